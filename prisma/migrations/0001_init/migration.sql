@@ -1,0 +1,821 @@
+-- 00_extensions.pre.sql
+-- Radius matching uses cube + earthdistance with GiST indexes (see 10_geo.sql).
+CREATE EXTENSION IF NOT EXISTS cube;
+CREATE EXTENSION IF NOT EXISTS earthdistance;
+
+
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateEnum
+CREATE TYPE "Role" AS ENUM ('CUSTOMER', 'DEALER', 'LENDER', 'ADMIN');
+
+-- CreateEnum
+CREATE TYPE "OrgRole" AS ENUM ('OWNER', 'STAFF');
+
+-- CreateEnum
+CREATE TYPE "BodyType" AS ENUM ('SEDAN', 'SUV', 'TRUCK', 'COUPE', 'HATCHBACK', 'MINIVAN', 'WAGON', 'CONVERTIBLE', 'VAN');
+
+-- CreateEnum
+CREATE TYPE "Condition" AS ENUM ('NEW', 'USED', 'ANY');
+
+-- CreateEnum
+CREATE TYPE "ApiKeyMode" AS ENUM ('LIVE', 'TEST');
+
+-- CreateEnum
+CREATE TYPE "CreditTier" AS ENUM ('SUPER_PRIME', 'PRIME', 'NEAR_PRIME', 'SUBPRIME', 'DEEP_SUBPRIME');
+
+-- CreateEnum
+CREATE TYPE "CreditSource" AS ENUM ('SELF_REPORTED', 'BUREAU');
+
+-- CreateEnum
+CREATE TYPE "ConsentKind" AS ENUM ('SOFT_PULL', 'CREDIT_SHARE', 'CONTACT_SHARE');
+
+-- CreateEnum
+CREATE TYPE "GranteeType" AS ENUM ('ALL_LENDERS', 'LENDERS', 'DEALER', 'COUNTER');
+
+-- CreateEnum
+CREATE TYPE "DataField" AS ENUM ('CONTACT', 'ADDRESS', 'INCOME', 'CREDIT');
+
+-- CreateEnum
+CREATE TYPE "ActorType" AS ENUM ('DEALER', 'LENDER', 'STAFF', 'COUNTER');
+
+-- CreateEnum
+CREATE TYPE "RequestStatus" AS ENUM ('OPEN', 'ACCEPTED', 'CANCELLED', 'EXPIRED');
+
+-- CreateEnum
+CREATE TYPE "Timeline" AS ENUM ('ASAP', 'WITHIN_2_WEEKS', 'WITHIN_MONTH', 'WITHIN_3_MONTHS', 'JUST_BROWSING');
+
+-- CreateEnum
+CREATE TYPE "LeadStatus" AS ENUM ('NEW', 'VIEWED', 'QUOTED', 'PASSED', 'CLOSED');
+
+-- CreateEnum
+CREATE TYPE "QuoteStatus" AS ENUM ('ACTIVE', 'WITHDRAWN', 'ACCEPTED', 'DECLINED', 'EXPIRED');
+
+-- CreateEnum
+CREATE TYPE "PreApprovalStatus" AS ENUM ('PENDING', 'APPROVED', 'CONDITIONAL', 'DECLINED', 'EXPIRED', 'CANCELLED');
+
+-- CreateEnum
+CREATE TYPE "DecisionSource" AS ENUM ('AUTO_POLICY', 'API');
+
+-- CreateEnum
+CREATE TYPE "DeliveryStatus" AS ENUM ('PENDING', 'DELIVERED', 'DEAD');
+
+-- CreateEnum
+CREATE TYPE "SenderType" AS ENUM ('CUSTOMER', 'DEALER', 'SYSTEM');
+
+-- CreateEnum
+CREATE TYPE "BlockKind" AS ENUM ('MUTE', 'BLOCK');
+
+-- CreateEnum
+CREATE TYPE "RatingTarget" AS ENUM ('DEALER', 'LENDER');
+
+-- CreateEnum
+CREATE TYPE "JobStatus" AS ENUM ('PENDING', 'DONE', 'DEAD');
+
+-- CreateTable
+CREATE TABLE "User" (
+    "id" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "role" "Role" NOT NULL,
+    "disabled" BOOLEAN NOT NULL DEFAULT false,
+    "sessionVersion" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Membership" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "dealerId" TEXT,
+    "lenderId" TEXT,
+    "role" "OrgRole" NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Membership_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RateLimit" (
+    "key" TEXT NOT NULL,
+    "windowStart" TIMESTAMP(3) NOT NULL,
+    "count" INTEGER NOT NULL,
+
+    CONSTRAINT "RateLimit_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "Dealer" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "street" TEXT NOT NULL,
+    "city" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "zip" TEXT NOT NULL,
+    "lat" DOUBLE PRECISION NOT NULL,
+    "lng" DOUBLE PRECISION NOT NULL,
+    "serviceRadiusMiles" INTEGER NOT NULL,
+    "makes" TEXT[],
+    "bodyTypes" "BodyType"[],
+    "sellsNew" BOOLEAN NOT NULL,
+    "sellsUsed" BOOLEAN NOT NULL,
+    "minPriceCents" INTEGER NOT NULL,
+    "maxPriceCents" INTEGER NOT NULL,
+    "dailyLeadCap" INTEGER NOT NULL,
+    "verified" BOOLEAN NOT NULL DEFAULT false,
+    "crmEndpoint" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Dealer_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Lender" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "verified" BOOLEAN NOT NULL DEFAULT false,
+    "policyActive" BOOLEAN NOT NULL DEFAULT true,
+    "policyBodyTypes" "BodyType"[],
+    "policyNew" BOOLEAN NOT NULL DEFAULT true,
+    "policyUsed" BOOLEAN NOT NULL DEFAULT true,
+    "webhookUrl" TEXT,
+    "webhookSecret" TEXT,
+    "webhookSecretPrev" TEXT,
+    "webhookSecretRotatedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Lender_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "LenderPolicyTier" (
+    "id" TEXT NOT NULL,
+    "lenderId" TEXT NOT NULL,
+    "minScore" INTEGER NOT NULL,
+    "maxScore" INTEGER NOT NULL,
+    "aprNewBps" INTEGER NOT NULL,
+    "aprUsedBps" INTEGER NOT NULL,
+    "maxTermMonths" INTEGER NOT NULL,
+    "maxAmountCents" INTEGER NOT NULL,
+    "maxPtiBps" INTEGER NOT NULL,
+
+    CONSTRAINT "LenderPolicyTier_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ApiKey" (
+    "id" TEXT NOT NULL,
+    "lenderId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+    "mode" "ApiKeyMode" NOT NULL DEFAULT 'LIVE',
+    "lastUsedAt" TIMESTAMP(3),
+    "revokedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ApiKey_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "IdempotencyRecord" (
+    "id" TEXT NOT NULL,
+    "apiKeyId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "requestHash" TEXT NOT NULL,
+    "status" INTEGER NOT NULL,
+    "responseBody" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "IdempotencyRecord_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CustomerProfile" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "firstName" TEXT NOT NULL,
+    "lastName" TEXT NOT NULL,
+    "phone" TEXT,
+    "street" TEXT,
+    "city" TEXT,
+    "state" TEXT,
+    "zip" TEXT,
+    "employer" TEXT,
+    "annualIncomeEnc" TEXT,
+    "housingCostEnc" TEXT,
+    "creditScoreEnc" TEXT,
+    "creditTier" "CreditTier",
+    "creditSource" "CreditSource",
+    "creditPulledAt" TIMESTAMP(3),
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CustomerProfile_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ConsentRecord" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "kind" "ConsentKind" NOT NULL,
+    "textVersion" TEXT NOT NULL,
+    "textShown" TEXT NOT NULL,
+    "agreedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "requestId" TEXT,
+
+    CONSTRAINT "ConsentRecord_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ConsentGrant" (
+    "id" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "granteeType" "GranteeType" NOT NULL,
+    "lenderIds" TEXT[],
+    "dealerId" TEXT,
+    "fields" "DataField"[],
+    "purpose" TEXT NOT NULL,
+    "requestId" TEXT,
+    "consentId" TEXT,
+    "tokenHash" TEXT,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "revokedAt" TIMESTAMP(3),
+    "deletionRequestedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ConsentGrant_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AccessLog" (
+    "id" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "actorType" "ActorType" NOT NULL,
+    "actorId" TEXT NOT NULL,
+    "actorLabel" TEXT NOT NULL,
+    "grantId" TEXT,
+    "fields" "DataField"[],
+    "purpose" TEXT NOT NULL,
+    "requestId" TEXT,
+    "channel" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AccessLog_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Request" (
+    "id" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "status" "RequestStatus" NOT NULL DEFAULT 'OPEN',
+    "bodyType" "BodyType" NOT NULL,
+    "condition" "Condition" NOT NULL,
+    "makes" TEXT[],
+    "model" TEXT,
+    "yearMin" INTEGER,
+    "yearMax" INTEGER,
+    "maxMileage" INTEGER,
+    "features" TEXT[],
+    "maxPriceCents" INTEGER,
+    "maxMonthlyCents" INTEGER,
+    "termMonths" INTEGER,
+    "downPaymentCents" INTEGER NOT NULL DEFAULT 0,
+    "tradeInYear" INTEGER,
+    "tradeInMake" TEXT,
+    "tradeInModel" TEXT,
+    "tradeInMileage" INTEGER,
+    "wantsFinancing" BOOLEAN NOT NULL,
+    "zip" TEXT NOT NULL,
+    "city" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "lat" DOUBLE PRECISION NOT NULL,
+    "lng" DOUBLE PRECISION NOT NULL,
+    "radiusMiles" INTEGER NOT NULL,
+    "timeline" "Timeline" NOT NULL,
+    "creditTier" "CreditTier",
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "matchedCount" INTEGER NOT NULL DEFAULT 0,
+    "fannedOutAt" TIMESTAMP(3),
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Request_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Lead" (
+    "id" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "dealerId" TEXT NOT NULL,
+    "status" "LeadStatus" NOT NULL DEFAULT 'NEW',
+    "distanceMiles" DOUBLE PRECISION NOT NULL,
+    "matchReasons" JSONB NOT NULL,
+    "buyerAlias" TEXT NOT NULL,
+    "viewedAt" TIMESTAMP(3),
+    "firstResponseAt" TIMESTAMP(3),
+    "closedReason" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Lead_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Quote" (
+    "id" TEXT NOT NULL,
+    "leadId" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "dealerId" TEXT NOT NULL,
+    "status" "QuoteStatus" NOT NULL DEFAULT 'ACTIVE',
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "requestVersion" INTEGER NOT NULL,
+    "needsReconfirm" BOOLEAN NOT NULL DEFAULT false,
+    "year" INTEGER NOT NULL,
+    "make" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "trim" TEXT,
+    "vin" TEXT NOT NULL,
+    "mileage" INTEGER NOT NULL,
+    "inStock" BOOLEAN NOT NULL,
+    "vehiclePriceCents" INTEGER NOT NULL,
+    "feesCents" INTEGER NOT NULL,
+    "addOnsCents" INTEGER NOT NULL,
+    "incentivesCents" INTEGER NOT NULL,
+    "tradeInOfferCents" INTEGER NOT NULL,
+    "taxCents" INTEGER NOT NULL,
+    "otdCents" INTEGER NOT NULL,
+    "amountFinancedCents" INTEGER NOT NULL,
+    "validUntil" TIMESTAMP(3) NOT NULL,
+    "withdrawnReason" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Quote_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "QuoteRevision" (
+    "id" TEXT NOT NULL,
+    "quoteId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "snapshot" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "QuoteRevision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PreApproval" (
+    "id" TEXT NOT NULL,
+    "quoteId" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "lenderId" TEXT NOT NULL,
+    "status" "PreApprovalStatus" NOT NULL DEFAULT 'PENDING',
+    "quoteVersion" INTEGER NOT NULL,
+    "amountCents" INTEGER NOT NULL,
+    "decisionVersion" INTEGER NOT NULL DEFAULT 0,
+    "aprBps" INTEGER,
+    "termMonths" INTEGER,
+    "maxAmountCents" INTEGER,
+    "monthlyPaymentCents" INTEGER,
+    "conditions" TEXT[],
+    "reasons" TEXT[],
+    "source" "DecisionSource",
+    "decidedAt" TIMESTAMP(3),
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PreApproval_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AdverseActionNotice" (
+    "id" TEXT NOT NULL,
+    "preApprovalId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "lenderId" TEXT NOT NULL,
+    "reasons" TEXT[],
+    "scoreUsed" INTEGER,
+    "scoreSource" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AdverseActionNotice_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "WebhookDelivery" (
+    "id" TEXT NOT NULL,
+    "lenderId" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "eventType" TEXT NOT NULL,
+    "payload" JSONB NOT NULL,
+    "status" "DeliveryStatus" NOT NULL DEFAULT 'PENDING',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lastStatusCode" INTEGER,
+    "lastDurationMs" INTEGER,
+    "lastError" TEXT,
+    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deliveredAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "WebhookDelivery_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Deal" (
+    "id" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "quoteId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "dealerId" TEXT NOT NULL,
+    "lenderId" TEXT,
+    "preApprovalId" TEXT,
+    "quoteVersion" INTEGER NOT NULL,
+    "otdCents" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Deal_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Thread" (
+    "id" TEXT NOT NULL,
+    "leadId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Thread_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Message" (
+    "id" TEXT NOT NULL,
+    "threadId" TEXT NOT NULL,
+    "senderType" "SenderType" NOT NULL,
+    "senderUserId" TEXT,
+    "body" TEXT NOT NULL,
+    "readAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Message_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DealerBlock" (
+    "id" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "dealerId" TEXT NOT NULL,
+    "kind" "BlockKind" NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DealerBlock_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Rating" (
+    "id" TEXT NOT NULL,
+    "dealId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "target" "RatingTarget" NOT NULL,
+    "dealerId" TEXT,
+    "lenderId" TEXT,
+    "stars" INTEGER NOT NULL,
+    "comment" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Rating_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Notification" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "link" TEXT,
+    "readAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Notification_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "NotificationPreference" (
+    "userId" TEXT NOT NULL,
+    "emailEnabled" BOOLEAN NOT NULL DEFAULT true,
+    "emailQuotes" BOOLEAN NOT NULL DEFAULT true,
+    "emailMessages" BOOLEAN NOT NULL DEFAULT true,
+
+    CONSTRAINT "NotificationPreference_pkey" PRIMARY KEY ("userId")
+);
+
+-- CreateTable
+CREATE TABLE "OutboundEmail" (
+    "id" TEXT NOT NULL,
+    "to" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "sentAt" TIMESTAMP(3),
+    "error" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "OutboundEmail_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Job" (
+    "id" TEXT NOT NULL,
+    "queue" TEXT NOT NULL,
+    "payload" JSONB NOT NULL,
+    "status" "JobStatus" NOT NULL DEFAULT 'PENDING',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "maxAttempts" INTEGER NOT NULL DEFAULT 8,
+    "runAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lockedUntil" TIMESTAMP(3),
+    "lastError" TEXT,
+    "doneAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Job_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "LiveEvent" (
+    "id" BIGSERIAL NOT NULL,
+    "topic" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "refId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "LiveEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Membership_userId_key" ON "Membership"("userId");
+
+-- CreateIndex
+CREATE INDEX "Membership_dealerId_idx" ON "Membership"("dealerId");
+
+-- CreateIndex
+CREATE INDEX "Membership_lenderId_idx" ON "Membership"("lenderId");
+
+-- CreateIndex
+CREATE INDEX "LenderPolicyTier_lenderId_idx" ON "LenderPolicyTier"("lenderId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApiKey_hash_key" ON "ApiKey"("hash");
+
+-- CreateIndex
+CREATE INDEX "ApiKey_lenderId_idx" ON "ApiKey"("lenderId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "IdempotencyRecord_apiKeyId_key_key" ON "IdempotencyRecord"("apiKeyId", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CustomerProfile_userId_key" ON "CustomerProfile"("userId");
+
+-- CreateIndex
+CREATE INDEX "ConsentRecord_userId_idx" ON "ConsentRecord"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ConsentGrant_tokenHash_key" ON "ConsentGrant"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "ConsentGrant_customerId_idx" ON "ConsentGrant"("customerId");
+
+-- CreateIndex
+CREATE INDEX "ConsentGrant_requestId_idx" ON "ConsentGrant"("requestId");
+
+-- CreateIndex
+CREATE INDEX "AccessLog_customerId_createdAt_idx" ON "AccessLog"("customerId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "Request_customerId_createdAt_idx" ON "Request"("customerId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "Lead_dealerId_createdAt_idx" ON "Lead"("dealerId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Lead_requestId_dealerId_key" ON "Lead"("requestId", "dealerId");
+
+-- CreateIndex
+CREATE INDEX "Quote_requestId_idx" ON "Quote"("requestId");
+
+-- CreateIndex
+CREATE INDEX "Quote_dealerId_createdAt_idx" ON "Quote"("dealerId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "QuoteRevision_quoteId_version_key" ON "QuoteRevision"("quoteId", "version");
+
+-- CreateIndex
+CREATE INDEX "PreApproval_lenderId_status_createdAt_idx" ON "PreApproval"("lenderId", "status", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PreApproval_quoteId_lenderId_key" ON "PreApproval"("quoteId", "lenderId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AdverseActionNotice_preApprovalId_key" ON "AdverseActionNotice"("preApprovalId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WebhookDelivery_eventId_key" ON "WebhookDelivery"("eventId");
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_lenderId_createdAt_idx" ON "WebhookDelivery"("lenderId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Deal_requestId_key" ON "Deal"("requestId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Deal_quoteId_key" ON "Deal"("quoteId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Deal_preApprovalId_key" ON "Deal"("preApprovalId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Thread_leadId_key" ON "Thread"("leadId");
+
+-- CreateIndex
+CREATE INDEX "Message_threadId_createdAt_idx" ON "Message"("threadId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DealerBlock_customerId_dealerId_key" ON "DealerBlock"("customerId", "dealerId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Rating_dealId_target_key" ON "Rating"("dealId", "target");
+
+-- CreateIndex
+CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "Job_status_runAt_idx" ON "Job"("status", "runAt");
+
+-- CreateIndex
+CREATE INDEX "LiveEvent_createdAt_idx" ON "LiveEvent"("createdAt");
+
+-- AddForeignKey
+ALTER TABLE "Membership" ADD CONSTRAINT "Membership_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Membership" ADD CONSTRAINT "Membership_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Membership" ADD CONSTRAINT "Membership_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "LenderPolicyTier" ADD CONSTRAINT "LenderPolicyTier_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "IdempotencyRecord" ADD CONSTRAINT "IdempotencyRecord_apiKeyId_fkey" FOREIGN KEY ("apiKeyId") REFERENCES "ApiKey"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CustomerProfile" ADD CONSTRAINT "CustomerProfile_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConsentRecord" ADD CONSTRAINT "ConsentRecord_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConsentGrant" ADD CONSTRAINT "ConsentGrant_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConsentGrant" ADD CONSTRAINT "ConsentGrant_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "Request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConsentGrant" ADD CONSTRAINT "ConsentGrant_consentId_fkey" FOREIGN KEY ("consentId") REFERENCES "ConsentRecord"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AccessLog" ADD CONSTRAINT "AccessLog_grantId_fkey" FOREIGN KEY ("grantId") REFERENCES "ConsentGrant"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Request" ADD CONSTRAINT "Request_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Lead" ADD CONSTRAINT "Lead_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "Request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Lead" ADD CONSTRAINT "Lead_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Quote" ADD CONSTRAINT "Quote_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Quote" ADD CONSTRAINT "Quote_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "Request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Quote" ADD CONSTRAINT "Quote_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "QuoteRevision" ADD CONSTRAINT "QuoteRevision_quoteId_fkey" FOREIGN KEY ("quoteId") REFERENCES "Quote"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PreApproval" ADD CONSTRAINT "PreApproval_quoteId_fkey" FOREIGN KEY ("quoteId") REFERENCES "Quote"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PreApproval" ADD CONSTRAINT "PreApproval_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "Request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PreApproval" ADD CONSTRAINT "PreApproval_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AdverseActionNotice" ADD CONSTRAINT "AdverseActionNotice_preApprovalId_fkey" FOREIGN KEY ("preApprovalId") REFERENCES "PreApproval"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AdverseActionNotice" ADD CONSTRAINT "AdverseActionNotice_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AdverseActionNotice" ADD CONSTRAINT "AdverseActionNotice_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Deal" ADD CONSTRAINT "Deal_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "Request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Deal" ADD CONSTRAINT "Deal_quoteId_fkey" FOREIGN KEY ("quoteId") REFERENCES "Quote"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Deal" ADD CONSTRAINT "Deal_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Deal" ADD CONSTRAINT "Deal_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Deal" ADD CONSTRAINT "Deal_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Deal" ADD CONSTRAINT "Deal_preApprovalId_fkey" FOREIGN KEY ("preApprovalId") REFERENCES "PreApproval"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Thread" ADD CONSTRAINT "Thread_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Message" ADD CONSTRAINT "Message_threadId_fkey" FOREIGN KEY ("threadId") REFERENCES "Thread"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DealerBlock" ADD CONSTRAINT "DealerBlock_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DealerBlock" ADD CONSTRAINT "DealerBlock_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Rating" ADD CONSTRAINT "Rating_dealId_fkey" FOREIGN KEY ("dealId") REFERENCES "Deal"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Rating" ADD CONSTRAINT "Rating_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Rating" ADD CONSTRAINT "Rating_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Rating" ADD CONSTRAINT "Rating_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "NotificationPreference" ADD CONSTRAINT "NotificationPreference_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- 10_geo.sql
+-- A stored earth point per dealer, with its own GiST index: the radius query is an index scan.
+ALTER TABLE "Dealer" ADD COLUMN "earth" earth GENERATED ALWAYS AS (ll_to_earth("lat", "lng")) STORED;
+CREATE INDEX "Dealer_earth_gist" ON "Dealer" USING gist ("earth");
+
+
+-- 20_append_only.sql
+-- The access log is append-only for everyone who talks to the database through the application.
+CREATE FUNCTION access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'AccessLog rows are append-only' USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+CREATE TRIGGER "AccessLog_append_only" BEFORE UPDATE OR DELETE ON "AccessLog"
+  FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
+CREATE TRIGGER "AccessLog_no_truncate" BEFORE TRUNCATE ON "AccessLog"
+  FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only();
+
+
+-- 30_quotes.sql
+-- A dealer has at most one live quote per request, enforced by the database.
+CREATE UNIQUE INDEX "Quote_one_live_per_lead" ON "Quote" ("leadId") WHERE "status" IN ('ACTIVE', 'ACCEPTED');
+
+
+-- 40_jobs.sql
+-- Only pending jobs are ever scanned by workers.
+CREATE INDEX "Job_pending_runAt" ON "Job" ("runAt") WHERE "status" = 'PENDING';
+

@@ -1,0 +1,14 @@
+import { AppShell } from "~/components/app-shell";
+import { guardArea } from "~/server/auth/guard";
+
+export const dynamic = "force-dynamic";
+
+const nav = [
+  { href: "/customer", label: "My requests" },
+];
+
+export default function CustomerLayout({ children }: { children: React.ReactNode }) {
+  return guardArea("CUSTOMER", "buyer area", "/customer", (actor) => (
+    <AppShell actor={actor} nav={nav} home="/customer">{children}</AppShell>
+  ));
+}

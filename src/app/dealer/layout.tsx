@@ -1,0 +1,15 @@
+import { AppShell } from "~/components/app-shell";
+import { guardArea } from "~/server/auth/guard";
+
+export const dynamic = "force-dynamic";
+
+const nav = [
+  { href: "/dealer", label: "Leads" },
+  { href: "/dealer/team", label: "Team" },
+];
+
+export default function DealerLayout({ children }: { children: React.ReactNode }) {
+  return guardArea("DEALER", "dealer dashboard", "/dealer", (actor) => (
+    <AppShell actor={actor} nav={nav} home="/dealer">{children}</AppShell>
+  ));
+}

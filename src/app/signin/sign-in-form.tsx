@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { Button } from "~/components/ui/button";
+import { Field, FormAlert } from "~/components/ui/field";
+
+const messages: Record<string, string> = {
+  CredentialsSignin: "That email and password do not match an account.",
+  Throttled: "Too many sign-in attempts. Wait 15 minutes and try again.",
+};
+
+export function SignInForm() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [fields, setFields] = useState<{ email?: string; password?: string }>({});
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const next = { email: email ? undefined : "Enter your email.", password: password ? undefined : "Enter your password." };
+    setFields(next);
+    if (next.email || next.password) return;
+    setPending(true);
+    setError(null);
+    const res = await signIn("credentials", { email, password, redirect: false });
+    if (!res || res.error) {
+      setPending(false);
+      setError(messages[res?.error ?? ""] ?? messages.CredentialsSignin!);
+      return;
+    }
+    // The post-login router sends each role to its own area.
+    router.replace(`/go?callbackUrl=${encodeURIComponent(params.get("callbackUrl") ?? "")}`);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {params.get("signedOut") && <FormAlert tone="success">You are signed out.</FormAlert>}
+      {error && <FormAlert>{error}</FormAlert>}
+      <Field label="Email" name="email" type="email" autoComplete="email" error={fields.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" error={fields.password} />
+      <Button type="submit" pending={pending} className="w-full">Sign in</Button>
+      <p className="text-center text-sm text-slate-600">
+        New here? <Link className="font-semibold text-brand-700 underline" href="/signup">Create an account</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { useId, type ComponentProps, type ReactNode } from "react";
+
+/** A labelled input whose error is announced and tied to it with aria-describedby. */
+export function Field({ label, error, hint, className = "", ...props }: ComponentProps<"input"> & { label: string; error?: string; hint?: ReactNode }) {
+  const id = useId();
+  const describedBy = [error ? `${id}-err` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={`mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm outline-none focus:ring-2 focus:ring-brand-500 ${error ? "border-red-500" : "border-slate-300"}`}
+        {...props}
+      />
+      {hint && !error && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>}
+      {error && <p id={`${id}-err`} className="mt-1 text-sm text-red-700">{error}</p>}
+    </div>
+  );
+}
+
+export function SelectField({ label, error, children, className = "", ...props }: ComponentProps<"select"> & { label: string; error?: string }) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        className={`mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm outline-none focus:ring-2 focus:ring-brand-500 ${error ? "border-red-500" : "border-slate-300"}`}
+        {...props}
+      >
+        {children}
+      </select>
+      {error && <p id={`${id}-err`} className="mt-1 text-sm text-red-700">{error}</p>}
+    </div>
+  );
+}
+
+export function FormAlert({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "success" | "info" }) {
+  const styles = { error: "border-red-200 bg-red-50 text-red-800", success: "border-green-200 bg-green-50 text-green-800", info: "border-brand-100 bg-brand-50 text-brand-700" }[tone];
+  return <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border px-3 py-2 text-sm ${styles}`}>{children}</div>;
+}

@@ -1,0 +1,49 @@
+// The only module that reads process.env. A missing or malformed variable stops start-up with a message
+// that names it (see src/env.int.test.ts).
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .default("false")
+  .transform((v) => v === "true" || v === "1");
+
+// "kid:base64key,kid2:base64key" — the first key encrypts; all of them decrypt (rotation).
+const encryptionKeys = z
+  .string()
+  .min(1)
+  .refine(
+    (raw) =>
+      raw.split(",").every((entry) => {
+        const [kid, key] = entry.split(":");
+        return !!kid && /^[A-Za-z0-9_-]{1,16}$/.test(kid) && !!key && Buffer.from(key, "base64").length === 32;
+      }),
+    { message: 'must be "keyId:base64(32 bytes)" entries separated by commas' },
+  );
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+    NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+    ENCRYPTION_KEYS: encryptionKeys,
+    MAIL_TRANSPORT: z.enum(["smtp", "log"]).default("log"),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().default("Keyturn <no-reply@keyturn.local>"),
+    // Lets tests deliver webhooks to a receiver on 127.0.0.1; never set in production.
+    WEBHOOK_ALLOW_LOCALHOST: flag,
+    // Only behind a proxy we control may X-Forwarded-For name the client.
+    TRUST_PROXY: flag,
+    // The demo runs the job worker inside the web process; production runs `npm run worker`.
+    RUN_WORKER_IN_PROCESS: flag,
+    // "notify": PostgreSQL LISTEN/NOTIFY (production). "poll": a polled table, for the embedded demo database.
+    LIVE_TRANSPORT: z.enum(["notify", "poll"]).default("notify"),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+    CREDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+  emptyStringAsUndefined: true,
+});

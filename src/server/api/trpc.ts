@@ -1,0 +1,104 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { AppError, errorStatus } from "~/server/errors";
+import type { Actor } from "~/server/auth/session";
+import type { Role } from "~/generated/prisma/client";
+
+export type Context = { actor: Actor | null; headers: Headers };
+
+/** Who may call a procedure. Every procedure declares one; src/server/api/policy.int.test.ts enforces it. */
+export type Policy = "public" | "authenticated" | Lowercase<Role>;
+export type Meta = { policy: Policy };
+
+const trpcCode = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNPROCESSABLE: "UNPROCESSABLE_CONTENT",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+} as const satisfies Record<keyof typeof errorStatus, TRPCError["code"]>;
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const app = error.cause instanceof AppError ? error.cause : null;
+      const zod = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+      return {
+        ...shape,
+        // Never ship stack traces to the browser.
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          appCode: app?.code ?? null,
+          fields: app?.fields ?? (zod ? Object.fromEntries(Object.entries(zod.fieldErrors).map(([k, v]) => [k, (v as string[])[0] ?? "Invalid"])) : null),
+          retryAfterSeconds: app?.retryAfterSeconds ?? null,
+        },
+        message: zod
+          ? `Invalid input: ${error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).slice(0, 3).join("; ") : ""}`
+          : shape.data.code === "INTERNAL_SERVER_ERROR" && !app
+            ? "Something went wrong on our side. Please try again."
+            : shape.message,
+      };
+    },
+  });
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+// Use-cases throw AppError; this is the one place that maps them to tRPC errors.
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCode[cause.code], message: cause.message, cause });
+  }
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    console.error("[trpc]", result.error.cause ?? result.error);
+  }
+  return result;
+});
+
+const base = t.procedure.use(mapErrors);
+
+export const publicProcedure = base.meta({ policy: "public" });
+
+const signedIn = base.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+export const authenticatedProcedure = signedIn.meta({ policy: "authenticated" });
+
+function requireRole(role: Role) {
+  return signedIn.use(({ ctx, next }) => {
+    if (ctx.actor.role !== role) throw new TRPCError({ code: "FORBIDDEN", message: "This area is not available to your account." });
+    return next();
+  });
+}
+
+export const customerProcedure = requireRole("CUSTOMER").meta({ policy: "customer" });
+export const adminProcedure = requireRole("ADMIN").meta({ policy: "admin" });
+
+// Dealer and lender procedures narrow ctx so later code cannot forget which organisation acts.
+export const dealerProcedure = requireRole("DEALER")
+  .use(({ ctx, next }) => {
+    if (!ctx.actor.dealerId) throw new TRPCError({ code: "FORBIDDEN", message: "Your account is not attached to a dealership." });
+    return next({ ctx: { ...ctx, dealerId: ctx.actor.dealerId } });
+  })
+  .meta({ policy: "dealer" });
+
+export const lenderProcedure = requireRole("LENDER")
+  .use(({ ctx, next }) => {
+    if (!ctx.actor.lenderId) throw new TRPCError({ code: "FORBIDDEN", message: "Your account is not attached to a lender." });
+    return next({ ctx: { ...ctx, lenderId: ctx.actor.lenderId } });
+  })
+  .meta({ policy: "lender" });

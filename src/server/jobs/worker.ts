@@ -1,0 +1,92 @@
+import { db } from "~/server/db";
+import { subscribe, topics } from "~/server/realtime";
+import { jobsById } from "~/server/jobs/registry";
+
+const LEASE_SECONDS = 60;
+
+type Claimed = { id: string; queue: string; payload: unknown; attempts: number; maxAttempts: number };
+
+/** Full-jitter exponential backoff: a random delay up to base·2^attempt, capped at an hour. */
+export function backoffDelayMs(attempt: number, baseMs: number, random = Math.random): number {
+  const cap = Math.min(60 * 60 * 1000, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(cap / 2 + random() * (cap / 2));
+}
+
+/**
+ * Claims up to `limit` due jobs with SKIP LOCKED (several workers never take the same job) and runs them.
+ * A claim is a lease: if this process dies mid-job, the job becomes due again when the lease lapses.
+ * Returns how many jobs ran.
+ */
+export async function runDueJobs(limit = 20, queues?: string[]): Promise<number> {
+  const defs = jobsById();
+  const names = queues ?? [...defs.keys()];
+  if (names.length === 0) return 0;
+  const claimed = await db.$queryRaw<Claimed[]>`
+    UPDATE "Job" SET "attempts" = "attempts" + 1, "lockedUntil" = now() + make_interval(secs => ${LEASE_SECONDS})
+    WHERE "id" IN (
+      SELECT "id" FROM "Job"
+      WHERE "status" = 'PENDING' AND "runAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+        AND "queue" = ANY(${names}::text[])
+      ORDER BY "runAt" LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "queue", "payload", "attempts", "maxAttempts"`;
+
+  await Promise.all(
+    claimed.map(async (job) => {
+      const def = defs.get(job.queue);
+      try {
+        if (!def) throw new Error(`No handler for queue ${job.queue}`);
+        await def.handler(def.schema.parse(job.payload), { jobId: job.id, attempt: job.attempts });
+        await db.job.update({ where: { id: job.id }, data: { status: "DONE", doneAt: new Date(), lockedUntil: null, lastError: null } });
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const dead = job.attempts >= (def?.maxAttempts ?? job.maxAttempts);
+        await db.job.update({
+          where: { id: job.id },
+          data: dead
+            ? { status: "DEAD", lockedUntil: null, lastError: message.slice(0, 2000) }
+            : { lockedUntil: null, lastError: message.slice(0, 2000), runAt: new Date(Date.now() + backoffDelayMs(job.attempts, def?.backoffMs ?? 1000)) },
+        });
+      }
+    }),
+  );
+  return claimed.length;
+}
+
+/** Runs jobs until every due job is done (for tests and scripts). */
+export async function drainJobs(queues?: string[], maxRounds = 100) {
+  for (let i = 0; i < maxRounds; i++) if ((await runDueJobs(50, queues)) === 0) return;
+}
+
+/** The long-running loop behind `npm run worker` (and the demo's in-process worker). */
+export function startWorker({ pollMs = 1000, batch = 20 } = {}) {
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const nudge = () => wake?.();
+  const offPromise = subscribe(topics.jobs, nudge).catch(() => () => undefined);
+
+  const loop = (async () => {
+    while (!stopped) {
+      let ran = 0;
+      try {
+        ran = await runDueJobs(batch);
+      } catch (err) {
+        console.error("[worker]", err instanceof Error ? err.message : err);
+      }
+      if (ran === 0 && !stopped) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, pollMs).unref();
+        });
+        wake = null;
+      }
+    }
+  })();
+
+  return async function stop() {
+    stopped = true;
+    nudge();
+    await loop;
+    (await offPromise)();
+  };
+}

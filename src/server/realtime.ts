@@ -1,0 +1,130 @@
+import pg from "pg";
+import { EventEmitter } from "node:events";
+import { env } from "~/env.js";
+import { db, type Tx } from "~/server/db";
+
+/**
+ * Live events cross app instances through PostgreSQL LISTEN/NOTIFY: every process listens on one channel
+ * and dispatches by topic. Payloads are small (ids and a type); clients refetch what they show.
+ * A NOTIFY sent inside a transaction is delivered only if and when it commits.
+ */
+const CHANNEL = "kt_events";
+
+export type LiveEvent = { topic: string; type: string; id?: string };
+
+export const topics = {
+  dealer: (dealerId: string) => `dealer:${dealerId}`,
+  request: (requestId: string) => `request:${requestId}`,
+  user: (userId: string) => `user:${userId}`,
+  lead: (leadId: string) => `lead:${leadId}`,
+  jobs: "jobs",
+};
+
+export async function publish(event: LiveEvent, tx?: Tx) {
+  if (env.LIVE_TRANSPORT === "poll") {
+    await (tx ?? db).liveEvent.create({ data: { topic: event.topic, type: event.type, refId: event.id } });
+    return;
+  }
+  const payload = JSON.stringify(event);
+  await (tx ?? db).$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
+}
+
+type Hub = { emitter: EventEmitter; client: pg.Client | null; connecting: Promise<void> | null };
+const g = globalThis as unknown as { ktHub?: Hub };
+const hub: Hub = (g.ktHub ??= { emitter: new EventEmitter().setMaxListeners(0), client: null, connecting: null });
+
+function connect(): Promise<void> {
+  if (env.LIVE_TRANSPORT === "poll") return startPolling();
+  if (hub.client) return Promise.resolve();
+  hub.connecting ??= (async () => {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    client.on("notification", (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      try {
+        const event = JSON.parse(msg.payload) as LiveEvent;
+        hub.emitter.emit(event.topic, event);
+      } catch {
+        /* a malformed payload is not ours */
+      }
+    });
+    const reconnect = () => {
+      hub.client = null;
+      hub.connecting = null;
+      // Keep listeners; reconnect shortly so live views resume after a database restart.
+      setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+    };
+    client.on("error", reconnect);
+    client.on("end", reconnect);
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    hub.client = client;
+  })().finally(() => {
+    hub.connecting = null;
+  });
+  return hub.connecting;
+}
+
+// Poll mode: re-read a short window every half second and de-duplicate by id, so an event whose
+// transaction commits after a later id was seen is still delivered.
+let polling: Promise<void> | null = null;
+function startPolling(): Promise<void> {
+  polling ??= (async () => {
+    const seen = new Map<string, number>();
+    const tick = async () => {
+      try {
+        const rows = await db.liveEvent.findMany({
+          where: { createdAt: { gt: new Date(Date.now() - 30_000) } },
+          select: { id: true, topic: true, type: true, refId: true },
+          orderBy: { id: "asc" },
+        });
+        const now = Date.now();
+        for (const r of rows) {
+          const key = String(r.id);
+          if (seen.has(key)) continue;
+          seen.set(key, now);
+          hub.emitter.emit(r.topic, { topic: r.topic, type: r.type, id: r.refId ?? undefined });
+        }
+        for (const [k, t] of seen) if (now - t > 60_000) seen.delete(k);
+        if (Math.random() < 0.01) await db.liveEvent.deleteMany({ where: { createdAt: { lt: new Date(now - 10 * 60_000) } } });
+      } catch {
+        /* the next tick retries */
+      }
+    };
+    // Events from before this process started listening are not replayed.
+    const existing = await db.liveEvent.findMany({ where: { createdAt: { gt: new Date(Date.now() - 30_000) } }, select: { id: true } });
+    for (const e of existing) seen.set(String(e.id), Date.now());
+    setInterval(() => void tick(), 500).unref();
+  })();
+  return polling;
+}
+
+/** Calls `handler` for every event on `topic` until the returned function is called. */
+export async function subscribe(topic: string, handler: (e: LiveEvent) => void): Promise<() => void> {
+  await connect();
+  hub.emitter.on(topic, handler);
+  return () => hub.emitter.off(topic, handler);
+}
+
+/** An async stream of events on a topic for tRPC SSE subscriptions; ends when the client goes away. */
+export async function* liveStream(topic: string, signal: AbortSignal | undefined): AsyncGenerator<LiveEvent> {
+  const queue: LiveEvent[] = [];
+  let wake: (() => void) | null = null;
+  const off = await subscribe(topic, (e) => {
+    queue.push(e);
+    wake?.();
+  });
+  try {
+    while (!signal?.aborted) {
+      if (queue.length === 0) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          signal?.addEventListener("abort", () => resolve(), { once: true });
+        });
+        wake = null;
+      }
+      while (queue.length > 0) yield queue.shift()!;
+    }
+  } finally {
+    off();
+  }
+}
