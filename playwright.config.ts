@@ -6,7 +6,8 @@ const chromium = {
   args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
 };
 
-export const PORTS = { a: 3100, b: 3101 };
+const base = Number(process.env.E2E_PORT ?? 3100);
+export const PORTS = { a: base, b: base + 1 };
 
 export default defineConfig({
   testDir: "e2e",
