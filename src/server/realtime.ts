@@ -29,6 +29,17 @@ export async function publish(event: LiveEvent, tx?: Tx) {
   await (tx ?? db).$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
 }
 
+/** Many events in one round trip (a fan-out tells hundreds of dealers at once); same delivery rules as publish. */
+export async function publishMany(events: LiveEvent[], tx?: Tx) {
+  if (events.length === 0) return;
+  if (env.LIVE_TRANSPORT === "poll") {
+    await (tx ?? db).liveEvent.createMany({ data: events.map((e) => ({ topic: e.topic, type: e.type, refId: e.id })) });
+    return;
+  }
+  const payloads = events.map((e) => JSON.stringify(e));
+  await (tx ?? db).$executeRaw`SELECT pg_notify(${CHANNEL}, p) FROM unnest(${payloads}::text[]) AS p`;
+}
+
 type Hub = { emitter: EventEmitter; client: pg.Client | null; connecting: Promise<void> | null };
 const g = globalThis as unknown as { ktHub?: Hub };
 const hub: Hub = (g.ktHub ??= { emitter: new EventEmitter().setMaxListeners(0), client: null, connecting: null });

@@ -24,7 +24,7 @@ export function AdminUsers() {
           <input id="user-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search name or email" className="w-48 rounded-lg border border-slate-300 px-3 py-1.5 text-sm" />
         </div>
         {users.isPending ? <Loading /> : (
-          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+          <ul className="max-h-[32rem] divide-y divide-slate-200 overflow-y-auto rounded-xl border border-slate-200 bg-white">
             {users.data?.map((u) => (
               <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
                 <div className="min-w-0">

@@ -5,6 +5,8 @@ export const dynamic = "force-dynamic";
 
 const nav = [
   { href: "/customer", label: "My requests" },
+  { href: "/customer/profile", label: "My profile" },
+  { href: "/customer/data", label: "My data" },
 ];
 
 export default function CustomerLayout({ children }: { children: React.ReactNode }) {

@@ -61,7 +61,7 @@ export function SignUpForm() {
         <legend className="text-sm font-medium text-slate-800">I am a</legend>
         <div className="mt-2 grid grid-cols-3 gap-2">
           {roles.map((r) => (
-            <label key={r.value} className={`cursor-pointer rounded-lg border px-3 py-2 text-center text-sm font-semibold ${role === r.value ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 text-slate-700"}`}>
+            <label key={r.value} className={`cursor-pointer rounded-lg border px-3 py-2 text-center text-sm font-semibold has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500 ${role === r.value ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 text-slate-700"}`}>
               <input type="radio" name="role" value={r.value} checked={role === r.value} onChange={() => setRole(r.value)} className="sr-only" />
               {r.label}
             </label>

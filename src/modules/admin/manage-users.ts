@@ -7,7 +7,7 @@ export async function listUsers({ query }: { query?: string }) {
     where: query ? { OR: [{ email: { contains: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] } : {},
     select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true },
     orderBy: { createdAt: "desc" },
-    take: 100,
+    take: 30,
   });
 }
 

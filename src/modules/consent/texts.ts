@@ -19,3 +19,9 @@ export const CONTACT_SHARE_TEXT = {
   version: "contact-share-2026-11",
   text: "I share my name, email and phone with the dealer whose quote I accepted, so they can complete this purchase with me.",
 } as const;
+
+// A counter hand-off key: the blanks are filled with the dealer, the fields and the minutes before it is shown.
+export const COUNTER_KEY_TEXT = {
+  version: "counter-key-2026-11",
+  template: "I give {dealer}'s front desk a one-time key to see {fields} for {minutes} minutes, to fill in the paperwork for my purchase. Every use is logged and I can cancel it at any time.",
+} as const;

@@ -1,0 +1,72 @@
+import type { ActorType, DataField, GranteeType } from "~/generated/prisma/enums";
+
+// Plain words for the "My data" and "Who saw my data" pages. Written for someone who has never heard
+// "consent grant": a grant is "a key you gave", a field is "your credit score", and so on.
+
+export const FIELD_WORDS: Record<DataField, string> = {
+  CONTACT: "name, email and phone",
+  ADDRESS: "home address",
+  INCOME: "income and housing cost",
+  CREDIT: "credit score",
+};
+
+export const FIELD_SHORT: Record<DataField, string> = { CONTACT: "Contact details", ADDRESS: "Address", INCOME: "Income", CREDIT: "Credit score" };
+
+const ORDER: DataField[] = ["CONTACT", "ADDRESS", "INCOME", "CREDIT"];
+
+/** "your credit score and income and housing cost" → list joined the way people say it. */
+export function fieldList(fields: DataField[]): string {
+  const words = ORDER.filter((f) => fields.includes(f)).map((f) => FIELD_WORDS[f]);
+  if (words.length === 0) return "nothing";
+  if (words.length === 1) return `your ${words[0]}`;
+  return `your ${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
+export type RequestSummary = { condition: string; bodyType: string; makes: string[]; model: string | null };
+
+const BODY: Record<string, string> = { SEDAN: "sedan", SUV: "SUV", TRUCK: "truck", COUPE: "coupe", HATCHBACK: "hatchback", MINIVAN: "minivan", CONVERTIBLE: "convertible", WAGON: "wagon", VAN: "van" };
+
+export function requestLabel(r: RequestSummary | null): string {
+  if (!r) return "your account";
+  const make = r.makes.length === 1 ? `${r.makes[0]}${r.model ? ` ${r.model}` : ""} ` : "";
+  const cond = r.condition === "NEW" ? "new " : r.condition === "USED" ? "used " : "";
+  return `your ${cond}${make}${BODY[r.bodyType] ?? r.bodyType.toLowerCase()} request`;
+}
+
+export const shortDate = (d: Date) => d.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
+export function whoCanSee(g: { granteeType: GranteeType; lenderNames: string[]; dealerName: string | null }): string {
+  switch (g.granteeType) {
+    case "ALL_LENDERS":
+      return "Lenders asked to finance your quotes";
+    case "LENDERS":
+      return g.lenderNames.length ? g.lenderNames.join(", ") : "The lenders you chose";
+    case "DEALER":
+      return g.dealerName ?? "The dealer you chose";
+    case "COUNTER":
+      return `${g.dealerName ?? "The dealer"}'s front desk (one-time key)`;
+  }
+}
+
+/** One row of "Who saw my data", as a sentence. Never includes the values that were read. */
+export function describeAccess(row: {
+  actorType: ActorType;
+  actorLabel: string;
+  channel: string;
+  fields: DataField[];
+  request: RequestSummary | null;
+  grantCreatedAt: Date | null;
+}): string {
+  const who =
+    row.actorType === "LENDER"
+      ? row.channel === "api" || row.channel === "job"
+        ? `${row.actorLabel}'s system read`
+        : `Someone at ${row.actorLabel} viewed`
+      : row.actorType === "DEALER"
+        ? `${row.actorLabel} viewed`
+        : row.actorType === "COUNTER"
+          ? `${row.actorLabel} opened your counter key and saw`
+          : `A Keyturn staff member (${row.actorLabel}) viewed`;
+  const key = row.grantCreatedAt ? `, under the key you gave on ${shortDate(row.grantCreatedAt)}` : "";
+  return `${who} ${fieldList(row.fields)} for ${requestLabel(row.request)}${key}.`;
+}

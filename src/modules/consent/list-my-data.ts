@@ -1,0 +1,80 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/server/db";
+import { requestLabel, whoCanSee } from "./describe";
+
+const requestSummary = { select: { id: true, condition: true, bodyType: true, makes: true, model: true } } as const;
+
+const grantSelect = {
+  id: true,
+  granteeType: true,
+  lenderIds: true,
+  dealerId: true,
+  fields: true,
+  purpose: true,
+  requestId: true,
+  expiresAt: true,
+  revokedAt: true,
+  createdAt: true,
+  request: requestSummary,
+  consent: { select: { textShown: true, agreedAt: true } },
+  _count: { select: { accessLogs: true } },
+} satisfies Prisma.ConsentGrantSelect;
+
+export type GrantStatus = "active" | "expired" | "revoked";
+
+/**
+ * Everything the "My data" page shows: every key the customer gave (newest first) with who holds it,
+ * what it opens, for which request, until when and how often it was used; and their accepted purchases,
+ * under which they can hand the dealer's desk a counter key. Never the token of a key.
+ */
+export async function listMyData(customerId: string, now = new Date()) {
+  const [grants, deals] = await Promise.all([
+    db.consentGrant.findMany({ where: { customerId }, select: grantSelect, orderBy: { createdAt: "desc" }, take: 200 }),
+    db.deal.findMany({
+      where: { customerId },
+      select: { id: true, createdAt: true, requestId: true, dealer: { select: { id: true, name: true } }, request: requestSummary },
+      orderBy: { createdAt: "desc" },
+    }),
+  ]);
+  const lenderIds = [...new Set(grants.flatMap((g) => g.lenderIds))];
+  const dealerIds = [...new Set(grants.flatMap((g) => (g.dealerId ? [g.dealerId] : [])))];
+  const [lenders, dealers] = await Promise.all([
+    db.lender.findMany({ where: { id: { in: lenderIds } }, select: { id: true, name: true } }),
+    db.dealer.findMany({ where: { id: { in: dealerIds } }, select: { id: true, name: true } }),
+  ]);
+  const lenderName = new Map(lenders.map((l) => [l.id, l.name]));
+  const dealerName = new Map(dealers.map((d) => [d.id, d.name]));
+
+  const rows = grants.map((g) => {
+    const status: GrantStatus = g.revokedAt ? "revoked" : g.expiresAt <= now ? "expired" : "active";
+    return {
+      id: g.id,
+      kind: g.granteeType,
+      status,
+      who: whoCanSee({
+        granteeType: g.granteeType,
+        lenderNames: g.lenderIds.map((id) => lenderName.get(id) ?? "A lender"),
+        dealerName: g.dealerId ? (dealerName.get(g.dealerId) ?? null) : null,
+      }),
+      fields: g.fields,
+      forWhat: g.request ? requestLabel(g.request) : g.purpose,
+      requestId: g.requestId,
+      createdAt: g.createdAt,
+      expiresAt: g.expiresAt,
+      revokedAt: g.revokedAt,
+      uses: g._count.accessLogs,
+      agreedText: g.consent?.textShown ?? null,
+    };
+  });
+  return {
+    grants: rows.filter((g) => g.kind !== "COUNTER"),
+    deals: deals.map((d) => ({
+      id: d.id,
+      dealerName: d.dealer.name,
+      requestLabel: requestLabel(d.request),
+      acceptedAt: d.createdAt,
+      counterKeys: rows.filter((g) => g.kind === "COUNTER" && g.requestId === d.requestId),
+    })),
+  };
+}
+export type MyData = Awaited<ReturnType<typeof listMyData>>;

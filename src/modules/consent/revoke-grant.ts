@@ -1,0 +1,58 @@
+import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
+import { eraseBureauCreditIfUnshared } from "~/modules/vault/retention";
+import { db } from "~/server/db";
+import { notFound } from "~/server/errors";
+
+/**
+ * The customer takes a key back. In one transaction: the grant stops working (the next read is refused,
+ * readCustomerData checks on every call), copies already shared are marked for deletion, every lender
+ * the grant covered is told through `consent.revoked`, pre-approvals still waiting on it are cancelled,
+ * and a bureau score that is no longer shared with anyone is deleted.
+ */
+export async function revokeGrant(customerId: string, grantId: string) {
+  return db.$transaction(async (tx) => {
+    // FOR UPDATE waits for reads holding the grant FOR SHARE, so no read can straddle the revocation.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "ConsentGrant" WHERE id = ${grantId} AND "customerId" = ${customerId} FOR UPDATE`;
+    if (locked.length === 0) throw notFound("That key was not found.");
+    const grant = await tx.consentGrant.findUniqueOrThrow({
+      where: { id: grantId },
+      select: { id: true, granteeType: true, lenderIds: true, fields: true, requestId: true, revokedAt: true, expiresAt: true },
+    });
+    if (grant.revokedAt) return { revokedAt: grant.revokedAt, lendersTold: 0, preApprovalsCancelled: 0 };
+
+    const now = new Date();
+    await tx.consentGrant.update({ where: { id: grantId }, data: { revokedAt: now, deletionRequestedAt: now }, select: { id: true } });
+
+    let lendersTold = 0;
+    let preApprovalsCancelled = 0;
+    if (grant.granteeType === "ALL_LENDERS" || grant.granteeType === "LENDERS") {
+      const covers = grant.granteeType === "ALL_LENDERS" ? undefined : { in: grant.lenderIds };
+      // "Covered" = named in the grant, asked to decide under it, or actually read under it.
+      const [asked, readers] = await Promise.all([
+        grant.requestId
+          ? tx.preApproval.findMany({ where: { requestId: grant.requestId, lenderId: covers }, select: { lenderId: true } })
+          : Promise.resolve([]),
+        tx.accessLog.findMany({ where: { grantId, actorType: "LENDER" }, select: { actorId: true }, distinct: ["actorId"] }),
+      ]);
+      const lenderIds = [...new Set([...grant.lenderIds, ...asked.map((p) => p.lenderId), ...readers.map((r) => r.actorId)])];
+      for (const lenderId of lenderIds) {
+        await emitLenderEvent(tx, {
+          lenderId,
+          type: "consent.revoked",
+          data: { grantId, requestId: grant.requestId, fields: grant.fields, revokedAt: now.toISOString(), deleteSharedData: true },
+        });
+      }
+      lendersTold = lenderIds.length;
+      if (grant.requestId) {
+        const { count } = await tx.preApproval.updateMany({
+          where: { requestId: grant.requestId, status: "PENDING", lenderId: covers },
+          data: { status: "CANCELLED" },
+        });
+        preApprovalsCancelled = count;
+      }
+    }
+    if (grant.fields.includes("CREDIT")) await eraseBureauCreditIfUnshared(tx, customerId, now);
+    return { revokedAt: now, lendersTold, preApprovalsCancelled };
+  });
+}

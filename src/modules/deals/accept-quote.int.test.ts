@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { AppError } from "~/server/errors";
+import { actorOf, makeCustomer, makeDealer, makeLender } from "../../../test/factories";
+import { makePreApproval, makeQuote, makeRequest } from "../../../test/marketplace-factories";
+import { acceptQuote, QUOTE_CHANGED } from "~/modules/deals/accept-quote";
+
+async function market(dealers = 2) {
+  const customer = await makeCustomer();
+  const request = await makeRequest(customer.id);
+  const ds = await Promise.all(Array.from({ length: dealers }, () => makeDealer()));
+  const quotes = [];
+  for (const d of ds) quotes.push(await makeQuote(request.id, d.id));
+  return { customer, actor: await actorOf(customer.id), request, dealers: ds, quotes };
+}
+
+const codeOf = (r: PromiseSettledResult<unknown>) =>
+  r.status === "rejected" && r.reason instanceof AppError ? r.reason.code : r.status === "rejected" ? `other: ${String(r.reason)}` : "ok";
+
+describe("acceptQuote", () => {
+  it("creates the deal, declines the rest, closes leads, grants contact to the winner only and tells the lender", async () => {
+    const { actor, request, dealers, quotes } = await market(3);
+    const lender = await makeLender({ webhookUrl: "https://lender.example/hooks" });
+    const pa = await makePreApproval(quotes[0]!, lender.id);
+
+    const deal = await acceptQuote({ actor, quoteId: quotes[0]!.id, version: 1, preApprovalId: pa.id });
+
+    expect(deal).toMatchObject({ requestId: request.id, quoteId: quotes[0]!.id, dealerId: dealers[0]!.id, lenderId: lender.id, preApprovalId: pa.id });
+    expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("ACCEPTED");
+    const qs = await db.quote.findMany({ where: { requestId: request.id }, select: { id: true, status: true } });
+    expect(qs.find((q) => q.id === quotes[0]!.id)!.status).toBe("ACCEPTED");
+    expect(qs.filter((q) => q.id !== quotes[0]!.id).every((q) => q.status === "DECLINED")).toBe(true);
+
+    const cancelJobs = await db.job.findMany({ where: { queue: "lending.cancel-quote" }, select: { payload: true } });
+    const cancelled = cancelJobs.map((j) => (j.payload as { quoteId: string }).quoteId);
+    expect(cancelled).toEqual(expect.arrayContaining([quotes[1]!.id, quotes[2]!.id]));
+    expect(cancelled).not.toContain(quotes[0]!.id);
+
+    const leads = await db.lead.findMany({ where: { requestId: request.id }, select: { dealerId: true, status: true, closedReason: true } });
+    expect(leads.every((l) => l.status === "CLOSED")).toBe(true);
+    expect(leads.find((l) => l.dealerId === dealers[0]!.id)!.closedReason).toBe("won");
+
+    const grants = await db.consentGrant.findMany({ where: { requestId: request.id, granteeType: "DEALER" } });
+    expect(grants).toHaveLength(1);
+    expect(grants[0]).toMatchObject({ dealerId: dealers[0]!.id, fields: ["CONTACT"] });
+
+    // Losing dealers hear that the request closed, with no price or winner in the words.
+    const loserNote = await db.notification.findFirstOrThrow({ where: { userId: dealers[1]!.ownerId } });
+    expect(loserNote.kind).toBe("request.closed");
+    expect(`${loserNote.title} ${loserNote.body}`).not.toMatch(/\$|RAV4|Dealer /);
+
+    const deliveries = await db.webhookDelivery.findMany({ where: { lenderId: lender.id, eventType: "deal.accepted" } });
+    expect(deliveries).toHaveLength(1);
+  });
+
+  it("50 concurrent accepts on one request (each on a different quote) give exactly one deal; the rest get a clear conflict", async () => {
+    const { actor, request, quotes } = await market(50);
+    const results = await Promise.allSettled(quotes.map((q) => acceptQuote({ actor, quoteId: q.id, version: 1 })));
+
+    expect(await db.deal.count({ where: { requestId: request.id } })).toBe(1);
+    const codes = results.map(codeOf);
+    expect(codes.filter((c) => c === "ok")).toHaveLength(1);
+    expect(codes.filter((c) => c === "CONFLICT")).toHaveLength(49);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as Error).message).toMatch(/already accepted/i);
+    expect(await db.quote.count({ where: { requestId: request.id, status: "ACCEPTED" } })).toBe(1);
+    expect(await db.consentGrant.count({ where: { requestId: request.id, granteeType: "DEALER" } })).toBe(1);
+  });
+
+  it("is idempotent: double clicks and retries on the same quote return the same deal", async () => {
+    const { actor, request, quotes } = await market(2);
+    const results = await Promise.all(Array.from({ length: 10 }, () => acceptQuote({ actor, quoteId: quotes[1]!.id, version: 1 })));
+    expect(new Set(results.map((d) => d.id)).size).toBe(1);
+    const again = await acceptQuote({ actor, quoteId: quotes[1]!.id, version: 1 });
+    expect(again.id).toBe(results[0]!.id);
+    expect(await db.deal.count({ where: { requestId: request.id } })).toBe(1);
+    expect(await db.consentGrant.count({ where: { requestId: request.id, granteeType: "DEALER" } })).toBe(1);
+    // A different quote on the same request is now a conflict, not a second deal.
+    await expect(acceptQuote({ actor, quoteId: quotes[0]!.id, version: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("fails with 'the quote changed' when the dealer's revision wins the race, and accepts nothing", async () => {
+    const { actor, request, quotes } = await market(1);
+    const q = quotes[0]!;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // The dealer's revision holds the quote row while the customer's accept arrives, then commits v2.
+    const revision = db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "Quote" SET "version" = 2, "vehiclePriceCents" = "vehiclePriceCents" + 100000 WHERE "id" = ${q.id}`;
+      locked();
+      await held;
+    }, { timeout: 30_000 });
+    await isLocked;
+    const accept = acceptQuote({ actor, quoteId: q.id, version: 1 });
+    setTimeout(release, 200);
+    await revision;
+    await expect(accept).rejects.toMatchObject({ code: "CONFLICT", message: QUOTE_CHANGED });
+
+    expect(await db.deal.count({ where: { requestId: request.id } })).toBe(0);
+    expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("OPEN");
+    // Reviewing and accepting the new version works.
+    const deal = await acceptQuote({ actor, quoteId: q.id, version: 2 });
+    expect(deal.quoteVersion).toBe(2);
+  });
+
+  it("refuses a pre-approval made for an older quote version, a withdrawn quote and another customer's quote", async () => {
+    const { actor, quotes } = await market(2);
+    const lender = await makeLender();
+    await db.quote.update({ where: { id: quotes[0]!.id }, data: { version: 2 } });
+    const stale = await makePreApproval({ ...quotes[0]!, version: 1 }, lender.id);
+    await expect(acceptQuote({ actor, quoteId: quotes[0]!.id, version: 2, preApprovalId: stale.id })).rejects.toMatchObject({ code: "CONFLICT", message: QUOTE_CHANGED });
+
+    await db.quote.update({ where: { id: quotes[1]!.id }, data: { status: "WITHDRAWN" } });
+    await expect(acceptQuote({ actor, quoteId: quotes[1]!.id, version: 1 })).rejects.toMatchObject({ code: "CONFLICT", message: /withdrew/ });
+
+    const stranger = await actorOf((await makeCustomer()).id);
+    await expect(acceptQuote({ actor: stranger, quoteId: quotes[0]!.id, version: 2 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("rolls everything back when a failure is injected mid-accept: no deal, no grant, nothing declined", async () => {
+    const { actor, request, quotes, dealers } = await market(2);
+    const jobsBefore = await db.job.count({ where: { queue: "lending.cancel-quote" } });
+    await expect(
+      acceptQuote({ actor, quoteId: quotes[0]!.id, version: 1 }, { afterWrites: async () => { throw new Error("injected crash"); } }),
+    ).rejects.toThrow("injected crash");
+
+    expect(await db.deal.count({ where: { requestId: request.id } })).toBe(0);
+    expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("OPEN");
+    expect(await db.quote.count({ where: { requestId: request.id, status: "ACTIVE" } })).toBe(2);
+    expect(await db.lead.count({ where: { requestId: request.id, status: "CLOSED" } })).toBe(0);
+    expect(await db.consentGrant.count({ where: { requestId: request.id } })).toBe(0);
+    expect(await db.consentRecord.count({ where: { requestId: request.id } })).toBe(0);
+    expect(await db.notification.count({ where: { userId: { in: dealers.map((d) => d.ownerId) } } })).toBe(0);
+    expect(await db.job.count({ where: { queue: "lending.cancel-quote" } })).toBe(jobsBefore);
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { bestFinancing, explainTop, filterQuotes, sortQuotes, SORT_KEYS, totalCostCents, type OfferDecision, type RankedQuote } from "~/modules/inbox/ranking";
+
+const future = new Date(Date.now() + 86_400_000);
+const decision = (over: Partial<OfferDecision> = {}): OfferDecision => ({
+  id: "pa1",
+  lenderName: "Lender A",
+  status: "APPROVED",
+  aprBps: 687,
+  termMonths: 60,
+  quoteVersion: 1,
+  expiresAt: future,
+  conditions: [],
+  ...over,
+});
+
+const quote = (over: Partial<RankedQuote> & { id: string }): RankedQuote => ({
+  dealerName: `Dealer ${over.id}`,
+  otdCents: 3_000_000,
+  financing: null,
+  distanceMiles: 5,
+  open: true,
+  inStock: true,
+  dealerRating: null,
+  ...over,
+});
+
+const financed = (id: string, otd: number, apr: number, extra: Partial<RankedQuote> = {}) =>
+  quote({ id, otdCents: otd, financing: bestFinancing(otd - 300_000, 1, [decision({ id: `pa-${id}`, aprBps: apr })]), ...extra });
+
+describe("bestFinancing", () => {
+  it("picks the lowest finance charge among usable decisions only", () => {
+    const best = bestFinancing(2_500_000, 2, [
+      decision({ id: "declined", status: "DECLINED", aprBps: 100 }),
+      decision({ id: "stale", quoteVersion: 1, aprBps: 200 }),
+      decision({ id: "expired", expiresAt: new Date(Date.now() - 1000), aprBps: 300 }),
+      decision({ id: "pending", status: "PENDING", aprBps: null, termMonths: null }),
+      decision({ id: "dear", quoteVersion: 2, aprBps: 900 }),
+      decision({ id: "cheap", quoteVersion: 2, aprBps: 650, status: "CONDITIONAL", lenderName: "Lender B" }),
+    ]);
+    expect(best?.preApprovalId).toBe("cheap");
+    expect(best?.conditional).toBe(true);
+    expect(best?.totalOfPaymentsCents).toBe(best!.monthlyPaymentCents * 60);
+    expect(best?.financeChargeCents).toBe(best!.totalOfPaymentsCents - 2_500_000);
+  });
+
+  it("returns null when nothing is usable", () => {
+    expect(bestFinancing(1_000_000, 1, [decision({ status: "DECLINED" })])).toBeNull();
+  });
+
+  it("prefers a shorter term when it costs less credit, even at the same APR", () => {
+    const best = bestFinancing(2_000_000, 1, [decision({ id: "long", termMonths: 72 }), decision({ id: "short", termMonths: 48 })]);
+    expect(best?.preApprovalId).toBe("short");
+  });
+});
+
+describe("sortQuotes", () => {
+  const qs = [
+    financed("a", 3_100_000, 900, { distanceMiles: 2 }),
+    financed("b", 3_000_000, 700, { distanceMiles: 20 }),
+    quote({ id: "c", otdCents: 2_900_000, distanceMiles: 1, open: false }),
+    quote({ id: "d", otdCents: 3_050_000, distanceMiles: 8 }),
+  ];
+
+  it("orders by total cost with closed quotes last", () => {
+    expect(sortQuotes(qs, "totalCost").map((q) => q.id)).toEqual(["d", "b", "a", "c"]);
+  });
+
+  it("puts quotes without financing after financed ones for monthly and APR", () => {
+    expect(sortQuotes(qs, "monthly").map((q) => q.id)).toEqual(["b", "a", "d", "c"]);
+    expect(sortQuotes(qs, "apr").map((q) => q.id)).toEqual(["b", "a", "d", "c"]);
+  });
+
+  it("orders by distance", () => {
+    expect(sortQuotes(qs, "distance").map((q) => q.id)).toEqual(["a", "d", "b", "c"]);
+  });
+
+  it("is a permutation, keeps open quotes first and is non-decreasing in the key (property)", () => {
+    const arb = fc.array(
+      fc.record({
+        id: fc.uuid(),
+        otd: fc.integer({ min: 500_000, max: 10_000_000 }),
+        apr: fc.option(fc.integer({ min: 0, max: 2500 }), { nil: null }),
+        dist: fc.double({ min: 0, max: 100, noNaN: true }),
+        open: fc.boolean(),
+      }),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(arb, fc.constantFrom(...SORT_KEYS), (rows, key) => {
+        const list = rows.map((r) => (r.apr == null ? quote({ id: r.id, otdCents: r.otd, distanceMiles: r.dist, open: r.open }) : financed(r.id, r.otd, r.apr, { distanceMiles: r.dist, open: r.open })));
+        const sorted = sortQuotes(list, key);
+        expect(sorted.map((q) => q.id).sort()).toEqual(list.map((q) => q.id).sort());
+        const firstClosed = sorted.findIndex((q) => !q.open);
+        if (firstClosed >= 0) expect(sorted.slice(firstClosed).every((q) => !q.open)).toBe(true);
+        if (key === "totalCost") {
+          const open = sorted.filter((q) => q.open).map(totalCostCents);
+          expect(open).toEqual([...open].sort((x, y) => x - y));
+        }
+      }),
+    );
+  });
+});
+
+describe("filterQuotes", () => {
+  it("applies distance, financing, stock and open filters", () => {
+    const qs = [financed("a", 3_000_000, 700, { distanceMiles: 5 }), quote({ id: "b", distanceMiles: 30, inStock: false }), quote({ id: "c", open: false })];
+    expect(filterQuotes(qs, { maxDistanceMiles: 10 }).map((q) => q.id)).toEqual(["a", "c"]);
+    expect(filterQuotes(qs, { financedOnly: true }).map((q) => q.id)).toEqual(["a"]);
+    expect(filterQuotes(qs, { inStockOnly: true }).map((q) => q.id)).toEqual(["a", "c"]);
+    expect(filterQuotes(qs, { hideClosed: true }).map((q) => q.id)).toEqual(["a", "b"]);
+  });
+});
+
+describe("explainTop", () => {
+  it("names the saving against the runner-up on total cost", () => {
+    const sorted = sortQuotes([quote({ id: "x", otdCents: 3_000_000 }), quote({ id: "y", otdCents: 3_125_000 })], "totalCost");
+    expect(explainTop(sorted, "totalCost")).toBe("Dealer x has the lowest total cost: $30,000.00, $1,250.00 less than Dealer y (cash price; no pre-approval yet).");
+  });
+
+  it("explains monthly payment and APR with the lender", () => {
+    const sorted = sortQuotes([financed("a", 3_100_000, 900), financed("b", 3_000_000, 700)], "monthly");
+    expect(explainTop(sorted, "monthly")).toMatch(/^Dealer b has the lowest monthly payment: \$[\d,.]+\/mo over 60 months with Lender A, \$[\d,.]+\/mo less than Dealer a\.$/);
+    expect(explainTop(sortQuotes(sorted, "apr"), "apr")).toBe("Dealer b has the lowest APR: 7.00% from Lender A (next: 9.00%).");
+  });
+
+  it("handles a single open quote and no open quote", () => {
+    expect(explainTop([quote({ id: "a" }), quote({ id: "b", open: false })], "distance")).toBe("Dealer a is the only open quote (cash price; no pre-approval yet).");
+    expect(explainTop([quote({ id: "b", open: false })], "totalCost")).toBeNull();
+  });
+});

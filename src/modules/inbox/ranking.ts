@@ -1,0 +1,127 @@
+import { disclosure, formatApr, formatCents, type Disclosure } from "~/modules/lending/amortization";
+
+/** A lender decision as the inbox sees it. */
+export type OfferDecision = {
+  id: string;
+  lenderName: string;
+  status: "PENDING" | "APPROVED" | "CONDITIONAL" | "DECLINED" | "EXPIRED" | "CANCELLED";
+  aprBps: number | null;
+  termMonths: number | null;
+  quoteVersion: number;
+  expiresAt: Date;
+  conditions: string[];
+};
+
+export type Financing = Disclosure & { preApprovalId: string; lenderName: string; conditional: boolean; conditions: string[] };
+
+/**
+ * The best usable pre-approval for a quote: approved or conditional, decided on the quote's current
+ * version, not expired; the lowest finance charge wins (then APR, then approved over conditional).
+ */
+export function bestFinancing(amountFinancedCents: number, quoteVersion: number, decisions: OfferDecision[], now = new Date()): Financing | null {
+  let best: Financing | null = null;
+  for (const d of decisions) {
+    if (d.status !== "APPROVED" && d.status !== "CONDITIONAL") continue;
+    if (d.quoteVersion !== quoteVersion || d.expiresAt <= now || d.aprBps == null || !d.termMonths) continue;
+    const f: Financing = {
+      ...disclosure(amountFinancedCents, d.aprBps, d.termMonths),
+      preApprovalId: d.id,
+      lenderName: d.lenderName,
+      conditional: d.status === "CONDITIONAL",
+      conditions: d.conditions,
+    };
+    if (!best || compareFinancing(f, best) < 0) best = f;
+  }
+  return best;
+}
+
+function compareFinancing(a: Financing, b: Financing) {
+  return a.financeChargeCents - b.financeChargeCents || a.aprBps - b.aprBps || Number(a.conditional) - Number(b.conditional);
+}
+
+export type RankedQuote = {
+  id: string;
+  dealerName: string;
+  otdCents: number;
+  financing: Financing | null;
+  distanceMiles: number;
+  /** Still acceptable: active, not expired, not waiting for re-confirmation. */
+  open: boolean;
+  inStock: boolean;
+  dealerRating: number | null;
+};
+
+/**
+ * Everything the customer pays: the out-the-door price plus the cost of credit. A quote without a
+ * usable pre-approval counts at its cash price, and the explanation says so.
+ */
+export const totalCostCents = (q: RankedQuote) => q.otdCents + (q.financing?.financeChargeCents ?? 0);
+
+export const SORT_KEYS = ["totalCost", "monthly", "apr", "distance"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+const metric: Record<SortKey, (q: RankedQuote) => number | null> = {
+  totalCost: totalCostCents,
+  monthly: (q) => q.financing?.monthlyPaymentCents ?? null,
+  apr: (q) => q.financing?.aprBps ?? null,
+  distance: (q) => q.distanceMiles,
+};
+
+/** Open quotes first; within them by the key (missing figures last), then total cost, then distance. */
+export function sortQuotes<T extends RankedQuote>(quotes: T[], key: SortKey): T[] {
+  return [...quotes].sort((a, b) => {
+    if (a.open !== b.open) return a.open ? -1 : 1;
+    const ma = metric[key](a);
+    const mb = metric[key](b);
+    if (ma !== mb) {
+      if (ma == null) return 1;
+      if (mb == null) return -1;
+      return ma - mb;
+    }
+    return totalCostCents(a) - totalCostCents(b) || a.distanceMiles - b.distanceMiles || a.id.localeCompare(b.id);
+  });
+}
+
+export type InboxFilters = { maxDistanceMiles?: number | null; financedOnly?: boolean; inStockOnly?: boolean; hideClosed?: boolean };
+
+export function filterQuotes<T extends RankedQuote>(quotes: T[], f: InboxFilters): T[] {
+  return quotes.filter(
+    (q) =>
+      (f.maxDistanceMiles == null || q.distanceMiles <= f.maxDistanceMiles) &&
+      (!f.financedOnly || q.financing != null) &&
+      (!f.inStockOnly || q.inStock) &&
+      (!f.hideClosed || q.open),
+  );
+}
+
+const miles = (m: number) => `${m < 10 ? m.toFixed(1) : Math.round(m)} mi`;
+
+/** One line saying why the first quote of a sorted list is first, compared with the runner-up. */
+export function explainTop(sorted: RankedQuote[], key: SortKey): string | null {
+  const open = sorted.filter((q) => q.open);
+  const top = open[0];
+  if (!top) return null;
+  const next = open[1];
+  const cashNote = top.financing ? "" : " (cash price; no pre-approval yet)";
+  if (!next) return `${top.dealerName} is the only open quote${cashNote}.`;
+
+  switch (key) {
+    case "totalCost": {
+      const diff = totalCostCents(next) - totalCostCents(top);
+      if (diff === 0) return `${top.dealerName} ties ${next.dealerName} on total cost at ${formatCents(totalCostCents(top))} and is closer.`;
+      return `${top.dealerName} has the lowest total cost: ${formatCents(totalCostCents(top))}, ${formatCents(diff)} less than ${next.dealerName}${cashNote}.`;
+    }
+    case "monthly": {
+      if (!top.financing) return `No quote has a pre-approved monthly payment yet; ${top.dealerName} has the lowest total cost.`;
+      const diff = (next.financing?.monthlyPaymentCents ?? Infinity) - top.financing.monthlyPaymentCents;
+      const by = Number.isFinite(diff) ? `, ${formatCents(diff)}/mo less than ${next.dealerName}` : "";
+      return `${top.dealerName} has the lowest monthly payment: ${formatCents(top.financing.monthlyPaymentCents)}/mo over ${top.financing.termMonths} months with ${top.financing.lenderName}${by}.`;
+    }
+    case "apr": {
+      if (!top.financing) return `No quote has a pre-approved APR yet; ${top.dealerName} has the lowest total cost.`;
+      return `${top.dealerName} has the lowest APR: ${formatApr(top.financing.aprBps)} from ${top.financing.lenderName}${next.financing ? ` (next: ${formatApr(next.financing.aprBps)})` : ""}.`;
+    }
+    case "distance":
+      return `${top.dealerName} is the closest open quote at ${miles(top.distanceMiles)}${next.distanceMiles === top.distanceMiles ? "" : ` (next: ${miles(next.distanceMiles)})`}.`;
+  }
+}

@@ -1,0 +1,129 @@
+// The lender REST API's use-cases. Every query is scoped by the calling key's lender: another lender's
+// row is indistinguishable from a missing one (404). TEST keys see the (empty) sandbox, never live rows.
+import { createHash } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/server/db";
+import { AppError, badRequest, isUniqueViolation, notFound } from "~/server/errors";
+import { readCustomerData } from "~/modules/consent/read-customer-data";
+import type { ApiCaller } from "~/modules/lending/api-keys";
+import { recordDecision } from "~/modules/lending/record-decision";
+import type { DecisionInput } from "~/modules/lending/schemas";
+import { lenderPreApprovalSelect, toApiPreApproval } from "~/modules/lending/serialize";
+
+const encodeCursor = (id: string) => Buffer.from(id).toString("base64url");
+function decodeCursor(c: string) {
+  const id = Buffer.from(c, "base64url").toString();
+  if (!/^[a-z0-9]{10,40}$/.test(id)) throw badRequest("The cursor is not valid; pass next_cursor from the previous page.");
+  return id;
+}
+
+const statusWhere = (status?: string): Prisma.PreApprovalWhereInput => {
+  if (!status) return {};
+  const now = new Date();
+  if (status === "pending") return { status: "PENDING", expiresAt: { gt: now } };
+  if (status === "expired") return { OR: [{ status: "EXPIRED" }, { status: "PENDING", expiresAt: { lte: now } }] };
+  return { status: status.toUpperCase() as "APPROVED" | "CONDITIONAL" | "DECLINED" | "CANCELLED" };
+};
+
+async function page(caller: ApiCaller, where: Prisma.PreApprovalWhereInput, q: { limit: number; cursor?: string }, orderBy: Prisma.PreApprovalOrderByWithRelationInput[]) {
+  if (caller.mode === "TEST") return { object: "list" as const, data: [], has_more: false, next_cursor: null };
+  const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const rows = await db.preApproval.findMany({
+    where: { lenderId: caller.lenderId, ...where },
+    select: lenderPreApprovalSelect,
+    orderBy,
+    take: q.limit + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+  });
+  const more = rows.length > q.limit;
+  const data = rows.slice(0, q.limit);
+  return { object: "list" as const, data: data.map(toApiPreApproval), has_more: more, next_cursor: more ? encodeCursor(data.at(-1)!.id) : null };
+}
+
+export async function listPreApprovals(caller: ApiCaller, q: { status?: string; limit: number; cursor?: string }) {
+  // Oldest first: a poller works the queue in arrival order.
+  return page(caller, statusWhere(q.status), q, [{ createdAt: "asc" }, { id: "asc" }]);
+}
+
+export async function listDecisions(caller: ApiCaller, q: { limit: number; cursor?: string }) {
+  return page(caller, { decidedAt: { not: null } }, q, [{ decidedAt: "desc" }, { id: "desc" }]);
+}
+
+export async function getPreApproval(caller: ApiCaller, id: string) {
+  if (caller.mode === "TEST") throw notFound("No such pre-approval request.");
+  return db.$transaction(async (tx) => {
+    const row = await tx.preApproval.findFirst({
+      where: { id, lenderId: caller.lenderId },
+      select: {
+        ...lenderPreApprovalSelect,
+        quote: { select: { year: true, make: true, model: true, trim: true, mileage: true, vin: true, otdCents: true, amountFinancedCents: true } },
+        request: { select: { customerId: true, condition: true, bodyType: true, downPaymentCents: true, termMonths: true } },
+      },
+    });
+    if (!row) throw notFound("No such pre-approval request.");
+    const { quote, request, ...pub } = row;
+    let applicant: { credit?: { score: number | null; tier: string | null; source: string | null }; income?: { annual_income_cents: number | null; housing_cost_cents: number | null } } = {};
+    // Ask for each field separately: the grant may cover credit but not income. Each read is logged.
+    for (const field of ["CREDIT", "INCOME"] as const) {
+      try {
+        const data = await readCustomerData(
+          { reader: { type: "LENDER", id: caller.lenderId, label: caller.lenderName }, customerId: request.customerId, fields: [field], purpose: `Pre-approval decision on request ${pub.requestId} (API)`, requestId: pub.requestId, channel: "api" },
+          tx,
+        );
+        if (data.credit) applicant = { ...applicant, credit: { score: data.credit.score, tier: data.credit.tier, source: data.credit.source } };
+        if (data.income) applicant = { ...applicant, income: { annual_income_cents: data.income.annualIncomeCents, housing_cost_cents: data.income.housingCostCents } };
+      } catch (e) {
+        if (!(e instanceof AppError && e.code === "NOT_FOUND")) throw e;
+      }
+    }
+    return {
+      ...toApiPreApproval(pub),
+      vehicle: { year: quote.year, make: quote.make, model: quote.model, trim: quote.trim, condition: request.condition, body_type: request.bodyType, mileage: quote.mileage, vin: quote.vin },
+      quote: { otd_cents: quote.otdCents, amount_financed_cents: quote.amountFinancedCents, down_payment_cents: request.downPaymentCents, requested_term_months: request.termMonths },
+      applicant,
+    };
+  });
+}
+
+export type StoredResponse = { status: number; body: unknown; replayed: boolean };
+
+/**
+ * Posts a decision under an idempotency key. The record is written in the decision's own transaction,
+ * so a response is stored exactly when its effect committed. Same key + same body → the stored response;
+ * same key + another body → 422. Two concurrent first calls race on the unique (key, apiKey) index: the
+ * loser re-reads and replays.
+ */
+export async function postDecision(caller: ApiCaller, preApprovalId: string, decision: DecisionInput, idempotencyKey: string): Promise<StoredResponse> {
+  const requestHash = createHash("sha256").update(`POST /pre-approvals/${preApprovalId}/decisions\n${canonical(decision)}`).digest("hex");
+  const replay = async () => {
+    const prior = await db.idempotencyRecord.findUnique({ where: { apiKeyId_key: { apiKeyId: caller.keyId, key: idempotencyKey } }, select: { requestHash: true, status: true, responseBody: true } });
+    if (!prior) return null;
+    if (prior.requestHash !== requestHash) throw new AppError("UNPROCESSABLE", "This Idempotency-Key was already used with a different request. Use a new key for a new decision.");
+    return { status: prior.status, body: prior.responseBody, replayed: true };
+  };
+  const prior = await replay();
+  if (prior) return prior;
+  if (caller.mode === "TEST") throw notFound("No such pre-approval request.");
+  try {
+    return await db.$transaction(async (tx) => {
+      const { applied, row } = await recordDecision(tx, { preApprovalId, lenderId: caller.lenderId, decision, source: "API" });
+      const body = { applied, pre_approval: toApiPreApproval(row) };
+      const status = applied ? 201 : 200;
+      await tx.idempotencyRecord.create({ data: { apiKeyId: caller.keyId, key: idempotencyKey, requestHash, status, responseBody: body }, select: { id: true } });
+      return { status, body, replayed: false };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      const again = await replay();
+      if (again) return again;
+    }
+    throw e;
+  }
+}
+
+/** Key order does not change what a body means, so it must not change its hash. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  return JSON.stringify(v);
+}

@@ -1,0 +1,78 @@
+import type { BodyType, Condition } from "~/generated/prisma/enums";
+
+export type MatchRequest = {
+  bodyType: BodyType;
+  condition: Condition;
+  makes: string[];
+  maxPriceCents: number | null;
+  maxMonthlyCents: number | null;
+  termMonths: number | null;
+  downPaymentCents: number;
+  radiusMiles: number;
+};
+
+export type MatchDealer = {
+  serviceRadiusMiles: number;
+  makes: string[];
+  bodyTypes: BodyType[];
+  sellsNew: boolean;
+  sellsUsed: boolean;
+  minPriceCents: number;
+  maxPriceCents: number;
+  dailyLeadCap: number;
+};
+
+export type MatchContext = { distanceMiles: number; leadsToday: number; blocked: boolean };
+export type Eligibility = { eligible: boolean; reasons: string[] };
+
+const BODY: Record<BodyType, string> = {
+  SEDAN: "sedans", SUV: "SUVs", TRUCK: "trucks", COUPE: "coupes", HATCHBACK: "hatchbacks", MINIVAN: "minivans", WAGON: "wagons", CONVERTIBLE: "convertibles", VAN: "vans",
+};
+const usd = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
+const miles = (m: number) => (m < 1 ? "under 1 mi" : `${Math.round(m)} mi`);
+
+/**
+ * The most the buyer could spend: their stated maximum price, or what a monthly target over the term plus
+ * the down payment reaches (interest ignored, so the ceiling is generous and never excludes a fit).
+ */
+export function budgetCeilingCents(r: Pick<MatchRequest, "maxPriceCents" | "maxMonthlyCents" | "termMonths" | "downPaymentCents">): number {
+  const byMonthly = r.maxMonthlyCents != null && r.termMonths != null ? r.maxMonthlyCents * r.termMonths + r.downPaymentCents : 0;
+  return Math.max(r.maxPriceCents ?? 0, byMonthly);
+}
+
+/**
+ * Whether a dealer should receive a request, and why, in words the dealer reads on the lead.
+ * The SQL candidate query applies the same rules with an index; this function is the reference and
+ * writes the reasons. When not eligible, `reasons` lists every rule that failed.
+ */
+export function evaluateEligibility(request: MatchRequest, dealer: MatchDealer, ctx: MatchContext): Eligibility {
+  const ok: string[] = [];
+  const fail: string[] = [];
+
+  const limit = Math.min(request.radiusMiles, dealer.serviceRadiusMiles);
+  if (ctx.distanceMiles <= limit) ok.push(`Within ${miles(ctx.distanceMiles)} of the buyer (your radius ${dealer.serviceRadiusMiles} mi, theirs ${request.radiusMiles} mi)`);
+  else if (ctx.distanceMiles > dealer.serviceRadiusMiles) fail.push(`${miles(ctx.distanceMiles)} away, outside your ${dealer.serviceRadiusMiles} mi radius`);
+  else fail.push(`${miles(ctx.distanceMiles)} away, outside the buyer's ${request.radiusMiles} mi radius`);
+
+  const dealerMakes = new Map(dealer.makes.map((m) => [m.toLowerCase(), m]));
+  const sharedMakes = request.makes.filter((m) => dealerMakes.has(m.toLowerCase())).map((m) => dealerMakes.get(m.toLowerCase())!);
+  const sellsBody = dealer.bodyTypes.includes(request.bodyType);
+  const sellsCondition =
+    request.condition === "NEW" ? dealer.sellsNew : request.condition === "USED" ? dealer.sellsUsed : dealer.sellsNew || dealer.sellsUsed;
+  const conditionWord = request.condition === "NEW" ? "new" : request.condition === "USED" ? "used" : [dealer.sellsNew && "new", dealer.sellsUsed && "used"].filter(Boolean).join(" and ");
+  if (request.makes.length > 0 && sharedMakes.length === 0) fail.push(`Does not sell ${request.makes.join(" or ")}`);
+  if (!sellsBody) fail.push(`Does not sell ${BODY[request.bodyType]}`);
+  if (!sellsCondition) fail.push(`Does not sell ${request.condition === "NEW" ? "new" : "used"} vehicles`);
+  if ((request.makes.length === 0 || sharedMakes.length > 0) && sellsBody && sellsCondition) {
+    ok.push(`Sells ${sharedMakes.length > 0 ? `${sharedMakes.join("/")} ` : ""}${BODY[request.bodyType]}, ${conditionWord}`);
+  }
+
+  const ceiling = budgetCeilingCents(request);
+  if (dealer.minPriceCents <= ceiling) ok.push(`Price range ${usd(dealer.minPriceCents)}–${usd(dealer.maxPriceCents)} overlaps the ${usd(ceiling)} budget`);
+  else fail.push(`Cheapest stock (${usd(dealer.minPriceCents)}) is above the ${usd(ceiling)} budget`);
+
+  if (ctx.leadsToday >= dealer.dailyLeadCap) fail.push(`Daily lead cap of ${dealer.dailyLeadCap} reached`);
+  if (ctx.blocked) fail.push("The buyer has blocked this dealer");
+
+  return fail.length === 0 ? { eligible: true, reasons: ok } : { eligible: false, reasons: fail };
+}

@@ -1,0 +1,74 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/server/db";
+import type { Actor } from "~/server/auth/session";
+import { leadForCustomerOrThrow, leadForDealerOrThrow } from "~/modules/messaging/access";
+
+// Both sides get the same message shape; it carries no user ids and no names, only who wrote it.
+const messageSelect = { id: true, senderType: true, body: true, createdAt: true, readAt: true } satisfies Prisma.MessageSelect;
+type Msg = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
+
+async function messagesOf(leadId: string): Promise<Msg[]> {
+  const thread = await db.thread.findUnique({
+    where: { leadId },
+    select: { messages: { select: messageSelect, orderBy: { createdAt: "asc" }, take: 500 } },
+  });
+  return thread?.messages ?? [];
+}
+
+/** Whether the other side may still write: a closed lead that did not win is read-only. */
+const writable = (lead: { status: string; closedReason: string | null; request: { status: string } }) =>
+  lead.status !== "CLOSED" ? lead.request.status === "OPEN" : lead.closedReason === "won";
+
+export async function getThreadForCustomer({ actor, leadId }: { actor: Actor; leadId: string }) {
+  const lead = await leadForCustomerOrThrow(actor.userId, leadId);
+  const block = await db.dealerBlock.findUnique({ where: { customerId_dealerId: { customerId: actor.userId, dealerId: lead.dealerId } }, select: { kind: true } });
+  const messages = await messagesOf(leadId);
+  return {
+    leadId,
+    dealerName: lead.dealer.name,
+    // The name the dealer sees for this customer: shown so the customer knows how they appear.
+    youAppearAs: lead.buyerAlias,
+    block: block?.kind ?? null,
+    canWrite: writable(lead) && block?.kind !== "BLOCK",
+    messages: messages.map((m) => ({ ...m, mine: m.senderType === "CUSTOMER", author: m.senderType === "CUSTOMER" ? "You" : m.senderType === "DEALER" ? lead.dealer.name : "Keyturn" })),
+  };
+}
+
+export async function getThreadForDealer({ dealerId, leadId }: { dealerId: string; leadId: string }) {
+  const lead = await leadForDealerOrThrow(dealerId, leadId);
+  const blocked = await db.dealerBlock.findFirst({ where: { customerId: lead.request.customerId, dealerId, kind: "BLOCK" }, select: { id: true } });
+  const messages = await messagesOf(leadId);
+  return {
+    leadId,
+    buyerAlias: lead.buyerAlias,
+    canWrite: writable(lead) && !blocked,
+    closed: lead.status === "CLOSED" && lead.closedReason !== "won",
+    messages: messages.map((m) => ({ ...m, mine: m.senderType === "DEALER", author: m.senderType === "CUSTOMER" ? lead.buyerAlias : m.senderType === "DEALER" ? "You" : "Keyturn" })),
+  };
+}
+
+/** Unread messages from dealers, per lead, on one of the customer's requests. */
+export async function customerUnreadByLead({ actor, requestId }: { actor: Actor; requestId: string }) {
+  const rows = await db.message.groupBy({
+    by: ["threadId"],
+    where: { readAt: null, senderType: { not: "CUSTOMER" }, thread: { lead: { requestId, request: { customerId: actor.userId } } } },
+    _count: { _all: true },
+  });
+  if (rows.length === 0) return {} as Record<string, number>;
+  const threads = await db.thread.findMany({ where: { id: { in: rows.map((r) => r.threadId) } }, select: { id: true, leadId: true } });
+  const leadOf = new Map(threads.map((t) => [t.id, t.leadId]));
+  return Object.fromEntries(rows.map((r) => [leadOf.get(r.threadId)!, r._count._all])) as Record<string, number>;
+}
+
+/** Unread buyer messages per lead for a dealer (for badges on its lead list). */
+export async function dealerUnreadByLead({ dealerId }: { dealerId: string }) {
+  const rows = await db.message.groupBy({
+    by: ["threadId"],
+    where: { readAt: null, senderType: "CUSTOMER", thread: { lead: { dealerId } } },
+    _count: { _all: true },
+  });
+  if (rows.length === 0) return {} as Record<string, number>;
+  const threads = await db.thread.findMany({ where: { id: { in: rows.map((r) => r.threadId) } }, select: { id: true, leadId: true } });
+  const leadOf = new Map(threads.map((t) => [t.id, t.leadId]));
+  return Object.fromEntries(rows.map((r) => [leadOf.get(r.threadId)!, r._count._all])) as Record<string, number>;
+}

@@ -1,0 +1,72 @@
+import { db, type Tx } from "~/server/db";
+import { conflict } from "~/server/errors";
+import type { Actor } from "~/server/auth/session";
+import { enforceRateLimit } from "~/server/rate-limit";
+import { publish, topics } from "~/server/realtime";
+import { notify } from "~/modules/notifications/notify";
+import { leadForCustomerOrThrow, leadForDealerOrThrow } from "~/modules/messaging/access";
+import type { TSendMessageInput } from "~/modules/messaging/schemas";
+
+// A person types; a script floods. 10 a minute per sender is plenty for a conversation.
+export const MESSAGE_LIMIT = { count: 10, windowSeconds: 60 };
+
+type Lead = Awaited<ReturnType<typeof leadForCustomerOrThrow>>;
+
+function assertOpen(lead: Lead) {
+  const open = lead.status !== "CLOSED" ? lead.request.status === "OPEN" : lead.closedReason === "won";
+  if (!open) throw conflict("This request has closed; the conversation is read-only.");
+}
+
+async function write(tx: Tx, lead: Lead, senderType: "CUSTOMER" | "DEALER", senderUserId: string, body: string) {
+  const thread = await tx.thread.upsert({ where: { leadId: lead.id }, create: { leadId: lead.id }, update: {}, select: { id: true } });
+  const message = await tx.message.create({
+    data: { threadId: thread.id, senderType, senderUserId, body },
+    select: { id: true, senderType: true, body: true, createdAt: true },
+  });
+  for (const topic of [topics.lead(lead.id), topics.request(lead.requestId), topics.dealer(lead.dealerId)]) {
+    await publish({ topic, type: "message", id: lead.id }, tx);
+  }
+  return message;
+}
+
+/** The customer writes to a dealer on one of their leads. The dealer sees only the lead's alias. */
+export async function sendCustomerMessage({ actor, leadId, body }: TSendMessageInput & { actor: Actor }) {
+  const lead = await leadForCustomerOrThrow(actor.userId, leadId);
+  assertOpen(lead);
+  await enforceRateLimit(`msg:user:${actor.userId}`, MESSAGE_LIMIT.count, MESSAGE_LIMIT.windowSeconds, "messages");
+  return db.$transaction(async (tx) => {
+    const message = await write(tx, lead, "CUSTOMER", actor.userId, body);
+    const members = await tx.membership.findMany({ where: { dealerId: lead.dealerId }, select: { userId: true } });
+    for (const m of members) {
+      await notify(tx, { userId: m.userId, kind: "message", title: `New message from ${lead.buyerAlias}`, body: body.slice(0, 140), link: `/dealer/leads/${lead.id}`, email: false });
+    }
+    return message;
+  });
+}
+
+/**
+ * A dealer writes on a lead it received (NOT_FOUND otherwise). The customer is told in-app and, per
+ * their preferences, by email from Keyturn: the dealer never gets an address to write to.
+ */
+export async function sendDealerMessage({ actor, dealerId, leadId, body }: TSendMessageInput & { actor: Actor; dealerId: string }) {
+  const lead = await leadForDealerOrThrow(dealerId, leadId);
+  assertOpen(lead);
+  const block = await db.dealerBlock.findUnique({ where: { customerId_dealerId: { customerId: lead.request.customerId, dealerId } }, select: { kind: true } });
+  if (block?.kind === "BLOCK") throw conflict("This buyer is not accepting messages from your dealership.");
+  await enforceRateLimit(`msg:user:${actor.userId}`, MESSAGE_LIMIT.count, MESSAGE_LIMIT.windowSeconds, "messages");
+  return db.$transaction(async (tx) => {
+    const message = await write(tx, lead, "DEALER", actor.userId, body);
+    await tx.lead.updateMany({ where: { id: lead.id, firstResponseAt: null }, data: { firstResponseAt: new Date() } });
+    // Muted: the message is kept in the thread, but the customer is not pinged about it.
+    if (block?.kind !== "MUTE") {
+      await notify(tx, {
+        userId: lead.request.customerId,
+        kind: "message",
+        title: `New message from ${lead.dealer.name}`,
+        body: body.slice(0, 140),
+        link: `/customer/requests/${lead.requestId}#lead-${lead.id}`,
+      });
+    }
+    return message;
+  });
+}

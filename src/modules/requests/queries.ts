@@ -1,0 +1,52 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { notFound } from "~/server/errors";
+import { db } from "~/server/db";
+import { effectiveStatus } from "./status";
+
+// What the customer sees of their own requests.
+export const customerRequestSelect = {
+  id: true, status: true, bodyType: true, condition: true, makes: true, model: true, yearMin: true, yearMax: true, maxMileage: true,
+  features: true, maxPriceCents: true, maxMonthlyCents: true, termMonths: true, downPaymentCents: true, tradeInYear: true,
+  tradeInMake: true, tradeInModel: true, tradeInMileage: true, wantsFinancing: true, zip: true, city: true, state: true,
+  radiusMiles: true, timeline: true, version: true, matchedCount: true, fannedOutAt: true, expiresAt: true, createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.RequestSelect;
+
+// The customer's view of a quote: the dealer's business identity is public; the vehicle and money are the offer.
+export const customerQuoteSelect = {
+  id: true, status: true, version: true, needsReconfirm: true, year: true, make: true, model: true, trim: true, vin: true, mileage: true,
+  inStock: true, vehiclePriceCents: true, feesCents: true, addOnsCents: true, incentivesCents: true, tradeInOfferCents: true,
+  taxCents: true, otdCents: true, amountFinancedCents: true, validUntil: true, withdrawnReason: true, createdAt: true, updatedAt: true,
+  dealer: { select: { id: true, name: true, city: true, state: true } },
+  lead: { select: { distanceMiles: true } },
+} satisfies Prisma.QuoteSelect;
+
+export async function listMyRequests(customerId: string) {
+  const rows = await db.request.findMany({
+    where: { customerId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { ...customerRequestSelect, _count: { select: { quotes: { where: { status: "ACTIVE" } } } } },
+  });
+  return rows.map(({ _count, ...r }) => ({ ...r, status: effectiveStatus(r), activeQuotes: _count.quotes }));
+}
+
+export async function getMyRequest(customerId: string, requestId: string) {
+  const r = await db.request.findFirst({ where: { id: requestId, customerId }, select: customerRequestSelect });
+  if (!r) throw notFound("Request not found.");
+  return { ...r, status: effectiveStatus(r) };
+}
+
+export async function listQuotesForMyRequest(customerId: string, requestId: string) {
+  const owns = await db.request.findFirst({ where: { id: requestId, customerId }, select: { id: true } });
+  if (!owns) throw notFound("Request not found.");
+  return db.quote.findMany({ where: { requestId }, orderBy: { otdCents: "asc" }, select: customerQuoteSelect });
+}
+
+/** Prefill for a new request: the last request's terms, or else the profile's ZIP. */
+export async function requestDefaults(customerId: string) {
+  const last = await db.request.findFirst({ where: { customerId }, orderBy: { createdAt: "desc" }, select: customerRequestSelect });
+  if (last) return { from: "last-request" as const, values: last };
+  const profile = await db.customerProfile.findUnique({ where: { userId: customerId }, select: { zip: true } });
+  return { from: "profile" as const, values: { zip: profile?.zip ?? null } };
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+// Shared by the request form (client) and the server: no server-only imports here.
+export const BODY_TYPES = ["SEDAN", "SUV", "TRUCK", "COUPE", "HATCHBACK", "MINIVAN", "WAGON", "CONVERTIBLE", "VAN"] as const;
+export const CONDITIONS = ["NEW", "USED", "ANY"] as const;
+export const TIMELINES = ["ASAP", "WITHIN_2_WEEKS", "WITHIN_MONTH", "WITHIN_3_MONTHS", "JUST_BROWSING"] as const;
+export const TERMS = [24, 36, 48, 60, 72, 84] as const;
+export const MAKES = [
+  "Acura", "Audi", "BMW", "Buick", "Cadillac", "Chevrolet", "Chrysler", "Dodge", "Ford", "GMC", "Genesis", "Honda", "Hyundai",
+  "Infiniti", "Jeep", "Kia", "Lexus", "Lincoln", "Mazda", "Mercedes-Benz", "Mitsubishi", "Nissan", "Ram", "Subaru", "Tesla",
+  "Toyota", "Volkswagen", "Volvo",
+] as const;
+
+export const bodyTypeLabel: Record<(typeof BODY_TYPES)[number], string> = {
+  SEDAN: "Sedan", SUV: "SUV", TRUCK: "Truck", COUPE: "Coupe", HATCHBACK: "Hatchback", MINIVAN: "Minivan", WAGON: "Wagon", CONVERTIBLE: "Convertible", VAN: "Van",
+};
+export const conditionLabel: Record<(typeof CONDITIONS)[number], string> = { NEW: "New", USED: "Used", ANY: "New or used" };
+export const timelineLabel: Record<(typeof TIMELINES)[number], string> = {
+  ASAP: "As soon as possible", WITHIN_2_WEEKS: "Within 2 weeks", WITHIN_MONTH: "Within a month", WITHIN_3_MONTHS: "Within 3 months", JUST_BROWSING: "Just browsing",
+};
+
+const MAX_YEAR = new Date().getUTCFullYear() + 1;
+const cents = (max: number, label: string) => z.number({ error: `Enter ${label}.` }).int().min(0, `${label[0]!.toUpperCase()}${label.slice(1)} cannot be negative.`).max(max, `That ${label} is too high.`);
+const optText = (max: number) => z.string().trim().max(max, `Keep it under ${max} characters.`).optional();
+
+/** Every field a customer states when posting (PRODUCT.md step 1). Prices in cents. */
+export const requestFields = z
+  .object({
+    bodyType: z.enum(BODY_TYPES, { error: "Choose a body type." }),
+    condition: z.enum(CONDITIONS, { error: "Choose new, used or either." }),
+    makes: z.array(z.string().trim().min(1).max(40)).max(5, "Pick up to 5 makes.").default([]),
+    model: optText(60),
+    yearMin: z.number().int().min(1990, "Pick 1990 or later.").max(MAX_YEAR, `Pick ${MAX_YEAR} or earlier.`).optional(),
+    yearMax: z.number().int().min(1990, "Pick 1990 or later.").max(MAX_YEAR, `Pick ${MAX_YEAR} or earlier.`).optional(),
+    maxMileage: z.number().int().min(0, "Mileage cannot be negative.").max(500_000, "That mileage is too high.").optional(),
+    features: z.array(z.string().trim().min(1).max(40)).max(10, "List up to 10 features.").default([]),
+    maxPriceCents: cents(50_000_000, "maximum price").min(100_000, "A maximum price under $1,000 will not reach dealers.").optional(),
+    maxMonthlyCents: cents(1_000_000, "monthly payment").min(5_000, "Enter at least $50 a month.").optional(),
+    termMonths: z.number().int().refine((t) => (TERMS as readonly number[]).includes(t), "Pick a loan term from the list.").optional(),
+    downPaymentCents: cents(50_000_000, "down payment").default(0),
+    tradeInYear: z.number().int().min(1950, "Pick 1950 or later.").max(MAX_YEAR, `Pick ${MAX_YEAR} or earlier.`).optional(),
+    tradeInMake: optText(40),
+    tradeInModel: optText(60),
+    tradeInMileage: z.number().int().min(0, "Mileage cannot be negative.").max(1_000_000, "That mileage is too high.").optional(),
+    wantsFinancing: z.boolean(),
+    zip: z.string().trim().regex(/^\d{5}$/, "Enter a 5-digit ZIP code."),
+    radiusMiles: z.number().int().min(5, "Search at least 5 miles.").max(250, "Search at most 250 miles."),
+    timeline: z.enum(TIMELINES, { error: "Tell dealers when you plan to buy." }),
+  })
+  .strict();
+
+export type RequestFields = z.infer<typeof requestFields>;
+
+/** Rules across fields; each problem is reported on the field the customer must change. */
+export function checkRequestConsistency(v: Partial<RequestFields>, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (v.maxPriceCents == null && v.maxMonthlyCents == null) issue("maxPriceCents", "Give a maximum price, a monthly payment, or both.");
+  if (v.maxMonthlyCents != null && v.termMonths == null) issue("termMonths", "A monthly target needs a loan term.");
+  if (v.maxPriceCents != null && v.downPaymentCents != null && v.downPaymentCents > v.maxPriceCents) issue("downPaymentCents", "The down payment cannot be more than the maximum price.");
+  if (v.yearMin != null && v.yearMax != null && v.yearMin > v.yearMax) issue("yearMax", "The newest year must be the same as or after the oldest.");
+  const trade = [v.tradeInYear, v.tradeInMake, v.tradeInModel, v.tradeInMileage];
+  if (trade.some((x) => x != null && x !== "") && !trade.every((x) => x != null && x !== "")) {
+    for (const [k, val] of [["tradeInYear", v.tradeInYear], ["tradeInMake", v.tradeInMake], ["tradeInModel", v.tradeInModel], ["tradeInMileage", v.tradeInMileage]] as const)
+      if (val == null || val === "") issue(k, "Fill in every trade-in field, or leave them all empty.");
+  }
+  if (v.makes && new Set(v.makes.map((m) => m.toLowerCase())).size !== v.makes.length) issue("makes", "Each make only once.");
+}
+
+export const createRequestInput = requestFields
+  .extend({ shareCredit: z.boolean().default(false) })
+  .strict()
+  .superRefine(checkRequestConsistency);
+export type CreateRequestInput = z.infer<typeof createRequestInput>;
+
+export const updateRequestInput = requestFields
+  .extend({ requestId: z.string().min(1).max(40) })
+  .strict()
+  .superRefine(checkRequestConsistency);
+export type UpdateRequestInput = z.infer<typeof updateRequestInput>;
+
+export const requestIdInput = z.object({ requestId: z.string().min(1).max(40) }).strict();

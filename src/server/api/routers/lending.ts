@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { customerProcedure, lenderProcedure, router } from "~/server/api/trpc";
+import { forbidden } from "~/server/errors";
+import { liveStream, topics } from "~/server/realtime";
+import { createApiKey, listApiKeys, revokeApiKey } from "~/modules/lending/api-keys";
+import { buyerPreApprovals, getNotice, lenderOverview, listNotices } from "~/modules/lending/console";
+import { getPolicy, updatePolicy } from "~/modules/lending/manage-policy";
+import { policyInputSchema } from "~/modules/lending/schemas";
+import { getWebhookSettings, listDeliveries, redriveDelivery, rotateWebhookSecret, saveWebhookUrl } from "~/modules/webhooks/manage-endpoint";
+
+const id = z.string().min(1).max(40);
+
+// Keys and webhook secrets open the lender's whole integration: owners only.
+const ownerProcedure = lenderProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.orgRole !== "OWNER") throw forbidden("Only an owner of this lender can manage API keys and webhooks.");
+  return next();
+});
+
+export const lendingRouter = router({
+  overview: lenderProcedure.input(z.object({ status: z.enum(["PENDING", "DECIDED"]).optional() }).strict()).query(({ ctx, input }) => lenderOverview(ctx.lenderId, input.status)),
+  policy: lenderProcedure.input(z.void()).query(({ ctx }) => getPolicy(ctx.lenderId)),
+  updatePolicy: ownerProcedure.input(policyInputSchema).mutation(({ ctx, input }) => updatePolicy(ctx.lenderId, input)),
+
+  apiKeys: ownerProcedure.input(z.void()).query(({ ctx }) => listApiKeys(ctx.lenderId)),
+  createApiKey: ownerProcedure
+    .input(z.object({ name: z.string().trim().min(1, "Name the key (e.g. the system using it)").max(60), mode: z.enum(["LIVE", "TEST"]) }).strict())
+    .mutation(({ ctx, input }) => createApiKey(ctx.lenderId, input)),
+  revokeApiKey: ownerProcedure.input(z.object({ id }).strict()).mutation(({ ctx, input }) => revokeApiKey(ctx.lenderId, input.id)),
+
+  webhook: ownerProcedure.input(z.void()).query(({ ctx }) => getWebhookSettings(ctx.lenderId)),
+  saveWebhook: ownerProcedure
+    .input(z.object({ url: z.string().trim().max(500).nullable() }).strict())
+    .mutation(({ ctx, input }) => saveWebhookUrl(ctx.lenderId, input.url || null)),
+  rotateWebhookSecret: ownerProcedure.input(z.void()).mutation(({ ctx }) => rotateWebhookSecret(ctx.lenderId)),
+  deliveries: ownerProcedure.input(z.object({ status: z.enum(["PENDING", "DELIVERED", "DEAD"]).optional() }).strict()).query(({ ctx, input }) => listDeliveries(ctx.lenderId, input.status)),
+  redrive: ownerProcedure.input(z.object({ id }).strict()).mutation(({ ctx, input }) => redriveDelivery(ctx.lenderId, input.id)),
+
+  // The buyer's side: financing offers on their request, live, and their adverse-action notices.
+  forRequest: customerProcedure.input(z.object({ requestId: id }).strict()).query(({ ctx, input }) => buyerPreApprovals(ctx.actor.userId, input.requestId)),
+  onRequest: customerProcedure.input(z.object({ requestId: id }).strict()).subscription(async function* ({ ctx, input, signal }) {
+    await buyerPreApprovals(ctx.actor.userId, input.requestId); // NOT_FOUND unless it is the caller's request
+    for await (const e of liveStream(topics.request(input.requestId), signal)) if (e.type === "pre_approval.updated") yield e;
+  }),
+  notices: customerProcedure.input(z.void()).query(({ ctx }) => listNotices(ctx.actor.userId)),
+  notice: customerProcedure.input(z.object({ id }).strict()).query(({ ctx, input }) => getNotice(ctx.actor.userId, input.id)),
+});
