@@ -1,6 +1,8 @@
 // `npm test`: every tier in order — types, unit, integration (real PostgreSQL), build, end-to-end (Chromium).
 // Stops at the first failing tier and exits non-zero.
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import pg from "pg";
 
 // prisma generate needs a DATABASE_URL to be set, even though it does not connect.
 const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" };
@@ -12,6 +14,22 @@ const steps = [
   ["Build", "npx", ["next", "build"]],
   ["End-to-end tests (Chromium)", "npx", ["tsx", "scripts/e2e.mts"]],
 ];
+
+// Say plainly what is missing before spending minutes on the tiers that need it.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+const server = process.env.TEST_DATABASE_SERVER ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+try {
+  const c = new pg.Client({ connectionString: server, connectionTimeoutMillis: 3000 });
+  await c.connect();
+  await c.end();
+} catch (e) {
+  console.error(`PostgreSQL is not reachable at ${server} (${e.message}). Start it, or set TEST_DATABASE_SERVER.`);
+  process.exit(1);
+}
 
 const started = Date.now();
 for (const [label, cmd, args] of steps) {

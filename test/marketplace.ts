@@ -1,5 +1,8 @@
 // Builders for request/lead/quote tests: a quiet corner of the map so other files' dealers never match.
+import { TRPCError } from "@trpc/server";
+import { z, ZodError } from "zod";
 import { lookupZip } from "~/modules/geo/zip";
+import { AppError } from "~/server/errors";
 import type { CreateRequestInput } from "~/modules/requests/schemas";
 import { db } from "~/server/db";
 import { drainJobs } from "~/server/jobs/worker";
@@ -63,4 +66,21 @@ export function quoteInput(leadId: string, over: Record<string, unknown> = {}) {
     validUntil: new Date(Date.now() + 7 * 86_400_000),
     ...over,
   };
+}
+
+/** How a call failed, as the client would see it: code, message and the per-field messages. */
+export async function failure(p: Promise<unknown>): Promise<{ code: string; message: string; fields: Record<string, string> }> {
+  try {
+    await p;
+    return { code: "ok", message: "", fields: {} };
+  } catch (e) {
+    if (!(e instanceof TRPCError)) return { code: `threw ${String(e)}`, message: "", fields: {} };
+    const fields =
+      e.cause instanceof AppError
+        ? (e.cause.fields ?? {})
+        : e.cause instanceof ZodError
+          ? Object.fromEntries(Object.entries(z.flattenError(e.cause).fieldErrors).map(([k, v]) => [k, (v as string[])[0] ?? ""]))
+          : {};
+    return { code: e.code, message: e.message, fields };
+  }
 }

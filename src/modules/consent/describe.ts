@@ -4,17 +4,17 @@ import type { ActorType, DataField, GranteeType } from "~/generated/prisma/enums
 // "consent grant": a grant is "a key you gave", a field is "your credit score", and so on.
 
 export const FIELD_WORDS: Record<DataField, string> = {
-  CONTACT: "name, email and phone",
+  CONTACT: "contact details (name, email, phone)",
   ADDRESS: "home address",
-  INCOME: "income and housing cost",
+  INCOME: "income",
   CREDIT: "credit score",
 };
 
-export const FIELD_SHORT: Record<DataField, string> = { CONTACT: "Contact details", ADDRESS: "Address", INCOME: "Income", CREDIT: "Credit score" };
+export const FIELD_SHORT: Record<DataField, string> = { CONTACT: "Contact details", ADDRESS: "Address", INCOME: "Income & housing cost", CREDIT: "Credit score" };
 
-const ORDER: DataField[] = ["CONTACT", "ADDRESS", "INCOME", "CREDIT"];
+const ORDER: DataField[] = ["CREDIT", "INCOME", "CONTACT", "ADDRESS"];
 
-/** "your credit score and income and housing cost" → list joined the way people say it. */
+/** ["INCOME", "CREDIT"] → "your credit score and income", joined the way people say it. */
 export function fieldList(fields: DataField[]): string {
   const words = ORDER.filter((f) => fields.includes(f)).map((f) => FIELD_WORDS[f]);
   if (words.length === 0) return "nothing";

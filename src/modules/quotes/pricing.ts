@@ -17,7 +17,8 @@ export type QuoteTotals = { otdCents: number; amountFinancedCents: number };
  * Inputs are validated integers (see quoteFields), so the arithmetic is exact.
  */
 export function computeQuoteTotals(p: PriceBreakdown, downPaymentCents: number): QuoteTotals {
-  for (const [k, v] of Object.entries({ ...p, downPaymentCents })) {
+  const parts = { vehiclePriceCents: p.vehiclePriceCents, feesCents: p.feesCents, addOnsCents: p.addOnsCents, incentivesCents: p.incentivesCents, taxCents: p.taxCents, tradeInOfferCents: p.tradeInOfferCents, downPaymentCents };
+  for (const [k, v] of Object.entries(parts)) {
     if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${k} must be a non-negative whole number of cents`);
   }
   const otdCents = p.vehiclePriceCents + p.feesCents + p.addOnsCents - p.incentivesCents + p.taxCents;

@@ -3,6 +3,8 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { AppError, errorStatus } from "~/server/errors";
 import type { Actor } from "~/server/auth/session";
+import { enforceRateLimit } from "~/server/rate-limit";
+import { clientIp } from "~/server/client-ip";
 import type { Role } from "~/generated/prisma/client";
 
 export type Context = { actor: Actor | null; headers: Headers };
@@ -67,7 +69,18 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const base = t.procedure.use(mapErrors);
+// Mutations are rate limited per signed-in user, and per client address when anonymous.
+const MUTATIONS_PER_MINUTE = 300;
+const ANONYMOUS_MUTATIONS_PER_MINUTE = 60;
+const limitMutations = t.middleware(async ({ ctx, type, next }) => {
+  if (type === "mutation") {
+    const key = ctx.actor ? `mut:user:${ctx.actor.userId}` : `mut:ip:${clientIp(ctx.headers)}`;
+    await enforceRateLimit(key, ctx.actor ? MUTATIONS_PER_MINUTE : ANONYMOUS_MUTATIONS_PER_MINUTE, 60, "changes");
+  }
+  return next();
+});
+
+const base = t.procedure.use(mapErrors).use(limitMutations);
 
 export const publicProcedure = base.meta({ policy: "public" });
 

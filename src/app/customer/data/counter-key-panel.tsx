@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Badge, Card } from "~/components/ui/card";
 import { FormAlert, SelectField } from "~/components/ui/field";
-import { FIELD_SHORT, FIELD_WORDS } from "~/modules/consent/describe";
+import { FIELD_SHORT } from "~/modules/consent/describe";
 import type { MyData } from "~/modules/consent/list-my-data";
 import type { DataField } from "~/generated/prisma/enums";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
@@ -14,6 +14,12 @@ import { useTRPC } from "~/trpc/react";
 
 type Deal = MyData["deals"][number];
 const FIELDS: DataField[] = ["CONTACT", "ADDRESS", "INCOME", "CREDIT"];
+const DESK_LABEL: Record<DataField, string> = {
+  CONTACT: "Your name, email and phone",
+  ADDRESS: "Your home address",
+  INCOME: "Your employer, income and housing cost",
+  CREDIT: "Your credit score",
+};
 const fmtTime = (d: Date | string) => new Date(d).toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit" });
 
 /** Under an accepted deal: make a short-lived key for the dealer's desk, show it once, list and cancel keys. */
@@ -51,7 +57,7 @@ export function CounterKeyPanel({ deal }: { deal: Deal }) {
               {FIELDS.map((x) => (
                 <label key={x} className="flex items-center gap-2 text-sm">
                   <input type="checkbox" name={x} defaultChecked={x === "CONTACT" || x === "ADDRESS"} className="size-4" />
-                  <span>Your {FIELD_WORDS[x]}</span>
+                  <span>{DESK_LABEL[x]}</span>
                 </label>
               ))}
             </div>

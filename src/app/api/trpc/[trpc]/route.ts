@@ -8,7 +8,13 @@ import { isCrossOrigin } from "~/server/csrf";
 
 export const dynamic = "force-dynamic";
 
+// Browser payloads are forms; nothing legitimate comes close to this.
+const MAX_BODY_BYTES = 256 * 1024;
+
 async function handler(req: NextRequest) {
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    return Response.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "Request body too large." } }, { status: 413 });
+  }
   // Mutations are POSTs; a browser always sends Origin on them, so another site's form or script is refused.
   if (req.method !== "GET" && isCrossOrigin(req.headers)) {
     return Response.json({ error: { code: "FORBIDDEN", message: "Cross-origin request refused." } }, { status: 403 });

@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "~/server/api/root";
+import type { Policy } from "~/server/api/trpc";
+import { db } from "~/server/db";
+import { callerAs, makeCustomer } from "../../../test/factories";
+import { dealerNorthOf, postRequest, quoteInput } from "../../../test/marketplace";
+
+/**
+ * Before acceptance, nothing a dealer can call returns the buyer's name, email, phone or street.
+ * Every procedure whose policy is "dealer" must appear below with a sample input: a new dealer procedure
+ * fails this test until it is added to the walk.
+ */
+type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number };
+const { leadId: _omit, ...quoteFields } = quoteInput("x");
+const samples: Record<string, (c: Ctx) => unknown> = {
+  "dealer.leads": () => ({ status: "ALL" }),
+  "dealer.lead": (c) => ({ leadId: c.leadId }),
+  "dealer.coverage": () => undefined,
+  "dealer.submitQuote": (c) => quoteInput(c.leadId),
+  "dealer.reviseQuote": (c) => ({ ...quoteFields, quoteId: c.quoteId, version: c.version, vehiclePriceCents: 3_399_000 }),
+  "dealer.withdrawQuote": (c) => ({ quoteId: c.quoteId, reason: "Sold" }),
+  "dealer.pass": (c) => ({ leadId: c.otherLeadId, reason: "No stock" }),
+  "dealer.updateCoverage": () => ({ zip: "57701", serviceRadiusMiles: 60, makes: ["Toyota"], bodyTypes: ["SUV"], sellsNew: true, sellsUsed: true, minPriceCents: 500_000, maxPriceCents: 9_000_000, dailyLeadCap: 50 }),
+  "threads.dealerGet": (c) => ({ leadId: c.leadId }),
+  "threads.dealerSend": (c) => ({ leadId: c.leadId, body: "Hello, we have it in stock." }),
+  "threads.dealerMarkRead": (c) => ({ leadId: c.leadId }),
+  "threads.dealerUnread": () => undefined,
+  // Before acceptance this must refuse; after acceptance it is the one place contact details appear.
+  "inbox.buyerContact": (c) => ({ leadId: c.leadId }),
+};
+// Run order matters for mutations (quote before revise before withdraw).
+const order = Object.keys(samples);
+
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { policy?: Policy }; type: string } }>)
+  .filter(([, p]) => p._def.meta?.policy === "dealer" && p._def.type !== "subscription")
+  .map(([path]) => path);
+
+const secrets = { firstName: "Zephyrine", lastName: "Quillfeather", phone: "555-867-5309", street: "742 Evergreen Terrace" };
+let buyer: { id: string; email: string };
+let buyerName: string;
+let ctx: Ctx;
+let dealerOwner: string;
+
+beforeAll(async () => {
+  buyer = await makeCustomer(secrets);
+  buyerName = (await db.user.findUniqueOrThrow({ where: { id: buyer.id }, select: { name: true } })).name;
+  const dealer = await dealerNorthOf(5);
+  const other = await dealerNorthOf(5);
+  dealerOwner = dealer.ownerId;
+  const requestId = await postRequest(buyer.id, { features: ["Heated seats"] });
+  const second = await postRequest(buyer.id);
+  const lead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId, dealerId: dealer.id } } });
+  const otherLead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId: second, dealerId: dealer.id } } });
+  expect(await db.lead.count({ where: { dealerId: other.id } })).toBe(2);
+  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1 };
+});
+
+function assertNoPii(path: string, value: unknown) {
+  const text = JSON.stringify(value ?? null);
+  for (const s of [secrets.firstName, secrets.lastName, secrets.phone, secrets.street, buyer.email, buyerName, buyer.id]) {
+    expect(text.includes(s), `${path} leaked "${s}"`).toBe(false);
+  }
+  const keys = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object" && !(v instanceof Date)) for (const [k, x] of Object.entries(v)) (keys.add(k), walk(x));
+  };
+  walk(value);
+  for (const k of ["email", "phone", "street", "firstName", "lastName", "customerId", "customer", "lat", "lng", "zip_code"]) {
+    expect(keys.has(k), `${path} returned a "${k}" field`).toBe(false);
+  }
+}
+
+describe("dealer-facing data has no buyer PII", () => {
+  it("knows a sample input for every dealer procedure", () => {
+    expect(procedures.filter((p) => !samples[p])).toEqual([]);
+  });
+
+  it("walks every dealer procedure's output", async () => {
+    const caller = (await callerAs(dealerOwner)) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+    const walked: string[] = [];
+    for (const path of order.filter((p) => procedures.includes(p))) {
+      const [ns, name] = path.split(".") as [string, string];
+      let out: unknown;
+      try {
+        out = await caller[ns]![name]!(samples[path]!(ctx));
+      } catch (e) {
+        // A refusal is fine (e.g. contact before acceptance), as long as it says nothing about the buyer.
+        out = { error: (e as Error).message };
+        if (path !== "inbox.buyerContact") throw e;
+      }
+      if (path === "dealer.submitQuote") ctx.quoteId = (out as { id: string }).id;
+      if (path === "dealer.reviseQuote") ctx.version = (out as { version: number }).version;
+      assertNoPii(path, out);
+      walked.push(path);
+    }
+    expect(walked).toEqual(expect.arrayContaining(["dealer.leads", "dealer.lead", "dealer.submitQuote"]));
+  });
+
+  it("the lead list and detail still say what the buyer wants", async () => {
+    const caller = await callerAs(dealerOwner);
+    const detail = await caller.dealer.lead({ leadId: ctx.leadId });
+    expect(detail.request).toMatchObject({ city: "Rapid City", bodyType: "SUV", features: ["Heated seats"] });
+    expect(detail.buyerAlias).toMatch(/^Buyer /);
+  });
+});
