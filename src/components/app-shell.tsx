@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Brand } from "~/components/brand";
 import { SignOutButton } from "~/components/sign-out-button";
+import { NotificationBell } from "~/components/notifications/notification-bell";
 import type { Actor } from "~/server/auth/session";
 
 export type NavItem = { href: string; label: string };
@@ -9,7 +10,7 @@ export type NavItem = { href: string; label: string };
 const areaLabel = { CUSTOMER: "Buyer", DEALER: "Dealer", LENDER: "Lender", ADMIN: "Admin" } as const;
 
 /** The frame around every signed-in area: brand, the area's sections, who is signed in. */
-export function AppShell({ actor, nav, home, children }: { actor: Actor; nav: NavItem[]; home: string; children: ReactNode }) {
+export function AppShell({ actor, nav, home, children, notificationsHref }: { actor: Actor; nav: NavItem[]; home: string; children: ReactNode; notificationsHref?: string }) {
   return (
     <div className="min-h-dvh">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
@@ -20,6 +21,7 @@ export function AppShell({ actor, nav, home, children }: { actor: Actor; nav: Na
           </div>
           <div className="flex items-center gap-2">
             <span className="hidden text-sm text-slate-700 md:inline" data-testid="signed-in-as">{actor.name}</span>
+            {notificationsHref && <NotificationBell href={notificationsHref} />}
             <SignOutButton />
           </div>
         </div>

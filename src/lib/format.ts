@@ -46,3 +46,7 @@ export function issuesToFields(issues: { path: PropertyKey[]; message: string }[
   }
   return out;
 }
+
+export function distance(miles: number): string {
+  return miles < 1 ? "under 1 mi" : `${miles < 10 ? miles.toFixed(1) : Math.round(miles)} mi`;
+}

@@ -1,5 +1,7 @@
-import { PageHeader, EmptyState } from "~/components/ui/card";
+import { ButtonLink } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/card";
 import { currentActor } from "~/server/auth/session";
+import { RequestsList } from "./requests-list";
 
 export const metadata = { title: "My requests" };
 
@@ -7,8 +9,12 @@ export default async function CustomerHome() {
   const actor = await currentActor();
   return (
     <>
-      <PageHeader title={`Hi, ${actor?.name.split(" ")[0] ?? "there"}`} description="Your car requests and the quotes dealers send you." />
-      <EmptyState title="No requests yet" body="Tell local dealers what you want. They compete with itemised quotes; nobody gets your contact details." />
+      <PageHeader
+        title={`Hi, ${actor?.name.split(" ")[0] ?? "there"}`}
+        description="Your car requests and the quotes dealers send you."
+        actions={<ButtonLink href="/customer/requests/new">New request</ButtonLink>}
+      />
+      <RequestsList />
     </>
   );
 }

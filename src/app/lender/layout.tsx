@@ -5,6 +5,10 @@ export const dynamic = "force-dynamic";
 
 const nav = [
   { href: "/lender", label: "Console" },
+  { href: "/lender/policy", label: "Auto-decision" },
+  { href: "/lender/api-keys", label: "API keys" },
+  { href: "/lender/webhooks", label: "Webhooks" },
+  { href: "/docs/api", label: "API docs" },
   { href: "/lender/team", label: "Team" },
 ];
 

@@ -1,12 +1,18 @@
-import { PageHeader, EmptyState } from "~/components/ui/card";
+import { PageHeader } from "~/components/ui/card";
+import { ButtonLink } from "~/components/ui/button";
+import { LenderQueue } from "./lender-queue";
 
 export const metadata = { title: "Lender console" };
 
 export default function LenderHome() {
   return (
     <>
-      <PageHeader title="Lender console" description="Pre-approval requests, your auto-decision policy, API keys and webhooks." />
-      <EmptyState title="No pre-approval requests yet" />
+      <PageHeader
+        title="Lender console"
+        description="Pre-approval requests for quotes on Keyturn. Your auto-decision policy answers at once; the rest wait for your API or webhook integration."
+        actions={<ButtonLink href="/docs/api" variant="secondary">API reference</ButtonLink>}
+      />
+      <LenderQueue />
     </>
   );
 }

@@ -8,10 +8,13 @@ const time = (d: Date) => d.toLocaleString("en-US", { month: "short", day: "nume
 
 /** The messages of one thread, newest at the bottom; announced politely as they arrive. */
 export function MessageList({ messages, empty }: { messages: ThreadMessage[]; empty: string }) {
-  const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: "nearest" }), [messages.length]);
+  const box = useRef<HTMLDivElement>(null);
+  // Scroll the log itself, not the page, to the newest message.
+  useEffect(() => {
+    if (box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [messages.length]);
   return (
-    <div role="log" aria-live="polite" aria-label="Messages" className="max-h-80 min-h-24 space-y-2 overflow-y-auto rounded-lg bg-slate-50 p-3" tabIndex={0}>
+    <div ref={box} role="log" aria-live="polite" aria-label="Messages" className="max-h-80 min-h-24 space-y-2 overflow-y-auto rounded-lg bg-slate-50 p-3" tabIndex={0}>
       {messages.length === 0 && <p className="py-6 text-center text-sm text-slate-600">{empty}</p>}
       {messages.map((m) => (
         <div key={m.id} className={`flex ${m.mine ? "justify-end" : "justify-start"}`} data-testid="message">
@@ -22,7 +25,6 @@ export function MessageList({ messages, empty }: { messages: ThreadMessage[]; em
           </div>
         </div>
       ))}
-      <div ref={end} />
     </div>
   );
 }

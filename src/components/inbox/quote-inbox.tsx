@@ -145,7 +145,7 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
           {sorted.length === 0 ? (
             <EmptyState title="No quotes match these filters" body="Loosen a filter to see the others." />
           ) : view === "cards" ? (
-            <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+            <div className="grid gap-4 sm:grid-cols-2">
               {sorted.map((q, i) => (
                 <QuoteCard key={q.id} q={q} rank={i} actions={actions} />
               ))}

@@ -17,7 +17,18 @@ export function DealerThread({ leadId }: { leadId: string }) {
   const qc = useQueryClient();
   const key = trpc.threads.dealerGet.queryKey({ leadId });
   const thread = useQuery(trpc.threads.dealerGet.queryOptions({ leadId }));
-  useSubscription(trpc.threads.dealerLive.subscriptionOptions({ leadId }, { onData: () => void qc.invalidateQueries({ queryKey: key }) }));
+  useSubscription(
+    trpc.threads.dealerLive.subscriptionOptions(
+      { leadId },
+      {
+        onData: (e) => {
+          void qc.invalidateQueries({ queryKey: key });
+          // Acceptance opens the buyer's contact card on this page without a reload.
+          if (e.type === "deal.won") void qc.invalidateQueries({ queryKey: trpc.inbox.buyerContact.queryKey({ leadId }) });
+        },
+      },
+    ),
+  );
   const send = useMutation(trpc.threads.dealerSend.mutationOptions({ onSuccess: () => void qc.invalidateQueries({ queryKey: key }) }));
   const markRead = useMutation(trpc.threads.dealerMarkRead.mutationOptions({ onSuccess: () => void qc.invalidateQueries({ queryKey: trpc.threads.dealerUnread.queryKey() }) }));
 

@@ -91,6 +91,17 @@ describe("readCustomerData", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("partial: returns only the covered fields, logs only those, and still refuses when none is covered", async () => {
+    const v = await customerWithVault();
+    const g = await makeGrant({ customerId: v.customerId, granteeType: "ALL_LENDERS", lenderIds: [], fields: ["CREDIT"], requestId: v.requestId });
+    const ask = { reader: L1, customerId: v.customerId, purpose: "p", requestId: v.requestId, channel: "api" as const, partial: true };
+    const data = await readCustomerData({ ...ask, fields: ["CREDIT", "INCOME"] });
+    expect(data.credit?.score).toBe(SCORE);
+    expect(data.income).toBeUndefined();
+    expect(await db.accessLog.findMany({ where: { grantId: g.id }, select: { fields: true } })).toEqual([{ fields: ["CREDIT"] }]);
+    await expect(readCustomerData({ ...ask, fields: ["INCOME", "CONTACT"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("writes exactly one log row per read, holding no values", async () => {
     const v = await customerWithVault();
     const g = await makeGrant({ customerId: v.customerId, granteeType: "LENDERS", lenderIds: [L1.id], fields: ["CREDIT", "INCOME", "CONTACT"], requestId: v.requestId });

@@ -3,6 +3,7 @@ import type { CreditSource, CreditTier, DataField } from "~/generated/prisma/enu
 import { db, type Tx } from "~/server/db";
 import { notFound } from "~/server/errors";
 import { openInt } from "~/server/crypto";
+import { publish, topics } from "~/server/realtime";
 import { checkGrant, type GrantShape, type Reader } from "./grant-check";
 
 export type { Reader } from "./grant-check";
@@ -17,6 +18,12 @@ export type ReadCustomerDataInput = {
   channel: "api" | "ui" | "job" | "counter";
   /** Pins the read to one grant (required for COUNTER readers: the key's grant). */
   grantId?: string | null;
+  /**
+   * Return whichever of `fields` the best matching grant covers (at least one) instead of refusing when
+   * one is missing; the log row then names only the fields actually returned. For callers such as the
+   * lender API that want "credit, and income if shared" in one logged read.
+   */
+  partial?: boolean;
 };
 
 export type CustomerData = {
@@ -27,6 +34,8 @@ export type CustomerData = {
   income?: { annualIncomeCents: number | null; housingCostCents: number | null; employer: string | null };
   credit?: { score: number | null; tier: CreditTier | null; source: CreditSource | null; pulledAt: Date | null };
 };
+
+export const DATA_READ_EVENT = "data.read";
 
 const grantSelect = {
   id: true,
@@ -54,7 +63,7 @@ export async function readCustomerData(input: ReadCustomerDataInput, tx?: Tx): P
 }
 
 async function readIn(tx: Tx, input: ReadCustomerDataInput): Promise<CustomerData> {
-  const fields = [...new Set(input.fields)];
+  const wanted = [...new Set(input.fields)];
   const now = new Date();
   // Lock the candidate grants FOR SHARE: a concurrent revocation waits for this read to commit, and the
   // read after the revocation commits sees it. Either the read happened (and is logged) or it is refused.
@@ -68,9 +77,16 @@ async function readIn(tx: Tx, input: ReadCustomerDataInput): Promise<CustomerDat
     select: grantSelect,
     orderBy: { createdAt: "desc" },
   });
-  const grant = grants.find(
-    (g) => checkGrant(g, { reader: input.reader, fields, requestId: input.requestId ?? null, grantId: input.grantId ?? null, now }).ok,
-  );
+  let grant: GrantShape | undefined;
+  let fields: DataField[] = [];
+  for (const g of grants) {
+    const ask = input.partial ? wanted.filter((f) => g.fields.includes(f)) : wanted;
+    if (ask.length <= fields.length) continue;
+    if (checkGrant(g, { reader: input.reader, fields: ask, requestId: input.requestId ?? null, grantId: input.grantId ?? null, now }).ok) {
+      grant = g;
+      fields = ask;
+    }
+  }
   if (!grant) throw notFound("No data shared with you for this customer.");
 
   const user = await tx.user.findUnique({
@@ -123,7 +139,7 @@ async function readIn(tx: Tx, input: ReadCustomerDataInput): Promise<CustomerDat
     };
   }
 
-  await tx.accessLog.create({
+  const log = await tx.accessLog.create({
     data: {
       customerId: input.customerId,
       actorType: input.reader.type,
@@ -137,5 +153,7 @@ async function readIn(tx: Tx, input: ReadCustomerDataInput): Promise<CustomerDat
     },
     select: { id: true },
   });
+  // The customer's open "My data" / "Who saw my data" pages refresh when this commits (ids only).
+  await publish({ topic: topics.user(input.customerId), type: DATA_READ_EVENT, id: log.id }, tx);
   return out;
 }

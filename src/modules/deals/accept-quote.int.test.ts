@@ -3,7 +3,7 @@ import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { actorOf, makeCustomer, makeDealer, makeLender } from "../../../test/factories";
 import { makePreApproval, makeQuote, makeRequest } from "../../../test/marketplace-factories";
-import { acceptQuote, QUOTE_CHANGED } from "~/modules/deals/accept-quote";
+import { acceptQuote, QUOTE_CHANGED, WON_REASON } from "~/modules/deals/accept-quote";
 
 async function market(dealers = 2) {
   const customer = await makeCustomer();
@@ -38,7 +38,7 @@ describe("acceptQuote", () => {
 
     const leads = await db.lead.findMany({ where: { requestId: request.id }, select: { dealerId: true, status: true, closedReason: true } });
     expect(leads.every((l) => l.status === "CLOSED")).toBe(true);
-    expect(leads.find((l) => l.dealerId === dealers[0]!.id)!.closedReason).toBe("won");
+    expect(leads.find((l) => l.dealerId === dealers[0]!.id)!.closedReason).toBe(WON_REASON);
 
     const grants = await db.consentGrant.findMany({ where: { requestId: request.id, granteeType: "DEALER" } });
     expect(grants).toHaveLength(1);

@@ -12,6 +12,9 @@ import type { TAcceptQuoteInput } from "~/modules/deals/schemas";
 export const QUOTE_CHANGED = "The quote changed — please review it.";
 export const ALREADY_ACCEPTED = "You already accepted a quote on this request.";
 const MAX_ATTEMPTS = 4;
+// Shown to dealers on the lead. The losing dealers learn only that the request closed.
+export const WON_REASON = "The buyer accepted your quote.";
+export const CLOSED_REASON = "This request has closed.";
 
 const dealSelect = { id: true, requestId: true, quoteId: true, dealerId: true, lenderId: true, preApprovalId: true, otdCents: true, quoteVersion: true, createdAt: true } as const;
 export type AcceptedDeal = { id: string; requestId: string; quoteId: string; dealerId: string; lenderId: string | null; preApprovalId: string | null; otdCents: number; quoteVersion: number; createdAt: Date };
@@ -134,10 +137,10 @@ async function closeTheRest(tx: Tx, w: { requestId: string; winningQuoteId: stri
     await tx.quote.updateMany({ where: { id: { in: others.map((q) => q.id) }, status: "ACTIVE" }, data: { status: "DECLINED" } });
     for (const q of others) await enqueue(tx, "lending.cancel-quote", { quoteId: q.id });
   }
-  await tx.lead.update({ where: { id: w.winningLeadId }, data: { status: "CLOSED", closedReason: "won" } });
+  await tx.lead.update({ where: { id: w.winningLeadId }, data: { status: "CLOSED", closedReason: WON_REASON } });
   await tx.lead.updateMany({
     where: { requestId: w.requestId, id: { not: w.winningLeadId } },
-    data: { status: "CLOSED", closedReason: "request closed" },
+    data: { status: "CLOSED", closedReason: CLOSED_REASON },
   });
 
   const leads = await tx.lead.findMany({

@@ -49,6 +49,32 @@ describe("inbox", () => {
   });
 });
 
+describe("inbox live stream", () => {
+  it("delivers request events to the owner and refuses anyone else", async () => {
+    const customer = await makeCustomer();
+    const request = await makeRequest(customer.id);
+    const dealer = await makeDealer();
+    const quote = await makeQuote(request.id, dealer.id);
+    const stream = (await (await callerAs(customer.id)).inbox.live({ requestId: request.id })) as AsyncIterable<{ type: string; id?: string }>;
+    const it = stream[Symbol.asyncIterator]();
+    const first = it.next();
+    // The subscription starts listening asynchronously; send until the event is seen.
+    const shop = await callerAs(dealer.ownerId);
+    const sender = setInterval(() => void shop.threads.dealerSend({ leadId: quote.leadId, body: "ping" }).catch(() => undefined), 300);
+    try {
+      const e = await first;
+      expect(e.value).toMatchObject({ type: "message", id: quote.leadId });
+    } finally {
+      clearInterval(sender);
+      void it.return?.(undefined);
+    }
+
+    const stranger = await callerAs((await makeCustomer()).id);
+    const other = (await stranger.inbox.live({ requestId: request.id })) as AsyncIterable<unknown>;
+    await expect(other[Symbol.asyncIterator]().next()).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
 describe("notification email", () => {
   it("writes the outbox row and sends once, respects preferences, and the mail sink is admin-only", async () => {
     const sent: OutgoingMail[] = [];

@@ -9,7 +9,7 @@ const leadSelect = {
   status: true,
   closedReason: true,
   dealer: { select: { name: true } },
-  request: { select: { customerId: true, status: true } },
+  request: { select: { customerId: true, status: true, deal: { select: { dealerId: true } } } },
 } as const;
 
 /** The lead behind a thread, if this customer posted its request; otherwise NOT_FOUND. */
@@ -25,3 +25,11 @@ export async function leadForDealerOrThrow(dealerId: string, leadId: string, cli
   if (!lead) throw notFound("Lead not found.");
   return lead;
 }
+
+type LeadState = { dealerId: string; status: string; request: { status: string; deal: { dealerId: string } | null } };
+
+/** The dealer whose quote the buyer accepted. */
+export const isWinningLead = (lead: LeadState) => lead.request.deal?.dealerId === lead.dealerId;
+
+/** Whether either side may still write: while the request is open, and afterwards only with the winner. */
+export const threadOpen = (lead: LeadState) => isWinningLead(lead) || (lead.status !== "CLOSED" && lead.request.status === "OPEN");

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import type { Actor } from "~/server/auth/session";
-import { leadForCustomerOrThrow, leadForDealerOrThrow } from "~/modules/messaging/access";
+import { isWinningLead, leadForCustomerOrThrow, leadForDealerOrThrow, threadOpen } from "~/modules/messaging/access";
 
 // Both sides get the same message shape; it carries no user ids and no names, only who wrote it.
 const messageSelect = { id: true, senderType: true, body: true, createdAt: true, readAt: true } satisfies Prisma.MessageSelect;
@@ -15,10 +15,6 @@ async function messagesOf(leadId: string): Promise<Msg[]> {
   return thread?.messages ?? [];
 }
 
-/** Whether the other side may still write: a closed lead that did not win is read-only. */
-const writable = (lead: { status: string; closedReason: string | null; request: { status: string } }) =>
-  lead.status !== "CLOSED" ? lead.request.status === "OPEN" : lead.closedReason === "won";
-
 export async function getThreadForCustomer({ actor, leadId }: { actor: Actor; leadId: string }) {
   const lead = await leadForCustomerOrThrow(actor.userId, leadId);
   const block = await db.dealerBlock.findUnique({ where: { customerId_dealerId: { customerId: actor.userId, dealerId: lead.dealerId } }, select: { kind: true } });
@@ -29,7 +25,7 @@ export async function getThreadForCustomer({ actor, leadId }: { actor: Actor; le
     // The name the dealer sees for this customer: shown so the customer knows how they appear.
     youAppearAs: lead.buyerAlias,
     block: block?.kind ?? null,
-    canWrite: writable(lead) && block?.kind !== "BLOCK",
+    canWrite: threadOpen(lead) && block?.kind !== "BLOCK",
     messages: messages.map((m) => ({ ...m, mine: m.senderType === "CUSTOMER", author: m.senderType === "CUSTOMER" ? "You" : m.senderType === "DEALER" ? lead.dealer.name : "Keyturn" })),
   };
 }
@@ -41,8 +37,8 @@ export async function getThreadForDealer({ dealerId, leadId }: { dealerId: strin
   return {
     leadId,
     buyerAlias: lead.buyerAlias,
-    canWrite: writable(lead) && !blocked,
-    closed: lead.status === "CLOSED" && lead.closedReason !== "won",
+    canWrite: threadOpen(lead) && !blocked,
+    closed: !threadOpen(lead) && !isWinningLead(lead),
     messages: messages.map((m) => ({ ...m, mine: m.senderType === "DEALER", author: m.senderType === "CUSTOMER" ? lead.buyerAlias : m.senderType === "DEALER" ? "You" : "Keyturn" })),
   };
 }

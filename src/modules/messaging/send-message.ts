@@ -4,7 +4,7 @@ import type { Actor } from "~/server/auth/session";
 import { enforceRateLimit } from "~/server/rate-limit";
 import { publish, topics } from "~/server/realtime";
 import { notify } from "~/modules/notifications/notify";
-import { leadForCustomerOrThrow, leadForDealerOrThrow } from "~/modules/messaging/access";
+import { leadForCustomerOrThrow, leadForDealerOrThrow, threadOpen } from "~/modules/messaging/access";
 import type { TSendMessageInput } from "~/modules/messaging/schemas";
 
 // A person types; a script floods. 10 a minute per sender is plenty for a conversation.
@@ -13,8 +13,7 @@ export const MESSAGE_LIMIT = { count: 10, windowSeconds: 60 };
 type Lead = Awaited<ReturnType<typeof leadForCustomerOrThrow>>;
 
 function assertOpen(lead: Lead) {
-  const open = lead.status !== "CLOSED" ? lead.request.status === "OPEN" : lead.closedReason === "won";
-  if (!open) throw conflict("This request has closed; the conversation is read-only.");
+  if (!threadOpen(lead)) throw conflict("This request has closed; the conversation is read-only.");
 }
 
 async function write(tx: Tx, lead: Lead, senderType: "CUSTOMER" | "DEALER", senderUserId: string, body: string) {

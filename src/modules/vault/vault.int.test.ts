@@ -7,6 +7,8 @@ import { makeGrant, makeRequestRow } from "../../../test/consent-helpers";
 import { sandboxBureau, type CreditBureau } from "./credit-bureau";
 import { requestSoftPull, runSoftPull } from "./soft-pull";
 import { purgeStaleCredit } from "./retention";
+import { enqueue } from "~/server/jobs/queue";
+import { runDueJobs } from "~/server/jobs/worker";
 
 function spyBureau(): CreditBureau & { softPull: ReturnType<typeof vi.fn> } {
   return { name: "spy", softPull: vi.fn(sandboxBureau.softPull.bind(sandboxBureau)) };
@@ -98,17 +100,24 @@ describe("retention", () => {
     const [idle, shared, fresh] = await Promise.all([makeCustomer(sealed), makeCustomer(sealed), makeCustomer(sealed)]);
     const r = await makeRequestRow(shared.id);
     await makeGrant({ customerId: shared.id, granteeType: "ALL_LENDERS", lenderIds: [], fields: ["CREDIT"], requestId: r.id });
-    // "Now" is 91 days ahead, past the default 90-day retention; the live grant must also still be live then.
-    await db.consentGrant.updateMany({ where: { customerId: shared.id }, data: { expiresAt: new Date(Date.now() + 120 * 86_400_000) } });
-    const future = new Date(Date.now() + 91 * 86_400_000);
-    await db.customerProfile.update({ where: { userId: fresh.id }, data: { employer: "touched" } });
-    const erased = await purgeStaleCredit(future, 90);
-    expect(erased).toBeGreaterThanOrEqual(2);
+    // Age two profiles past the retention period (raw SQL: Prisma would bump updatedAt).
+    const old = new Date(Date.now() - 91 * 86_400_000);
+    await db.$executeRaw`UPDATE "CustomerProfile" SET "updatedAt" = ${old} WHERE "userId" IN (${idle.id}, ${shared.id})`;
+    expect(await purgeStaleCredit(new Date(), 90)).toBeGreaterThanOrEqual(1);
     const get = (id: string) => db.customerProfile.findUniqueOrThrow({ where: { userId: id }, select: { creditScoreEnc: true, annualIncomeEnc: true, creditTier: true } });
     expect(await get(idle.id)).toEqual({ creditScoreEnc: null, annualIncomeEnc: null, creditTier: null });
+    // Still shared under a live key: kept. Recently active: kept.
     expect((await get(shared.id)).creditScoreEnc).not.toBeNull();
-    // With a normal "now", recently active profiles keep their data.
-    await purgeStaleCredit(new Date(), 90);
     expect((await get(fresh.id)).creditScoreEnc).not.toBeNull();
+  });
+});
+
+describe("retention sweep job", () => {
+  it("runs and queues the next daily sweep", async () => {
+    await db.$transaction((tx) => enqueue(tx, "vault.retention-sweep", {}));
+    await runDueJobs(10, ["vault.retention-sweep"]);
+    const pending = await db.job.findMany({ where: { queue: "vault.retention-sweep", status: "PENDING" }, select: { runAt: true } });
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.runAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
   });
 });

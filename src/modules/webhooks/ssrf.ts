@@ -53,10 +53,10 @@ export async function checkWebhookUrl(raw: string, opts: { allowLocalhost: boole
   }
   if (addresses.length === 0) return { ok: false, reason: `The host ${host} has no addresses.` };
   const local = opts.allowLocalhost && addresses.every((a) => LOOPBACK.has(a));
-  if (url.protocol !== "https:" && !(local && url.protocol === "http:")) return { ok: false, reason: "The URL must use https." };
   if (!local) {
     const bad = addresses.find(isForbiddenAddress);
     if (bad) return { ok: false, reason: `The URL resolves to a private or reserved address (${bad}); use a public endpoint.` };
   }
+  if (url.protocol !== "https:" && !(local && url.protocol === "http:")) return { ok: false, reason: "The URL must use https." };
   return { ok: true, url, addresses };
 }

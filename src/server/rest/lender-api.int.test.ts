@@ -11,7 +11,8 @@ import { makeLender } from "../../../test/factories";
 import { makeBuyerWithCredit, makeQuotedRequest } from "../../../test/lending-factories";
 
 const BASE = "http://localhost/api/v1";
-const call = async (handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, path: string, init: RequestInit & { key?: string; params?: Record<string, string> } = {}) => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route declares its own params type
+const call = async (handler: (req: Request, ctx: { params: Promise<any> }) => Promise<Response>, path: string, init: RequestInit & { key?: string; params?: Record<string, string> } = {}) => {
   const headers = new Headers(init.headers);
   if (init.key) headers.set("authorization", `Bearer ${init.key}`);
   const res = await handler(new Request(`${BASE}${path}`, { ...init, headers }), { params: Promise.resolve(init.params ?? {}) });

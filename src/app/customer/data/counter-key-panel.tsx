@@ -36,7 +36,7 @@ export function CounterKeyPanel({ deal }: { deal: Deal }) {
   return (
     <Card>
       <h3 className="font-semibold text-ink">{deal.dealerName}</h3>
-      <p className="text-sm text-slate-600">{deal.requestLabel.charAt(0).toUpperCase() + deal.requestLabel.slice(1)} · accepted {new Date(deal.acceptedAt).toLocaleDateString()}</p>
+      <p className="text-sm text-slate-600">{deal.requestLabel.charAt(0).toUpperCase() + deal.requestLabel.slice(1)} · accepted {new Date(deal.acceptedAt).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" })}</p>
 
       {create.data ? (
         <NewKey path={create.data.path} expiresAt={create.data.expiresAt} dealerName={deal.dealerName} onDone={() => create.reset()} />
@@ -80,7 +80,7 @@ export function CounterKeyPanel({ deal }: { deal: Deal }) {
             {activeKeys.map((k) => (
               <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
                 <span>
-                  {k.fields.map((f) => FIELD_SHORT[f]).join(", ")} · until {fmtTime(k.expiresAt)} · opened {k.uses === 1 ? "once" : `${k.uses} times`}
+                  {k.fields.map((f) => FIELD_SHORT[f]).join(", ")} · until {fmtTime(k.expiresAt)} · {k.uses === 0 ? "not opened yet" : `opened ${k.uses === 1 ? "once" : `${k.uses} times`}`}
                 </span>
                 <Button variant="secondary" className="px-3 py-1" pending={revoke.isPending && revoke.variables?.grantId === k.id} onClick={() => revoke.mutate({ grantId: k.id })}>
                   Cancel key

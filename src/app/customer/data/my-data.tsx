@@ -9,6 +9,7 @@ import { FormAlert } from "~/components/ui/field";
 import { FIELD_SHORT } from "~/modules/consent/describe";
 import type { MyData as MyDataT } from "~/modules/consent/list-my-data";
 import { errorMessage } from "~/trpc/errors";
+import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "~/trpc/react";
 import { CounterKeyPanel } from "./counter-key-panel";
 
@@ -25,19 +26,25 @@ export function StatusBadge({ status }: { status: Grant["status"] }) {
 
 export function MyData() {
   const trpc = useTRPC();
+  const qc = useQueryClient();
   const data = useQuery(trpc.consent.myData.queryOptions());
+  // Use counts and desk keys move while the customer watches (e.g. at the dealer's counter).
+  useSubscription(trpc.consent.live.subscriptionOptions(undefined, { onData: () => void qc.invalidateQueries({ queryKey: trpc.consent.myData.queryKey() }) }));
   if (data.isPending) return <Loading label="Loading who can see your data" />;
   if (data.error) return <FormAlert>{errorMessage(data.error)}</FormAlert>;
   const { grants, deals } = data.data;
   const active = grants.filter((g) => g.status === "active");
   const ended = grants.filter((g) => g.status !== "active");
+  const deskKeys = deals.flatMap((d) => d.counterKeys).filter((k) => k.status === "active").length;
 
   return (
     <div className="space-y-8">
       <section aria-labelledby="who-now">
         <h2 id="who-now" className="text-lg font-semibold">Who can see your details right now</h2>
         <p className="mb-3 text-sm text-slate-600">Nobody else can. Dealers quoting on your requests see only the car you want, your area and your credit band, never your name or contact details.</p>
-        {active.length === 0 ? (
+        {active.length === 0 && deskKeys > 0 ? (
+          <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">Only the dealer&apos;s desk, through the {deskKeys === 1 ? "key" : `${deskKeys} keys`} you gave below.</p>
+        ) : active.length === 0 ? (
           <EmptyState title="You are not sharing anything right now" body="When you let lenders pre-approve you on a request, or accept a dealer's quote, it shows up here." />
         ) : (
           <ul className="space-y-3" data-testid="active-grants">{active.map((g) => <GrantCard key={g.id} g={g} />)}</ul>

@@ -4,6 +4,8 @@ import { COUNTER_KEY_MINUTES, createCounterKey } from "~/modules/consent/counter
 import { listAccessLog } from "~/modules/consent/list-access-log";
 import { listMyData } from "~/modules/consent/list-my-data";
 import { revokeGrant } from "~/modules/consent/revoke-grant";
+import { DATA_READ_EVENT } from "~/modules/consent/read-customer-data";
+import { liveStream, topics } from "~/server/realtime";
 
 const id = z.string().min(1).max(40);
 const field = z.enum(["CONTACT", "ADDRESS", "INCOME", "CREDIT"]);
@@ -23,7 +25,12 @@ export const consentRouter = router({
         .strict(),
     )
     .mutation(({ ctx, input }) => createCounterKey(ctx.actor.userId, input)),
+  // Someone just read this customer's data: only their own topic, the id comes from the session.
+  live: customerProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {
+    for await (const e of liveStream(topics.user(ctx.actor.userId), signal)) if (e.type === DATA_READ_EVENT) yield e;
+  }),
   accessLog: customerProcedure
-    .input(z.object({ who: id.optional(), field: field.optional(), cursor: id.optional() }).strict())
-    .query(({ ctx, input }) => listAccessLog(ctx.actor.userId, input)),
+    // tRPC's infinite queries add `direction`; we only page forward.
+    .input(z.object({ who: id.optional(), field: field.optional(), cursor: id.optional(), direction: z.enum(["forward", "backward"]).optional() }).strict())
+    .query(({ ctx, input }) => listAccessLog(ctx.actor.userId, { who: input.who, field: input.field, cursor: input.cursor })),
 });

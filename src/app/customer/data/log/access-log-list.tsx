@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Badge, EmptyState, Loading } from "~/components/ui/card";
@@ -8,6 +8,7 @@ import { FormAlert, SelectField } from "~/components/ui/field";
 import { FIELD_SHORT } from "~/modules/consent/describe";
 import type { DataField } from "~/generated/prisma/enums";
 import { errorMessage } from "~/trpc/errors";
+import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "~/trpc/react";
 
 const FIELDS: DataField[] = ["CONTACT", "ADDRESS", "INCOME", "CREDIT"];
@@ -16,6 +17,8 @@ const fmt = (d: Date | string) => new Date(d).toLocaleString("en-US", { weekday:
 
 export function AccessLogList() {
   const trpc = useTRPC();
+  const qc = useQueryClient();
+  useSubscription(trpc.consent.live.subscriptionOptions(undefined, { onData: () => void qc.invalidateQueries({ queryKey: trpc.consent.accessLog.pathKey() }) }));
   const [who, setWho] = useState("");
   const [field, setField] = useState<DataField | "">("");
   const log = useInfiniteQuery(

@@ -1,0 +1,157 @@
+// Lender decisions over HTTP: POST /api/v1/pre-approvals/{id}/decisions with a fresh Idempotency-Key
+// each, through `next start` on its own port and database (autocannon, keep-alive), beside the same
+// writes done as bare SQL on a pg pool of the same size. Creates and drops its own database.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createMigratedDatabase, dropDatabase } from "../test/database";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3390);
+const CONNECTIONS = 16;
+const DURATION_S = 15;
+const PRE_APPROVALS = 60_000; // more than the run can decide: every request decides a fresh row
+const SQL_DECISIONS = 8_000;
+const root = path.resolve(import.meta.dirname, "..");
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+
+const database = await createMigratedDatabase("keyturn_bench_lender");
+const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
+let server: ReturnType<typeof spawn> | null = null;
+
+function pctl(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+try {
+  // ── world: one lender with a live key, one quoted request, 60k pending pre-approvals (bare inserts) ──
+  const secret = `kt_live_${randomBytes(24).toString("base64url")}`;
+  await pool.query(`
+    INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ('bench_user', 'bench@keyturn.test', 'Bench', 'x', 'CUSTOMER', now());
+    INSERT INTO "Lender" (id, name, verified, "policyActive", "policyBodyTypes", "updatedAt") VALUES ('bench_lender', 'Bench Bank', true, false, '{SUV}', now());
+    INSERT INTO "Dealer" (id, name, street, city, state, zip, lat, lng, "serviceRadiusMiles", makes, "bodyTypes", "sellsNew", "sellsUsed", "minPriceCents", "maxPriceCents", "dailyLeadCap", verified, "updatedAt")
+      VALUES ('bench_dealer', 'Bench Motors', '1 Main', 'Phoenix', 'AZ', '85004', 33.45, -112.07, 50, '{Toyota}', '{SUV}', true, true, 0, 10000000, 100, true, now());
+    INSERT INTO "Request" (id, "customerId", "bodyType", condition, makes, features, "wantsFinancing", zip, city, state, lat, lng, "radiusMiles", timeline, "expiresAt", "updatedAt")
+      VALUES ('bench_request', 'bench_user', 'SUV', 'NEW', '{Toyota}', '{}', true, '85004', 'Phoenix', 'AZ', 33.45, -112.07, 30, 'ASAP', now() + interval '30 days', now());
+    INSERT INTO "Lead" (id, "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "updatedAt") VALUES ('bench_lead', 'bench_request', 'bench_dealer', 1, '{}', 'Buyer B', now());`);
+  await pool.query(`INSERT INTO "ApiKey" (id, "lenderId", name, prefix, hash, mode) VALUES ('bench_key', 'bench_lender', 'bench', $1, $2, 'LIVE')`, [secret.slice(0, 12), createHash("sha256").update(secret).digest("hex")]);
+  await pool.query(`
+    INSERT INTO "Quote" (id, "leadId", "requestId", "dealerId", "requestVersion", year, make, model, vin, mileage, "inStock", "vehiclePriceCents", "feesCents", "addOnsCents", "incentivesCents", "tradeInOfferCents", "taxCents", "otdCents", "amountFinancedCents", "validUntil", "updatedAt")
+      SELECT 'bq' || lpad(g::text, 8, '0'), 'bench_lead', 'bench_request', 'bench_dealer', 1, 2025, 'Toyota', 'RAV4', 'VIN' || g, 10, true, 3000000, 0, 0, 0, 0, 0, 3000000, 3000000, now() + interval '30 days', now()
+      FROM generate_series(1, ${PRE_APPROVALS}) g;
+    INSERT INTO "PreApproval" (id, "quoteId", "requestId", "lenderId", "quoteVersion", "amountCents", "expiresAt", conditions, reasons, "updatedAt")
+      SELECT 'bpa' || lpad(g::text, 8, '0') || 'xxxxxxxxxx', 'bq' || lpad(g::text, 8, '0'), 'bench_request', 'bench_lender', 1, 3000000, now() + interval '30 days', '{}', '{}', now()
+      FROM generate_series(1, ${PRE_APPROVALS}) g;
+    ANALYZE;`);
+  const paId = (i: number) => `bpa${String(i).padStart(8, "0")}xxxxxxxxxx`;
+
+  // ── the app, on its own port and database ──
+  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    console.log(`No production build in ${distDir}; building it…`);
+    const b = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir, SKIP_ENV_VALIDATION: "1", DATABASE_URL: database.url } });
+    if (b.status !== 0) throw new Error("next build failed");
+  }
+  server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      ENCRYPTION_KEYS: `b1:${randomBytes(32).toString("base64")}`,
+      API_RATE_LIMIT_PER_MINUTE: "100000000",
+      RUN_WORKER_IN_PROCESS: "false",
+    },
+  });
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (i > 120) throw new Error("next start did not come up");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+  let n = 0;
+  const body = (i: number) => JSON.stringify({ decision: "approved", decisionVersion: 1, quoteVersion: 1, aprBps: 650 + (i % 50), termMonths: 60, maxAmountCents: 4_000_000 });
+  const run = (duration: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${PORT}`,
+      connections: CONNECTIONS,
+      duration,
+      pipelining: 1,
+      headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+      requests: [
+        {
+          method: "POST",
+          setupRequest: (req) => {
+            const i = ++n;
+            return { ...req, path: `/api/v1/pre-approvals/${paId(i)}/decisions`, headers: { ...req.headers, "idempotency-key": `bench-${i}` }, body: body(i) };
+          },
+        },
+      ],
+    });
+  await run(3); // warm-up: JIT, connection pool, route compilation
+  const http = await run(DURATION_S);
+  const httpOk = http["2xx"];
+  const httpRate = httpOk / DURATION_S;
+  const applied = (await pool.query(`SELECT count(*)::int AS c FROM "PreApproval" WHERE status = 'APPROVED'`)).rows[0].c as number;
+
+  // ── the same writes as bare SQL: rate-limit counter, the versioned update, the idempotency record, the notify ──
+  const sqlLat: number[] = [];
+  let next = n + 1;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const c = await pool.connect();
+      try {
+        while (next <= n + SQL_DECISIONS) {
+          const i = next++;
+          const s = performance.now();
+          await c.query("BEGIN");
+          await c.query(`INSERT INTO "RateLimit" (key, "windowStart", count) VALUES ('api:bench_sql', now(), 1) ON CONFLICT (key) DO UPDATE SET count = "RateLimit".count + 1`);
+          await c.query(
+            `UPDATE "PreApproval" SET status = 'APPROVED', "decisionVersion" = 1, "aprBps" = $2, "termMonths" = 60, "maxAmountCents" = 4000000, "monthlyPaymentCents" = 58000, source = 'API', "decidedAt" = now(), "updatedAt" = now()
+             WHERE id = $1 AND "lenderId" = 'bench_lender' AND "quoteVersion" = 1 AND "decisionVersion" < 1 AND status NOT IN ('CANCELLED', 'EXPIRED')`,
+            [paId(i), 650 + (i % 50)],
+          );
+          await c.query(`INSERT INTO "IdempotencyRecord" (id, "apiKeyId", key, "requestHash", status, "responseBody") VALUES ($1, 'bench_key', $2, 'h', 201, '{}')`, [`bi${i}`, `sql-${i}`]);
+          await c.query(`SELECT pg_notify('kt_events', $1)`, [`{"topic":"request:bench_request","type":"pre_approval.updated"}`]);
+          await c.query("COMMIT");
+          sqlLat.push(performance.now() - s);
+        }
+      } finally {
+        c.release();
+      }
+    }),
+  );
+  const sqlSeconds = (performance.now() - t0) / 1000;
+  const sqlRate = SQL_DECISIONS / sqlSeconds;
+
+  const p = (x: number) => `${x.toFixed(1)} ms`;
+  console.log(`Lender decisions (POST /api/v1/pre-approvals/{id}/decisions, ${CONNECTIONS} keep-alive connections, ${DURATION_S}s, loopback):`);
+  console.log(`  HTTP      ${httpRate.toFixed(0).padStart(6)} decisions/s   p50 ${p(http.latency.p50)}   p99 ${p(http.latency.p99)}   (${httpOk} 2xx, ${http.non2xx} non-2xx, ${http.errors} errors, ${applied} rows approved)`);
+  console.log(`  bare SQL  ${sqlRate.toFixed(0).padStart(6)} decisions/s   p50 ${p(pctl(sqlLat, 50))}   p99 ${p(pctl(sqlLat, 99))}   (same writes, pg pool of ${CONNECTIONS})`);
+  console.log(`  ratio     HTTP costs ${(sqlRate / httpRate).toFixed(2)}× bare SQL per decision`);
+  console.log(`  targets   ≥ 1,000 decisions/s: ${httpRate >= 1000 ? "met" : "NOT met"} · p99 ≤ 50 ms: ${http.latency.p99 <= 50 ? "met" : "NOT met"} · ≤ 1.5× bare SQL: ${sqlRate / httpRate <= 1.5 ? "met" : "NOT met"}`);
+} finally {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM"); // the npx → next process group this script started
+    } catch {
+      /* already gone */
+    }
+  }
+  await pool.end();
+  await new Promise((r) => setTimeout(r, 500));
+  await dropDatabase(database.name);
+}

@@ -1,0 +1,131 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demo, signIn } from "../fixtures/auth";
+import { acceptedDealScenario, creditShareScenario, shortCounterKey } from "./setup";
+
+async function axeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function shoot(page: Page, name: string) {
+  for (const [w, h, tag] of [[1280, 800, "laptop"], [390, 844, "phone"]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `test-results/consent-${name}-${tag}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test("a customer stops sharing; the lender's next API call gets nothing, and the earlier read is in the log", async ({ page, request }) => {
+  const s = await creditShareScenario();
+  const auth = { authorization: `Bearer ${s.apiKey}` };
+
+  // While the key is live, the lender's system reads the credit profile (one logged read).
+  const before = await request.get(`/api/v1/pre-approvals/${s.preApprovalId}`, { headers: auth });
+  expect(before.status()).toBe(200);
+  expect((await before.json()).applicant.credit.score).toBe(792);
+
+  await signIn(page, demo.ava);
+  await page.goto("/customer/data/log");
+  const log = page.getByTestId("access-log");
+  // One row per read; whether income comes in the same read or its own is the lender API's choice.
+  await expect(log.getByText(new RegExp(`^${s.lenderName}'s system read your credit score( and income)? for your new Toyota RAV4 SUV request`))).toBeVisible();
+  await expect(log).not.toContainText("792");
+  await axeClean(page);
+  await shoot(page, "log");
+
+  await page.goto("/customer/data");
+  const card = page.getByTestId("active-grants").getByRole("listitem").filter({ hasText: "Toyota RAV4 SUV request" });
+  await expect(card.getByText("Lenders asked to finance your quotes")).toBeVisible();
+  await axeClean(page);
+  await shoot(page, "my-data");
+  await card.getByRole("button", { name: /Stop sharing/ }).click();
+  await expect(card.getByText("What happens when you stop sharing")).toBeVisible();
+  await shoot(page, "my-data-confirm");
+  await card.getByRole("button", { name: "Yes, stop sharing" }).click();
+  const ended = page.getByTestId("ended-grants").getByRole("listitem").filter({ hasText: "Toyota RAV4 SUV request" });
+  await expect(ended.getByText("You stopped this")).toBeVisible();
+
+  // The very next call: the grant is gone, so no credit or income comes back, and the request is cancelled.
+  const after = await request.get(`/api/v1/pre-approvals/${s.preApprovalId}`, { headers: auth });
+  expect(after.status()).toBe(200);
+  const body = await after.json();
+  expect(body.applicant.credit).toBeUndefined();
+  expect(body.applicant.income).toBeUndefined();
+  expect(body.status).toBe("cancelled");
+  expect(JSON.stringify(body)).not.toContain("792");
+});
+
+test("a counter key opens the granted details, then stops when cancelled and when it expires", async ({ page, browser }) => {
+  const s = await acceptedDealScenario(demo.ben);
+  await signIn(page, demo.ben);
+  await page.goto("/customer/data");
+  const panel = page.getByRole("form", { name: `Give ${s.dealerName} a key` });
+  await panel.getByRole("checkbox", { name: "Your home address" }).uncheck();
+  await panel.getByRole("button", { name: "Give the dealer a key" }).click();
+  const url = await page.getByTestId("counter-key-url").inputValue();
+  expect(url).toMatch(/\/key\/[A-Za-z0-9_-]{20,}$/);
+  await expect(page.getByRole("img", { name: /QR code/ }).locator("svg")).toBeVisible();
+  await axeClean(page);
+  await shoot(page, "counter-key");
+
+  // The desk opens it without signing in: contact only, nothing else.
+  const desk = await (await browser.newContext()).newPage();
+  await desk.goto(url);
+  await expect(desk.getByTestId("key-state")).toHaveText("Customer details");
+  await expect(desk.getByTestId("key-fields")).toContainText("214-555-0178");
+  await expect(desk.getByTestId("key-fields")).not.toContainText("1800 Main St");
+  await expect(desk.getByTestId("key-fields")).not.toContainText("Yearly income");
+  await axeClean(desk);
+
+  // Ben's page shows the use without a reload.
+  await expect(page.getByTestId("counter-keys")).toContainText("opened once");
+
+  // Ben cancels it; the desk's next open is refused.
+  await page.getByRole("button", { name: "Done" }).click();
+  await page.getByTestId("counter-keys").getByRole("button", { name: "Cancel key" }).first().click();
+  await expect(page.getByTestId("counter-keys")).toHaveCount(0);
+  await desk.reload();
+  await expect(desk.getByTestId("key-state")).toHaveText("The customer cancelled this key");
+  await expect(desk.getByText("214-555-0178")).toHaveCount(0);
+
+  // A key made to last 3 seconds works, then expires by itself.
+  const short = await shortCounterKey(s.customerId, s.dealId, 3);
+  await desk.goto(short.path);
+  await expect(desk.getByTestId("key-state")).toHaveText("Customer details");
+  await expect(async () => {
+    await desk.reload();
+    await expect(desk.getByTestId("key-state")).toHaveText("This key has expired", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+
+  // Every open is in Ben's log.
+  await page.goto("/customer/data/log");
+  await expect(page.getByTestId("access-log").getByText(`${s.dealerName}'s front desk opened your counter key and saw your contact details`).first()).toBeVisible();
+});
+
+test("the profile: details saved, no credit check without ticking the box, then a sandbox soft check", async ({ page }) => {
+  await signIn(page, demo.cara);
+  await page.goto("/customer/profile");
+  await expect(page.getByLabel("First name")).toHaveValue("Cara");
+  await page.getByLabel("Monthly rent or mortgage ($)").fill("1250");
+  await page.getByRole("button", { name: "Save my details" }).click();
+  await expect(page.getByText("Saved. Your next request will use these details.")).toBeVisible();
+  await axeClean(page);
+  await shoot(page, "profile");
+
+  await page.getByRole("radio", { name: "Check my credit" }).click();
+  await page.getByLabel("Date of birth").fill("1991-05-04");
+  await page.getByLabel("Last 4 digits of your SSN").fill("0003");
+  await page.getByRole("button", { name: "Check my credit" }).click();
+  await expect(page.getByText("Tick the box to instruct us to check your credit")).toBeVisible();
+  await expect(page.getByTestId("credit-summary")).toContainText("Self-reported");
+
+  await page.getByRole("checkbox", { name: /I agree/ }).check();
+  await page.getByRole("button", { name: "Check my credit" }).click();
+  await expect(page.getByText("Done: your score is 634")).toBeVisible();
+  await expect(page.getByTestId("credit-summary")).toContainText("Score 634 from a soft check");
+  await axeClean(page);
+  await shoot(page, "profile-credit");
+});

@@ -1,0 +1,151 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { PORTS } from "../../playwright.config";
+import { demo, signIn, unique } from "../fixtures/auth";
+import { dealerNameOf, makeSecondPhoenixDealerMatch, SECOND_DEALER } from "./fixture";
+
+const A = `http://localhost:${PORTS.a}`;
+const B = `http://localhost:${PORTS.b}`;
+
+async function expectNoSeriousA11yIssues(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function shoot(page: Page, name: string) {
+  for (const [w, h, tag] of [[1280, 800, "laptop"], [390, 844, "phone"]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/d-${name}-${tag}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function quote(dealer: Page, base: string, model: string, price: string, vin: string) {
+  await dealer.goto(`${base}/dealer`);
+  const row = dealer.getByTestId("lead-row").filter({ hasText: model });
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await row.click();
+  await dealer.getByLabel("Year").fill("2025");
+  await dealer.getByLabel("Make").fill("Toyota");
+  await dealer.getByLabel("Model", { exact: true }).fill("RAV4");
+  await dealer.getByLabel("Trim").fill("XLE");
+  await dealer.getByLabel("VIN").fill(vin);
+  await dealer.getByLabel("Mileage").fill("12");
+  await dealer.getByLabel("Vehicle price").fill(price);
+  await dealer.getByLabel("Dealer fees").fill("899");
+  await dealer.getByLabel("Estimated tax").fill("2400");
+  await dealer.getByRole("button", { name: "Send quote" }).click();
+  await expect(dealer.getByTestId("live-otd")).toBeVisible();
+}
+
+test("two dealers quote, lenders decide, the buyer compares live, talks masked, accepts one: only the winner gets the contact", async ({ browser }) => {
+  test.setTimeout(180_000);
+  await makeSecondPhoenixDealerMatch();
+  const [name1, name2] = [await dealerNameOf(demo.dealerPhoenix), await dealerNameOf(SECOND_DEALER)];
+  const model = unique("Rav");
+
+  // Ava posts through instance A, sharing her credit profile so the auto-policy lenders can decide.
+  const buyerCtx = await browser.newContext({ baseURL: A });
+  const buyer = await buyerCtx.newPage();
+  await signIn(buyer, demo.ava, undefined, A);
+  await buyer.goto(`${A}/customer/requests/new`);
+  await buyer.getByLabel("Body type").selectOption("SUV");
+  await buyer.getByLabel("Max out-the-door price ($)").fill("45,000");
+  await buyer.getByLabel("Down payment ($)").fill("3000");
+  await buyer.locator("label", { hasText: /^Toyota$/ }).click();
+  await buyer.getByLabel("Model (optional)").fill(model);
+  await buyer.getByLabel("ZIP code").fill("85004");
+  await buyer.getByLabel("Search radius").selectOption("25");
+  await buyer.getByLabel("Share my credit profile with lenders for pre-approvals").check();
+  await buyer.getByRole("button", { name: "Post my request" }).click();
+  await expect(buyer).toHaveURL(/\/customer\/requests\/[^/]+$/);
+  const inbox = buyer.getByTestId("quote-inbox");
+  await expect(inbox.getByText("No quotes yet")).toBeVisible();
+  await expect(inbox.getByTestId("live-status")).toHaveText("Live");
+
+  // Dealer 1 on instance B, dealer 2 on instance A; the buyer's page stays open, never reloaded.
+  const d1Ctx = await browser.newContext({ baseURL: B });
+  const d1 = await d1Ctx.newPage();
+  await signIn(d1, demo.dealerPhoenix, undefined, B);
+  await quote(d1, B, model, "34500", "1HGCM82633A004352");
+  const d2Ctx = await browser.newContext({ baseURL: A });
+  const d2 = await d2Ctx.newPage();
+  await signIn(d2, SECOND_DEALER, undefined, A);
+  await quote(d2, A, model, "33900", "JTMRWRFV8LD000001");
+
+  const cards = inbox.getByTestId("quote-card");
+  await expect(cards).toHaveCount(2, { timeout: 30_000 });
+  // Auto-policy lenders decide in the background; APR and monthly payment appear on both cards live.
+  for (const name of [name1, name2]) {
+    const card = cards.filter({ hasText: name });
+    await expect(card.getByTestId("apr")).toHaveText(/\d+\.\d\d% APR/, { timeout: 45_000 });
+    await expect(card.getByTestId("monthly")).toHaveText(/\$[\d,]+\.\d\d\/mo/);
+  }
+  await expect(inbox.getByTestId("why-first")).toContainText("lowest total cost");
+  await expectNoSeriousA11yIssues(buyer);
+  await shoot(buyer, "inbox-cards");
+  await inbox.getByRole("button", { name: "Side by side" }).click();
+  await expect(inbox.getByTestId("quote-row")).toHaveCount(2);
+  await inbox.getByLabel("Sort by").selectOption("distance");
+  await expect(inbox.getByTestId("why-first")).toContainText(`${name1} is the closest open quote`);
+  await expectNoSeriousA11yIssues(buyer);
+  await shoot(buyer, "inbox-table");
+  await inbox.getByRole("button", { name: "Cards" }).click();
+
+  // Messaging: the dealer sees the buyer's alias, never her name.
+  await inbox.getByRole("button", { name: `Message ${name2}` }).click();
+  const thread = buyer.getByTestId("customer-thread");
+  const alias = (await thread.getByTestId("alias").textContent())!;
+  expect(alias).toMatch(/^Buyer /);
+  await thread.getByLabel(`Message to ${name2}`).fill("Could I test drive it on Saturday morning?");
+  await thread.getByRole("button", { name: "Send" }).click();
+  await expect(thread.getByTestId("message")).toContainText(["Could I test drive it on Saturday morning?"]);
+  const d2Thread = d2.getByTestId("dealer-thread");
+  await expect(d2Thread.getByTestId("message")).toContainText([alias], { timeout: 15_000 });
+  await expect(d2Thread).toContainText("Could I test drive it on Saturday morning?");
+  await expect(d2.locator("body")).not.toContainText(/Ava|Martinez|602-555-0142/);
+  await d2Thread.getByLabel(`Message to ${alias}`).fill("Saturday works. See you at 10.");
+  await d2Thread.getByRole("button", { name: "Send" }).click();
+  await expect(thread.getByTestId("message")).toHaveCount(2, { timeout: 15_000 });
+  await expectNoSeriousA11yIssues(buyer);
+  await shoot(buyer, "inbox-thread");
+
+  // Accept dealer 1 with its best pre-approval.
+  await inbox.getByRole("button", { name: `Accept ${name1}'s quote` }).click();
+  const dialog = buyer.getByRole("dialog");
+  await expect(dialog).toContainText("I share my name, email and phone");
+  await expect(dialog.getByRole("radio").first()).toBeChecked();
+  await expectNoSeriousA11yIssues(buyer);
+  await dialog.getByRole("button", { name: "Accept and share my contact" }).click();
+  await expect(buyer.getByTestId("deal-panel")).toContainText(`You accepted ${name1}'s quote`);
+  await expect(cards.filter({ hasText: name1 })).toContainText("Accepted");
+
+  // The winner sees the contact without a reload; the other dealer sees only that it closed.
+  const contact = d1.getByTestId("buyer-contact");
+  await expect(contact).toContainText("Ava Martinez", { timeout: 15_000 });
+  await expect(contact).toContainText("602-555-0142");
+  await expect(d2.getByTestId("thread-closed")).toBeVisible({ timeout: 15_000 });
+  await d2.reload();
+  await expect(d2.getByText("This request has closed.").first()).toBeVisible();
+  await expect(d2.locator("body")).not.toContainText(/Ava|Martinez|602-555-0142|ava@demo/);
+
+  // Ratings feed the dealer's score in future inboxes.
+  const deal = buyer.getByTestId("deal-panel");
+  await deal.locator("label", { hasText: "5 stars" }).first().click();
+  await deal.getByRole("button", { name: "Submit rating" }).first().click();
+  await expect(deal).toContainText(`You rated ${name1}`);
+  await shoot(buyer, "inbox-accepted");
+
+  // The notification bell and page, and the admin's mail sink.
+  await buyer.goto(`${A}/customer/notifications`);
+  await expect(buyer.getByTestId("notifications")).toContainText("New message from");
+  await expectNoSeriousA11yIssues(buyer);
+  await shoot(buyer, "notifications");
+  const adminCtx = await browser.newContext({ baseURL: A });
+  const admin = await adminCtx.newPage();
+  await signIn(admin, demo.admin, undefined, A);
+  await admin.goto(`${A}/admin/mail`);
+  await expect(admin.getByTestId("mail-sink")).toContainText("ava@demo.keyturn", { timeout: 20_000 });
+  await Promise.all([buyerCtx.close(), d1Ctx.close(), d2Ctx.close(), adminCtx.close()]);
+});

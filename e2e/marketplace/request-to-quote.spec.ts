@@ -1,0 +1,110 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { PORTS } from "../../playwright.config";
+import { demo, signIn, unique } from "../fixtures/auth";
+
+const A = `http://localhost:${PORTS.a}`;
+const B = `http://localhost:${PORTS.b}`;
+
+async function expectNoSeriousA11yIssues(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function shoot(page: Page, name: string) {
+  for (const [w, h, tag] of [[1280, 800, "laptop"], [390, 844, "phone"]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `/tmp/a-shots/${name}-${tag}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test("a posted request reaches a dealer live on another app instance, who quotes; the buyer sees the quote; a far dealer never sees it", async ({ browser }) => {
+  const model = unique("Rav");
+  // The Phoenix dealer watches its dashboard on instance B; the buyer posts through instance A.
+  const dealerCtx = await browser.newContext({ baseURL: B });
+  const dealer = await dealerCtx.newPage();
+  await signIn(dealer, demo.dealerPhoenix, undefined, B);
+  await dealer.goto(`${B}/dealer`);
+  await expect(dealer.getByRole("heading", { name: "Leads" })).toBeVisible();
+  await expectNoSeriousA11yIssues(dealer);
+
+  const buyerCtx = await browser.newContext({ baseURL: A });
+  const buyer = await buyerCtx.newPage();
+  await signIn(buyer, demo.ava, undefined, A);
+  await buyer.goto(`${A}/customer/requests/new`);
+  await expect(buyer.getByRole("heading", { name: "What are you looking for?" })).toBeVisible();
+  await expectNoSeriousA11yIssues(buyer);
+
+  // Client-side checks first: mistakes appear next to their fields and nothing is posted.
+  await buyer.getByLabel("Body type").selectOption("SUV");
+  await buyer.getByLabel("Max monthly payment ($)").fill("600");
+  await buyer.getByLabel("Max out-the-door price ($)").fill("");
+  await buyer.getByLabel("ZIP code").fill("85004");
+  await buyer.getByRole("button", { name: "Post my request" }).click();
+  await expect(buyer.getByText("A monthly target needs a loan term.")).toBeVisible();
+  await shoot(buyer, "request-form-errors");
+
+  await buyer.getByLabel("Max monthly payment ($)").fill("");
+  await buyer.getByLabel("Max out-the-door price ($)").fill("42,000");
+  await buyer.getByLabel("Down payment ($)").fill("3000");
+  await buyer.locator("label", { hasText: /^Toyota$/ }).click();
+  await buyer.getByLabel("Model (optional)").fill(model);
+  await buyer.getByLabel("Search radius").selectOption("25");
+  await buyer.getByRole("button", { name: "Post my request" }).click();
+  await expect(buyer).toHaveURL(/\/customer\/requests\/[^/]+$/);
+  await expect(buyer.getByTestId("reach")).toHaveText(/Reached \d+ dealers?/);
+  const requestUrl = buyer.url();
+
+  // No reload on the dealer side: the lead arrives over SSE from the other instance.
+  const row = dealer.getByTestId("lead-row").filter({ hasText: model });
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(row).toContainText("New");
+  await shoot(dealer, "dealer-dashboard");
+  await row.click();
+  await expect(dealer.getByTestId("match-reasons")).toContainText("Within");
+  await expect(dealer.getByTestId("lead-facts")).toContainText("Phoenix");
+  await expect(dealer.getByTestId("lead-facts")).not.toContainText("Ava");
+  await shoot(dealer, "lead-detail");
+
+  await dealer.getByLabel("Year").fill("2025");
+  await dealer.getByLabel("Make").fill("Toyota");
+  await dealer.getByLabel("Model", { exact: true }).fill("RAV4");
+  await dealer.getByLabel("Trim").fill("XLE");
+  await dealer.getByLabel("VIN").fill("1HGCM82633A004352");
+  await dealer.getByLabel("Mileage").fill("12");
+  await dealer.getByLabel("Vehicle price").fill("34500");
+  await dealer.getByLabel("Dealer fees").fill("899");
+  await dealer.getByLabel("Incentives / rebates").fill("1000");
+  await dealer.getByLabel("Estimated tax").fill("2400");
+  await expect(dealer.getByTestId("otd-preview")).toHaveText("$36,799.00");
+  await dealer.getByRole("button", { name: "Send quote" }).click();
+  await expect(dealer.getByTestId("live-otd")).toHaveText("$36,799.00");
+
+  // The buyer's open page shows the quote without a reload.
+  // (Matched on text: the quotes component on this page belongs to the inbox and may change shape.)
+  await expect(buyer.getByText("$36,799").first()).toBeVisible({ timeout: 20_000 });
+  await expect(buyer.getByText(/2025 Toyota RAV4 XLE/).first()).toBeVisible();
+  await shoot(buyer, "request-page");
+  expect(buyer.url()).toBe(requestUrl);
+
+  // A Dallas dealer is ~900 miles away: the request never reaches it.
+  const farCtx = await browser.newContext({ baseURL: A });
+  const far = await farCtx.newPage();
+  await signIn(far, demo.dealerDallas, undefined, A);
+  await far.goto(`${A}/dealer`);
+  await expect(far.getByRole("heading", { name: "Leads" })).toBeVisible();
+  await expect(far.getByRole("status").or(far.getByTestId("lead-list")).or(far.getByText("No leads yet")).first()).toBeVisible();
+  await expect(far.getByText(model)).toHaveCount(0);
+
+  // The buyer's list shows the request with its reach.
+  await buyer.goto(`${A}/customer`);
+  await expect(buyer.getByTestId("request-list")).toContainText(model);
+  await shoot(buyer, "customer-list");
+
+  await dealer.goto(`${B}/dealer/coverage`);
+  await expect(dealer.getByLabel("Service radius (miles)")).toHaveValue("60");
+  await shoot(dealer, "coverage");
+  await Promise.all([dealerCtx.close(), buyerCtx.close(), farCtx.close()]);
+});

@@ -1,0 +1,101 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useState } from "react";
+import { EmptyState, Loading } from "~/components/ui/card";
+import { SelectField } from "~/components/ui/field";
+import { describeBudget, describeWanted } from "~/components/requests/describe";
+import { LeadStatusBadge } from "~/components/requests/status-badge";
+import { distance, timeAgo } from "~/lib/format";
+import { LEAD_FILTERS } from "~/modules/dealers/schemas";
+import { BODY_TYPES, bodyTypeLabel, timelineLabel } from "~/modules/requests/schemas";
+import { tierShort } from "~/components/requests/credit";
+import { useTRPC } from "~/trpc/react";
+
+type Filter = (typeof LEAD_FILTERS)[number];
+const filterWord: Record<Filter, string> = { ALL: "All", NEW: "New", VIEWED: "Viewed", QUOTED: "Quoted", PASSED: "Passed", CLOSED: "Closed" };
+
+export function LeadsBoard() {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<Filter>("ALL");
+  const [bodyType, setBodyType] = useState<(typeof BODY_TYPES)[number] | "">("");
+  const [announce, setAnnounce] = useState("");
+  const input = { status, ...(bodyType ? { bodyType } : {}) };
+  const leads = useQuery(trpc.dealer.leads.queryOptions(input));
+  useSubscription(
+    trpc.dealer.live.subscriptionOptions(undefined, {
+      onData: (e) => {
+        if (e.type === "lead.created") setAnnounce("A new lead just arrived.");
+        void qc.invalidateQueries({ queryKey: trpc.dealer.leads.pathKey() });
+      },
+    }),
+  );
+  const counts = leads.data?.counts ?? {};
+  const total = Object.values(counts).reduce<number>((a, b) => a + (b ?? 0), 0);
+
+  return (
+    <div>
+      <p role="status" aria-live="polite" className="sr-only">{announce}</p>
+      <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+        <nav aria-label="Filter by status" className="-mx-1 flex gap-1 overflow-x-auto px-1">
+          {LEAD_FILTERS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              onClick={() => setStatus(f)}
+              aria-pressed={status === f}
+              className={`whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-medium ${status === f ? "bg-ink text-white" : "bg-white text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"}`}
+            >
+              {filterWord[f]} <span className="tabular-nums opacity-80">{f === "ALL" ? total : (counts[f] ?? 0)}</span>
+            </button>
+          ))}
+        </nav>
+        <SelectField label="Body type" className="sm:w-48" value={bodyType} onChange={(e) => setBodyType(e.target.value as typeof bodyType)}>
+          <option value="">All body types</option>
+          {BODY_TYPES.map((b) => <option key={b} value={b}>{bodyTypeLabel[b]}</option>)}
+        </SelectField>
+      </div>
+      {leads.isPending ? (
+        <Loading label="Loading leads…" />
+      ) : leads.isError ? (
+        <p role="alert" className="text-sm text-red-700">We could not load your leads. Please reload.</p>
+      ) : leads.data.items.length === 0 ? (
+        <EmptyState title={status === "ALL" && !bodyType ? "No leads yet" : "No leads match these filters"} body="When a buyer within your coverage posts a request, it appears here at once." />
+      ) : (
+        <ul className="space-y-2" data-testid="lead-list">
+          {leads.data.items.map((l) => (
+            <li key={l.id}>
+              <Link
+                href={`/dealer/leads/${l.id}`}
+                data-testid="lead-row"
+                className={`block rounded-xl border bg-white p-4 shadow-sm hover:border-brand-500 focus-visible:ring-2 focus-visible:ring-brand-500 ${l.status === "NEW" ? "border-brand-500" : "border-slate-200"}`}
+              >
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    <p className="font-semibold text-ink">{describeWanted(l.request)}</p>
+                    <p className="mt-0.5 text-sm text-slate-600">
+                      {l.buyerAlias} · {l.request.city}, {l.request.state} · {distance(l.distanceMiles)} away
+                    </p>
+                  </div>
+                  <div className="flex items-center gap-2">
+                    {l.quotes[0]?.needsReconfirm && <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">Re-confirm</span>}
+                    <LeadStatusBadge status={l.status} />
+                  </div>
+                </div>
+                <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
+                  <span>{describeBudget(l.request)}</span>
+                  <span>Credit: {tierShort(l.request.creditTier)}</span>
+                  <span>{timelineLabel[l.request.timeline]}</span>
+                  <span className="text-slate-600">{timeAgo(l.createdAt)}</span>
+                </p>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

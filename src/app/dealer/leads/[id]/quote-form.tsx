@@ -1,0 +1,131 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { Button } from "~/components/ui/button";
+import { Field, FormAlert } from "~/components/ui/field";
+import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields, usd } from "~/lib/format";
+import { computeQuoteTotals } from "~/modules/quotes/pricing";
+import { quoteFields, type QuoteFields } from "~/modules/quotes/schemas";
+
+export type QuoteDraft = Partial<Omit<QuoteFields, "validUntil">> & { validUntil?: Date | string };
+
+const dateInput = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The vehicle and its price breakdown. The totals shown are a preview from the same pure function the
+ * server uses; the server recomputes and stores them.
+ */
+export function QuoteForm({
+  initial, downPaymentCents, hasTradeIn, serverErrors, pending, submitLabel, onSubmit, onCancel,
+}: {
+  initial?: QuoteDraft;
+  downPaymentCents: number;
+  hasTradeIn: boolean;
+  serverErrors: Record<string, string>;
+  pending: boolean;
+  submitLabel: string;
+  onSubmit: (fields: QuoteFields) => void;
+  onCancel?: () => void;
+}) {
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [preview, setPreview] = useState<{ otd: number; financed: number } | null>(null);
+  const errors = { ...serverErrors, ...clientErrors };
+  const formRef = useRef<HTMLFormElement>(null);
+  const defaultValid = initial?.validUntil ? new Date(initial.validUntil) : new Date(Date.now() + 7 * 86_400_000);
+
+  function read(form: HTMLFormElement) {
+    const f = new FormData(form);
+    const date = String(f.get("validUntil") ?? "");
+    return {
+      year: intOrUndefined(f.get("year")),
+      make: String(f.get("make") ?? ""),
+      model: String(f.get("model") ?? ""),
+      trim: String(f.get("trim") ?? "").trim() || undefined,
+      vin: String(f.get("vin") ?? ""),
+      mileage: intOrUndefined(f.get("mileage")),
+      inStock: f.get("inStock") === "on",
+      vehiclePriceCents: dollarsToCents(f.get("vehiclePriceCents")),
+      feesCents: dollarsToCents(f.get("feesCents")) ?? 0,
+      addOnsCents: dollarsToCents(f.get("addOnsCents")) ?? 0,
+      incentivesCents: dollarsToCents(f.get("incentivesCents")) ?? 0,
+      tradeInOfferCents: dollarsToCents(f.get("tradeInOfferCents")) ?? 0,
+      taxCents: dollarsToCents(f.get("taxCents")) ?? 0,
+      // End of the chosen day, UTC: "valid until the 30th" includes the 30th.
+      validUntil: date ? new Date(`${date}T23:59:59Z`) : undefined,
+    };
+  }
+
+  function updatePreview(form: HTMLFormElement) {
+    const v = read(form);
+    try {
+      const t = computeQuoteTotals(
+        { vehiclePriceCents: v.vehiclePriceCents ?? 0, feesCents: v.feesCents, addOnsCents: v.addOnsCents, incentivesCents: v.incentivesCents, taxCents: v.taxCents, tradeInOfferCents: v.tradeInOfferCents },
+        downPaymentCents,
+      );
+      setPreview({ otd: t.otdCents, financed: t.amountFinancedCents });
+    } catch {
+      setPreview(null);
+    }
+  }
+
+  // Show the totals of a quote being revised straight away.
+  useEffect(() => {
+    if (formRef.current) updatePreview(formRef.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <form
+      noValidate
+      aria-label="Quote"
+      className="space-y-4"
+      onChange={(e) => updatePreview(e.currentTarget)}
+      ref={formRef}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = quoteFields.safeParse(read(e.currentTarget));
+        const problems = parsed.success ? {} : issuesToFields(parsed.error.issues);
+        if (parsed.success && parsed.data.incentivesCents > parsed.data.vehiclePriceCents + parsed.data.feesCents + parsed.data.addOnsCents) problems.incentivesCents = "Incentives cannot exceed the price.";
+        setClientErrors(problems);
+        if (parsed.success && Object.keys(problems).length === 0) onSubmit(parsed.data);
+      }}
+    >
+      {Object.keys(errors).length > 0 && <FormAlert>Please fix the highlighted fields.</FormAlert>}
+      <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <legend className="mb-2 text-sm font-semibold text-ink">Vehicle</legend>
+        <Field label="Year" name="year" inputMode="numeric" defaultValue={initial?.year ?? ""} error={errors.year} />
+        <Field label="Make" name="make" defaultValue={initial?.make ?? ""} error={errors.make} />
+        <Field label="Model" name="model" defaultValue={initial?.model ?? ""} error={errors.model} />
+        <Field label="Trim" name="trim" defaultValue={initial?.trim ?? ""} error={errors.trim} />
+        <Field className="col-span-2" label="VIN" name="vin" autoCapitalize="characters" spellCheck={false} maxLength={17} defaultValue={initial?.vin ?? ""} error={errors.vin} />
+        <Field label="Mileage" name="mileage" inputMode="numeric" defaultValue={initial?.mileage ?? ""} error={errors.mileage} />
+        <label className="flex items-center gap-2 self-end pb-2 text-sm font-medium text-slate-800">
+          <input type="checkbox" name="inStock" defaultChecked={initial?.inStock ?? true} className="size-4 rounded border-slate-300" /> In stock
+        </label>
+      </fieldset>
+      <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-3">
+        <legend className="mb-2 text-sm font-semibold text-ink">Price breakdown ($)</legend>
+        <Field label="Vehicle price" name="vehiclePriceCents" inputMode="decimal" defaultValue={centsToDollars(initial?.vehiclePriceCents)} error={errors.vehiclePriceCents} />
+        <Field label="Dealer fees" name="feesCents" inputMode="decimal" defaultValue={centsToDollars(initial?.feesCents ?? 0)} error={errors.feesCents} hint="Doc fee, registration…" />
+        <Field label="Add-ons" name="addOnsCents" inputMode="decimal" defaultValue={centsToDollars(initial?.addOnsCents ?? 0)} error={errors.addOnsCents} />
+        <Field label="Incentives / rebates" name="incentivesCents" inputMode="decimal" defaultValue={centsToDollars(initial?.incentivesCents ?? 0)} error={errors.incentivesCents} />
+        <Field label="Estimated tax" name="taxCents" inputMode="decimal" defaultValue={centsToDollars(initial?.taxCents ?? 0)} error={errors.taxCents} />
+        {hasTradeIn ? (
+          <Field label="Trade-in offer" name="tradeInOfferCents" inputMode="decimal" defaultValue={centsToDollars(initial?.tradeInOfferCents ?? 0)} error={errors.tradeInOfferCents} />
+        ) : (
+          <input type="hidden" name="tradeInOfferCents" value="0" />
+        )}
+        <Field label="Valid until" name="validUntil" type="date" defaultValue={dateInput(defaultValid)} error={errors.validUntil} />
+      </fieldset>
+      <div className="rounded-lg bg-slate-50 p-3 text-sm" aria-live="polite">
+        <div className="flex justify-between"><span className="text-slate-700">Out-the-door total</span><strong data-testid="otd-preview">{preview ? usd(preview.otd, { cents: true }) : "—"}</strong></div>
+        <div className="flex justify-between"><span className="text-slate-700">Amount financed (after {usd(downPaymentCents)} down{hasTradeIn ? " and trade-in" : ""})</span><span>{preview ? usd(preview.financed, { cents: true }) : "—"}</span></div>
+        <p className="mt-1 text-xs text-slate-600">Computed by Keyturn from your breakdown; you do not type the total.</p>
+      </div>
+      <div className="flex flex-wrap justify-end gap-2">
+        {onCancel && <Button type="button" variant="secondary" onClick={onCancel}>Cancel</Button>}
+        <Button type="submit" pending={pending}>{submitLabel}</Button>
+      </div>
+    </form>
+  );
+}

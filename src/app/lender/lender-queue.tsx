@@ -1,0 +1,76 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Badge, EmptyState, Loading, Stat } from "~/components/ui/card";
+import { useTRPC } from "~/trpc/react";
+import { formatApr, formatCents } from "~/modules/lending/amortization";
+
+const tone = { PENDING: "amber", APPROVED: "green", CONDITIONAL: "blue", DECLINED: "red", EXPIRED: "gray", CANCELLED: "gray" } as const;
+const label = (s: string) => (s === "SUV" ? s : s.charAt(0) + s.slice(1).toLowerCase());
+const tabs = [
+  { key: undefined, label: "All" },
+  { key: "PENDING", label: "Waiting on you" },
+  { key: "DECIDED", label: "Decided" },
+] as const;
+
+/** The lender's pre-approval queue: counts by outcome and the latest requests (no buyer identity). */
+export function LenderQueue() {
+  const trpc = useTRPC();
+  const [tab, setTab] = useState<(typeof tabs)[number]["key"]>(undefined);
+  const q = useQuery({ ...trpc.lending.overview.queryOptions({ status: tab }), refetchInterval: 15_000 });
+  const c = q.data?.counts ?? {};
+  return (
+    <div className="space-y-6">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Stat label="Pending" value={c.PENDING ?? 0} />
+        <Stat label="Approved" value={(c.APPROVED ?? 0) + (c.CONDITIONAL ?? 0)} />
+        <Stat label="Declined" value={c.DECLINED ?? 0} />
+        <Stat label="Cancelled / expired" value={(c.CANCELLED ?? 0) + (c.EXPIRED ?? 0)} />
+      </div>
+      <div role="tablist" aria-label="Filter requests" className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
+        {tabs.map((t) => (
+          <button
+            key={t.label}
+            role="tab"
+            aria-selected={tab === t.key}
+            onClick={() => setTab(t.key)}
+            className={`flex-1 rounded-md px-3 py-1.5 font-medium ${tab === t.key ? "bg-white text-ink shadow-sm" : "text-slate-700 hover:text-ink"}`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {q.isPending ? (
+        <Loading />
+      ) : !q.data?.rows.length ? (
+        <EmptyState title="No pre-approval requests here" body="When a dealer quotes a buyer who shares their credit profile with lenders, the request appears here." />
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="pre-approval-queue">
+          {q.data.rows.map((r) => (
+            <li key={r.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <div className="min-w-0">
+                <p className="font-medium text-ink">
+                  {r.quote.year} {r.quote.make} {r.quote.model} {r.quote.trim ?? ""}
+                </p>
+                <p className="text-sm text-slate-600">
+                  {formatCents(r.amountCents)} to finance · {label(r.request.condition)} {label(r.request.bodyType)} · {r.request.city}, {r.request.state} · quote v{r.quoteVersion}
+                </p>
+                <p className="font-mono text-xs text-slate-600">{r.id}</p>
+              </div>
+              <div className="flex flex-wrap items-center gap-2 sm:justify-end">
+                {r.aprBps !== null && (
+                  <span className="text-sm text-slate-700">
+                    {formatApr(r.aprBps)} · {r.termMonths} mo{r.monthlyPaymentCents ? ` · ${formatCents(r.monthlyPaymentCents)}/mo` : ""}
+                  </span>
+                )}
+                {r.source && <Badge tone="gray">{r.source === "AUTO_POLICY" ? "Auto policy" : "API"}</Badge>}
+                <Badge tone={tone[r.status]}>{label(r.status)}</Badge>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Raw SQL only through tagged templates, which send values as parameters (SECURITY.md check 24).
+const root = path.resolve(import.meta.dirname, "..");
+function* sources(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (name === "generated" || name === "node_modules") continue;
+    if (statSync(p).isDirectory()) yield* sources(p);
+    else if (/\.(ts|tsx|mts)$/.test(name) && !name.endsWith(".test.ts")) yield p;
+  }
+}
+
+describe("raw SQL", () => {
+  it("never uses the unsafe string APIs", () => {
+    const offenders = [...sources(root)].filter((f) => /\$(query|execute)RawUnsafe|Prisma\.raw\(/.test(readFileSync(f, "utf8")));
+    expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+  });
+});
