@@ -13,7 +13,9 @@ import { createMigratedDatabase, dropDatabase } from "../test/database";
 const PORT = Number(process.env.BENCH_PORT ?? 3390);
 const CONNECTIONS = 16;
 const DURATION_S = 15;
-const PRE_APPROVALS = 60_000; // more than the run can decide: every request decides a fresh row
+// More rows than the run can decide: every request decides a fresh row. (Quotes are stored withdrawn only
+// because the database allows one live quote per lead; the decision path does not read quote status.)
+const PRE_APPROVALS = 60_000;
 const SQL_DECISIONS = 8_000;
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -40,8 +42,8 @@ try {
     INSERT INTO "Lead" (id, "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "updatedAt") VALUES ('bench_lead', 'bench_request', 'bench_dealer', 1, '{}', 'Buyer B', now());`);
   await pool.query(`INSERT INTO "ApiKey" (id, "lenderId", name, prefix, hash, mode) VALUES ('bench_key', 'bench_lender', 'bench', $1, $2, 'LIVE')`, [secret.slice(0, 12), createHash("sha256").update(secret).digest("hex")]);
   await pool.query(`
-    INSERT INTO "Quote" (id, "leadId", "requestId", "dealerId", "requestVersion", year, make, model, vin, mileage, "inStock", "vehiclePriceCents", "feesCents", "addOnsCents", "incentivesCents", "tradeInOfferCents", "taxCents", "otdCents", "amountFinancedCents", "validUntil", "updatedAt")
-      SELECT 'bq' || lpad(g::text, 8, '0'), 'bench_lead', 'bench_request', 'bench_dealer', 1, 2025, 'Toyota', 'RAV4', 'VIN' || g, 10, true, 3000000, 0, 0, 0, 0, 0, 3000000, 3000000, now() + interval '30 days', now()
+    INSERT INTO "Quote" (id, "leadId", "requestId", "dealerId", status, "requestVersion", year, make, model, vin, mileage, "inStock", "vehiclePriceCents", "feesCents", "addOnsCents", "incentivesCents", "tradeInOfferCents", "taxCents", "otdCents", "amountFinancedCents", "validUntil", "updatedAt")
+      SELECT 'bq' || lpad(g::text, 8, '0'), 'bench_lead', 'bench_request', 'bench_dealer', 'WITHDRAWN', 1, 2025, 'Toyota', 'RAV4', 'VIN' || g, 10, true, 3000000, 0, 0, 0, 0, 0, 3000000, 3000000, now() + interval '30 days', now()
       FROM generate_series(1, ${PRE_APPROVALS}) g;
     INSERT INTO "PreApproval" (id, "quoteId", "requestId", "lenderId", "quoteVersion", "amountCents", "expiresAt", conditions, reasons, "updatedAt")
       SELECT 'bpa' || lpad(g::text, 8, '0') || 'xxxxxxxxxx', 'bq' || lpad(g::text, 8, '0'), 'bench_request', 'bench_lender', 1, 3000000, now() + interval '30 days', '{}', '{}', now()

@@ -2,6 +2,7 @@
 // then the fan-out of a request that reaches ~300 dealers. Creates and drops its own database.
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import { loadavg } from "node:os";
 import pg from "pg";
 import zipcodes from "zipcodes";
 import { createMigratedDatabase, dropDatabase } from "../test/database";
@@ -18,10 +19,12 @@ process.env.ENCRYPTION_KEYS ??= `b1:${randomBytes(32).toString("base64")}`;
 Object.assign(process.env, { NODE_ENV: "production" });
 
 const { db } = await import("~/server/db");
-const { findCandidateDealers } = await import("~/modules/matching/candidates");
+const { findCandidateDealers, candidateSql } = await import("~/modules/matching/candidates");
+const { Prisma } = await import("~/generated/prisma/client");
 const { evaluateEligibility, budgetCeilingCents } = await import("~/modules/matching/eligibility");
 const { createRequest } = await import("~/modules/requests/create-request");
 const { runDueJobs } = await import("~/server/jobs/worker");
+const { fanOutRequest } = await import("~/modules/matching/fan-out");
 const { lookupZip } = await import("~/modules/geo/zip");
 
 // Deterministic randomness, so runs are comparable.
@@ -120,11 +123,26 @@ try {
     [place.lat, place.lng, radiusM],
   );
   const usesIndex = JSON.stringify(plan.rows[0]).includes("Dealer_earth_gist");
+  // Server-side execution time of the full matching statement, which client CPU contention does not inflate.
+  const exec: number[] = [];
+  let fullUsesIndex = false;
+  for (let i = 0; i < 50; i++) {
+    const [row] = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${candidateSql(q)}`);
+    const json = row!["QUERY PLAN"] as [{ "Execution Time": number }];
+    exec.push(json[0]["Execution Time"]);
+    fullUsesIndex = JSON.stringify(json).includes("Dealer_earth_gist");
+  }
 
+  if (process.env.BENCH_EXPLAIN) {
+    const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${candidateSql(q)}`);
+    console.log(rows.map((r) => r["QUERY PLAN"]).join("\n"));
+  }
   console.log(`\nMatching a 50-mile SUV request in Newark, NJ against ${DEALERS.toLocaleString()} dealers (p50 / p95, ${RUNS} runs; naive ${NAIVE_RUNS}):`);
   console.log(`  indexed query (all rules, via Prisma)  ${fmt(indexed.p50)} / ${fmt(indexed.p95)}   → ${indexed.count} dealers match${indexed.p95 <= 5 ? "  ✓ target p95 ≤ 5 ms" : "  ✗ above the 5 ms target"}`);
   console.log(`  naive: load every dealer, filter in JS ${fmt(naive.p50)} / ${fmt(naive.p95)}   → ${naive.count} dealers match`);
   console.log(`  bare SQL (radius only, pg driver)      ${fmt(bare.p50)} / ${fmt(bare.p95)}   → ${bare.count} dealers in both radii`);
+  console.log(`  indexed query, server execution only     ${fmt(pctl(exec, 50))} / ${fmt(pctl(exec, 95))}   (EXPLAIN ANALYZE; GiST index used: ${fullUsesIndex ? "yes" : "NO"})`);
+  console.log(`  (machine load average while measuring: ${loadavg().map((x) => x.toFixed(1)).join(" / ")})`);
   console.log(`  ratios (p50): naive / indexed = ${(naive.p50 / indexed.p50).toFixed(1)}×, indexed / bare = ${(indexed.p50 / bare.p50).toFixed(1)}×; GiST index used: ${usesIndex ? "yes" : "NO"}`);
 
   // ── Fan-out: post → every lead committed, for a request that reaches ~300 dealers ──
@@ -137,6 +155,7 @@ try {
     [hub.city, hub.state, hub.zip, hub.lat, hub.lng],
   );
   const fanout: number[] = [];
+  const txOnly: number[] = [];
   let matched = 0;
   for (let i = 0; i < FANOUT_RUNS + 3; i++) {
     // A fresh buyer per run keeps clear of the per-buyer posting limit.
@@ -145,13 +164,21 @@ try {
     const { id } = await createRequest(user.id, { bodyType: "SUV", condition: "NEW", makes: ["Toyota"], features: [], maxPriceCents: 4_000_000, downPaymentCents: 0, wantsFinancing: true, zip: "57701", radiusMiles: 50, timeline: "ASAP", shareCredit: false });
     await runDueJobs(5, ["request.fan-out"]);
     const ms = performance.now() - s;
+    // The fan-out transaction alone (matching + 300 inserts + notifications), forced to run again.
+    await db.request.update({ where: { id }, data: { fannedOutAt: null } });
+    await db.lead.deleteMany({ where: { requestId: id } });
+    const s2 = performance.now();
+    await fanOutRequest(id);
+    if (i >= 3) txOnly.push(performance.now() - s2);
     const r = await db.request.findUniqueOrThrow({ where: { id }, select: { matchedCount: true, fannedOutAt: true } });
     if (!r.fannedOutAt) throw new Error("fan-out did not complete");
     matched = r.matchedCount;
     if (i >= 3) fanout.push(ms);
   }
   console.log(`\nFan-out: post → all leads committed, ${matched} leads per request (p50 / p95, ${FANOUT_RUNS} runs):`);
-  console.log(`  ${fmt(pctl(fanout, 50))} / ${fmt(pctl(fanout, 95))}${pctl(fanout, 95) <= 50 ? "  ✓ target p95 ≤ 50 ms" : "  ✗ above the 50 ms target"}`);
+  console.log(`  post → committed (create + job claim + fan-out) ${fmt(pctl(fanout, 50))} / ${fmt(pctl(fanout, 95))}${pctl(fanout, 95) <= 50 ? "  ✓ target p95 ≤ 50 ms" : "  ✗ above the 50 ms target"}`);
+  console.log(`  the fan-out transaction alone                  ${fmt(pctl(txOnly, 50))} / ${fmt(pctl(txOnly, 95))}`);
+  console.log(`  (machine load average while measuring: ${loadavg().map((x) => x.toFixed(1)).join(" / ")})`);
 } finally {
   await pool.end();
   await db.$disconnect();

@@ -1,10 +1,11 @@
-// `npm run bench`: every bench/*.mts except this file, one after another, each in its own process.
+// `npm run bench`: every bench/*.mts except this file (and _-prefixed scratch files), one after another,
+// each in its own process.
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
 const dir = import.meta.dirname;
-const files = readdirSync(dir).filter((f) => f.endsWith(".mts") && f !== "run.mts").sort();
+const files = readdirSync(dir).filter((f) => f.endsWith(".mts") && f !== "run.mts" && !f.startsWith("_")).sort();
 let failed = 0;
 for (const f of files) {
   console.log(`\n━━ ${f} ━━`);

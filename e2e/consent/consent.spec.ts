@@ -47,6 +47,7 @@ test("a customer stops sharing; the lender's next API call gets nothing, and the
   await card.getByRole("button", { name: "Yes, stop sharing" }).click();
   const ended = page.getByTestId("ended-grants").getByRole("listitem").filter({ hasText: "Toyota RAV4 SUV request" });
   await expect(ended.getByText("You stopped this")).toBeVisible();
+  await shoot(page, "my-data-ended");
 
   // The very next call: the grant is gone, so no credit or income comes back, and the request is cancelled.
   const after = await request.get(`/api/v1/pre-approvals/${s.preApprovalId}`, { headers: auth });
@@ -79,6 +80,9 @@ test("a counter key opens the granted details, then stops when cancelled and whe
   await expect(desk.getByTestId("key-fields")).not.toContainText("1800 Main St");
   await expect(desk.getByTestId("key-fields")).not.toContainText("Yearly income");
   await axeClean(desk);
+  await desk.screenshot({ path: "test-results/consent-desk-laptop.png", fullPage: true });
+  await desk.setViewportSize({ width: 390, height: 844 });
+  await desk.screenshot({ path: "test-results/consent-desk-phone.png", fullPage: true });
 
   // Ben's page shows the use without a reload.
   await expect(page.getByTestId("counter-keys")).toContainText("opened once");

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PORTS } from "../../playwright.config";
 import { demo, signIn, unique } from "../fixtures/auth";
-import { dealerNameOf, makeSecondPhoenixDealerMatch, SECOND_DEALER } from "./fixture";
+import { dallasRequestWithQuote, dealerNameOf, makeSecondPhoenixDealerMatch, reviseQuoteBehindTheBuyersBack, SECOND_DEALER } from "./fixture";
 
 const A = `http://localhost:${PORTS.a}`;
 const B = `http://localhost:${PORTS.b}`;
@@ -125,16 +125,22 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   const contact = d1.getByTestId("buyer-contact");
   await expect(contact).toContainText("Ava Martinez", { timeout: 15_000 });
   await expect(contact).toContainText("602-555-0142");
+  await expectNoSeriousA11yIssues(d1);
+  await shoot(d1, "dealer-won");
   await expect(d2.getByTestId("thread-closed")).toBeVisible({ timeout: 15_000 });
   await d2.reload();
   await expect(d2.getByText("This request has closed.").first()).toBeVisible();
   await expect(d2.locator("body")).not.toContainText(/Ava|Martinez|602-555-0142|ava@demo/);
+  await shoot(d2, "dealer-closed");
+  // The buyer's thread with the losing dealer is read-only now.
+  await expect(thread).toContainText("This conversation is closed.");
 
   // Ratings feed the dealer's score in future inboxes.
   const deal = buyer.getByTestId("deal-panel");
   await deal.locator("label", { hasText: "5 stars" }).first().click();
   await deal.getByRole("button", { name: "Submit rating" }).first().click();
   await expect(deal).toContainText(`You rated ${name1}`);
+  await expect(cards.filter({ hasText: name1 })).toContainText("5.0 ★ (1)");
   await shoot(buyer, "inbox-accepted");
 
   // The notification bell and page, and the admin's mail sink.
@@ -148,4 +154,29 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   await admin.goto(`${A}/admin/mail`);
   await expect(admin.getByTestId("mail-sink")).toContainText("ava@demo.keyturn", { timeout: 20_000 });
   await Promise.all([buyerCtx.close(), d1Ctx.close(), d2Ctx.close(), adminCtx.close()]);
+});
+
+test("an accept that races the dealer's revision is refused with a clear message, and the new price can then be accepted", async ({ page }) => {
+  const model = unique("Civic");
+  const { requestId, quoteId } = await dallasRequestWithQuote(model);
+  await signIn(page, demo.ben);
+  await page.goto(`/customer/requests/${requestId}`);
+  const card = page.getByTestId("quote-card");
+  await expect(card.getByTestId("otd")).toHaveText("$30,800");
+  await card.getByRole("button", { name: /^Accept / }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("radio", { name: "Pay cash or arrange my own financing" })).toBeChecked();
+
+  await reviseQuoteBehindTheBuyersBack(quoteId);
+  await dialog.getByRole("button", { name: "Accept and share my contact" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("The quote changed — please review it.");
+  await expect(dialog.getByRole("button", { name: "Accept and share my contact" })).toBeDisabled();
+  await shoot(page, "accept-conflict");
+  await dialog.getByRole("button", { name: "Review the quote" }).click();
+  await expect(card.getByTestId("otd")).toHaveText("$31,300");
+  await expect(page.getByTestId("deal-panel")).toHaveCount(0);
+
+  await card.getByRole("button", { name: /^Accept / }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Accept and share my contact" }).click();
+  await expect(page.getByTestId("deal-panel")).toContainText("$31,300 out the door");
 });

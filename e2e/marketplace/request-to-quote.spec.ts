@@ -95,7 +95,8 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   await signIn(far, demo.dealerDallas, undefined, A);
   await far.goto(`${A}/dealer`);
   await expect(far.getByRole("heading", { name: "Leads" })).toBeVisible();
-  await expect(far.getByRole("status").or(far.getByTestId("lead-list")).or(far.getByText("No leads yet")).first()).toBeVisible();
+  // Wait for the list itself (or its empty state), not the loading skeleton, before asserting absence.
+  await expect(far.getByTestId("lead-list").or(far.getByText("No leads yet"))).toBeVisible();
   await expect(far.getByText(model)).toHaveCount(0);
 
   // The buyer's list shows the request with its reach.

@@ -25,11 +25,13 @@ export function LeadsBoard() {
   const [announce, setAnnounce] = useState("");
   const input = { status, ...(bodyType ? { bodyType } : {}) };
   const leads = useQuery(trpc.dealer.leads.queryOptions(input));
+  const unread = useQuery(trpc.threads.dealerUnread.queryOptions());
   useSubscription(
     trpc.dealer.live.subscriptionOptions(undefined, {
       onData: (e) => {
         if (e.type === "lead.created") setAnnounce("A new lead just arrived.");
         void qc.invalidateQueries({ queryKey: trpc.dealer.leads.pathKey() });
+        if (e.type === "message" || e.type === "message.read") void qc.invalidateQueries({ queryKey: trpc.threads.dealerUnread.queryKey() });
       },
     }),
   );
@@ -81,6 +83,11 @@ export function LeadsBoard() {
                     </p>
                   </div>
                   <div className="flex items-center gap-2">
+                    {!!unread.data?.[l.id] && (
+                      <span className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-semibold text-white" data-testid="unread-badge">
+                        {unread.data[l.id]} new {unread.data[l.id] === 1 ? "message" : "messages"}
+                      </span>
+                    )}
                     {l.quotes[0]?.needsReconfirm && <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">Re-confirm</span>}
                     <LeadStatusBadge status={l.status} />
                   </div>

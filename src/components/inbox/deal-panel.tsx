@@ -11,7 +11,15 @@ import { dollars, formatApr } from "~/components/inbox/format";
 function RatingForm({ dealId, target, name, requestId }: { dealId: string; target: "DEALER" | "LENDER"; name: string; requestId: string }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const rate = useMutation(trpc.inbox.rate.mutationOptions({ onSuccess: () => qc.invalidateQueries({ queryKey: trpc.inbox.deal.queryKey({ requestId }) }) }));
+  const rate = useMutation(
+    trpc.inbox.rate.mutationOptions({
+      onSuccess: () => {
+        void qc.invalidateQueries({ queryKey: trpc.inbox.deal.queryKey({ requestId }) });
+        // The dealer's average on the cards includes this rating.
+        void qc.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ requestId }) });
+      },
+    }),
+  );
   const [stars, setStars] = useState(0);
   const errors = fieldErrors(rate.error);
   return (

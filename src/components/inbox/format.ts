@@ -9,6 +9,7 @@ export const miles = (m: number) => `${m < 10 ? m.toFixed(1) : Math.round(m)} mi
 
 export function replyTime(minutes: number | null) {
   if (minutes == null) return "—";
+  if (minutes < 1) return "under a minute";
   if (minutes < 60) return `${minutes} min`;
   if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h`;
   return `${Math.round(minutes / 1440)} days`;

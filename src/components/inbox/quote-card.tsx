@@ -137,9 +137,14 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
             Accept
           </Button>
         )}
-        <Button variant="secondary" className="flex-1" onClick={() => actions.onMessage(q)} aria-label={`Message ${q.dealerName}${unread ? `, ${unread} unread` : ""}`}>
-          Message
-          {unread > 0 && <span className="rounded-full bg-red-600 px-1.5 text-xs text-white">{unread}</span>}
+        <Button variant="secondary" className="flex-1" onClick={() => actions.onMessage(q)}>
+          Message<span className="sr-only"> {q.dealerName}</span>
+          {unread > 0 && (
+            <span className="rounded-full bg-red-600 px-1.5 text-xs text-white">
+              {unread}
+              <span className="sr-only"> unread</span>
+            </span>
+          )}
         </Button>
       </div>
     </article>

@@ -34,7 +34,11 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
           void qc.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ requestId }) });
           void qc.invalidateQueries({ queryKey: trpc.threads.unread.queryKey({ requestId }) });
           if (e.type === "message" && e.id) void qc.invalidateQueries({ queryKey: trpc.threads.get.queryKey({ leadId: e.id }) });
-          if (e.type === "deal.accepted") void qc.invalidateQueries({ queryKey: trpc.inbox.deal.queryKey({ requestId }) });
+          if (e.type === "deal.accepted") {
+            void qc.invalidateQueries({ queryKey: trpc.inbox.deal.queryKey({ requestId }) });
+            // Threads with the other dealers become read-only.
+            void qc.invalidateQueries(trpc.threads.get.pathFilter());
+          }
         },
       },
     ),
@@ -173,6 +177,7 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
           setAccepting(null);
           void qc.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ requestId }) });
           void qc.invalidateQueries({ queryKey: trpc.inbox.deal.queryKey({ requestId }) });
+          void qc.invalidateQueries(trpc.threads.get.pathFilter());
         }}
       />
     </section>

@@ -1,59 +1,81 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { InboxQuote } from "~/modules/inbox/get-inbox";
 import { totalCostCents } from "~/modules/inbox/ranking";
 import { QuoteFlags, type QuoteActions } from "~/components/inbox/quote-card";
 import { dollars, formatApr, formatCents, miles, rating, replyTime, shortDate } from "~/components/inbox/format";
 
-/** Side by side: one row per quote, the same figures in the same columns. Scrolls sideways on a phone. */
+type Row = { label: string; cell: (q: InboxQuote) => ReactNode; strong?: boolean };
+
+const rows: Row[] = [
+  { label: "Vehicle", cell: (q) => `${q.vehicle.year} ${q.vehicle.make} ${q.vehicle.model}${q.vehicle.trim ? ` ${q.vehicle.trim}` : ""}` },
+  { label: "Out the door", cell: (q) => dollars(q.otdCents), strong: true },
+  { label: "Monthly payment", cell: (q) => (q.financing ? `${formatCents(q.financing.monthlyPaymentCents)}/mo` : q.lenders.pending ? "Lenders deciding…" : "—"), strong: true },
+  { label: "APR · term", cell: (q) => (q.financing ? `${formatApr(q.financing.aprBps)} · ${q.financing.termMonths} mo` : "—") },
+  { label: "Lender", cell: (q) => q.financing?.lenderName ?? "—" },
+  { label: "Amount financed", cell: (q) => formatCents(q.financing?.amountFinancedCents ?? q.amountFinancedCents) },
+  { label: "Finance charge", cell: (q) => (q.financing ? formatCents(q.financing.financeChargeCents) : "—") },
+  { label: "Total of payments", cell: (q) => (q.financing ? formatCents(q.financing.totalOfPaymentsCents) : "—") },
+  { label: "Total cost", cell: (q) => dollars(totalCostCents(q)), strong: true },
+  { label: "Distance", cell: (q) => miles(q.distanceMiles) },
+  { label: "Dealer rating", cell: (q) => rating(q.dealerRating, q.dealerRatingCount) },
+  { label: "Replied in", cell: (q) => replyTime(q.responseMinutes) },
+  { label: "Valid until", cell: (q) => shortDate(q.validUntil) },
+];
+
+/**
+ * Side by side: one column per quote, the same figure on every row, like a spec sheet. Quotes are few, so
+ * columns fit a laptop; on a phone the table scrolls sideways with the labels pinned.
+ */
 export function QuoteTable({ quotes, actions }: { quotes: InboxQuote[]; actions: QuoteActions }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label="Quotes side by side">
-      <table className="min-w-[960px] w-full text-left text-sm">
-        <caption className="sr-only">Quotes compared like for like</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            {["Dealer", "Out the door", "Monthly", "APR · term", "Lender", "Finance charge", "Total cost", "Distance", "Rating", "Replied in", "Valid until", ""].map((h, i) => (
-              <th key={i} scope="col" className="px-3 py-2 font-semibold">{h || <span className="sr-only">Actions</span>}</th>
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">Quotes compared like for like, one column per dealer</caption>
+        <thead>
+          <tr className="border-b border-slate-200 bg-slate-50">
+            <td className="sticky left-0 bg-slate-50 px-3 py-2" />
+            {quotes.map((q, i) => (
+              <th key={q.id} scope="col" data-testid="quote-row" className={`min-w-36 px-3 py-2 align-top font-semibold text-ink ${i === 0 && q.open ? "bg-brand-50" : ""}`}>
+                {q.dealerName}
+                <div className="mt-1"><QuoteFlags q={q} accepted={actions.acceptedQuoteId === q.id} /></div>
+              </th>
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-200">
-          {quotes.map((q, i) => {
-            const f = q.financing;
-            const unread = actions.unread[q.leadId] ?? 0;
-            return (
-              <tr key={q.id} data-testid="quote-row" className={i === 0 && q.open ? "bg-brand-50/50" : q.open ? "" : "text-slate-500"}>
-                <th scope="row" className="px-3 py-2 font-semibold text-ink">
-                  {q.dealerName}
-                  <div className="mt-0.5 text-xs font-normal text-slate-600">{q.vehicle.year} {q.vehicle.make} {q.vehicle.model}</div>
-                  <div className="mt-1"><QuoteFlags q={q} accepted={actions.acceptedQuoteId === q.id} /></div>
-                </th>
-                <td className="px-3 py-2 font-semibold text-ink">{dollars(q.otdCents)}</td>
-                <td className="px-3 py-2">{f ? `${formatCents(f.monthlyPaymentCents)}/mo` : q.lenders.pending ? "Deciding…" : "—"}</td>
-                <td className="px-3 py-2">{f ? `${formatApr(f.aprBps)} · ${f.termMonths} mo` : "—"}</td>
-                <td className="px-3 py-2">{f?.lenderName ?? "—"}</td>
-                <td className="px-3 py-2">{f ? formatCents(f.financeChargeCents) : "—"}</td>
-                <td className="px-3 py-2 font-semibold text-ink">{dollars(totalCostCents(q))}</td>
-                <td className="px-3 py-2">{miles(q.distanceMiles)}</td>
-                <td className="px-3 py-2">{rating(q.dealerRating, q.dealerRatingCount)}</td>
-                <td className="px-3 py-2">{replyTime(q.responseMinutes)}</td>
-                <td className="px-3 py-2">{shortDate(q.validUntil)}</td>
-                <td className="px-3 py-2">
-                  <div className="flex gap-1">
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.label}>
+              <th scope="row" className="sticky left-0 whitespace-nowrap bg-white px-3 py-2 font-medium text-slate-700">{r.label}</th>
+              {quotes.map((q, i) => (
+                <td key={q.id} className={`px-3 py-2 ${r.strong ? "font-semibold text-ink" : "text-slate-800"} ${i === 0 && q.open ? "bg-brand-50/60" : ""} ${q.open ? "" : "text-slate-600"}`}>
+                  {r.cell(q)}
+                </td>
+              ))}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" className="sticky left-0 bg-white px-3 py-2"><span className="sr-only">Actions</span></th>
+            {quotes.map((q) => {
+              const unread = actions.unread[q.leadId] ?? 0;
+              return (
+                <td key={q.id} className="px-3 py-3">
+                  <div className="flex flex-col gap-2">
                     {q.open && (
-                      <button className="rounded-lg bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700" onClick={() => actions.onAccept(q)} aria-label={`Accept ${q.dealerName}'s quote`}>
+                      <button className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700" onClick={() => actions.onAccept(q)} aria-label={`Accept ${q.dealerName}'s quote`}>
                         Accept
                       </button>
                     )}
-                    <button className="rounded-lg px-3 py-1.5 text-xs font-semibold text-ink ring-1 ring-inset ring-slate-300 hover:bg-slate-50" onClick={() => actions.onMessage(q)} aria-label={`Message ${q.dealerName}${unread ? `, ${unread} unread` : ""}`}>
-                      Message{unread > 0 ? ` (${unread})` : ""}
+                    <button className="rounded-lg px-3 py-1.5 text-sm font-semibold text-ink ring-1 ring-inset ring-slate-300 hover:bg-slate-50" onClick={() => actions.onMessage(q)}>
+                      Message<span className="sr-only"> {q.dealerName}</span>
+                      {unread > 0 && <> ({unread}<span className="sr-only"> unread</span>)</>}
                     </button>
                   </div>
                 </td>
-              </tr>
-            );
-          })}
+              );
+            })}
+          </tr>
         </tbody>
       </table>
     </div>

@@ -60,7 +60,7 @@ export function DealerThread({ leadId }: { leadId: string }) {
             />
           ) : (
             <p className="mt-3 text-sm text-slate-600" data-testid="thread-closed">
-              {thread.data.closed ? "This request has closed. The buyer chose another offer." : "This buyer is not accepting messages."}
+              {thread.data.closed ? "This request has closed." : "This buyer is not accepting messages."}
             </p>
           )}
         </>

@@ -20,7 +20,7 @@ function Preferences() {
   const p = prefs.data;
   const toggle = (k: keyof typeof p) => save.mutate({ ...p, [k]: !p[k] });
   return (
-    <Card>
+    <Card className="h-fit">
       <h2 className="text-lg font-semibold">Email me</h2>
       <p className="mt-1 text-sm text-slate-600">You always see everything here; these only control email.</p>
       <div className="mt-3 space-y-2">

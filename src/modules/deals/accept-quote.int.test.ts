@@ -134,4 +134,22 @@ describe("acceptQuote", () => {
     expect(await db.notification.count({ where: { userId: { in: dealers.map((d) => d.ownerId) } } })).toBe(0);
     expect(await db.job.count({ where: { queue: "lending.cancel-quote" } })).toBe(jobsBefore);
   });
+
+  it("retries a serialization failure a bounded number of times", async () => {
+    const { actor, request, quotes } = await market(1);
+    const serializationFailure = () => Object.assign(new Error("could not serialize access"), { code: "P2034" });
+    let calls = 0;
+    const deal = await acceptQuote({ actor, quoteId: quotes[0]!.id, version: 1 }, { afterWrites: async () => { if (++calls < 3) throw serializationFailure(); } });
+    expect(calls).toBe(3);
+    expect(deal.requestId).toBe(request.id);
+    expect(await db.deal.count({ where: { requestId: request.id } })).toBe(1);
+
+    const other = await market(1);
+    let tries = 0;
+    await expect(
+      acceptQuote({ actor: other.actor, quoteId: other.quotes[0]!.id, version: 1 }, { afterWrites: async () => { tries++; throw serializationFailure(); } }),
+    ).rejects.toMatchObject({ code: "P2034" });
+    expect(tries).toBe(4);
+    expect(await db.deal.count({ where: { requestId: other.request.id } })).toBe(0);
+  });
 });

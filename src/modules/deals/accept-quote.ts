@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/server/db";
 import { AppError, conflict, isRetryableTxError, isUniqueViolation, notFound } from "~/server/errors";
 import type { Actor } from "~/server/auth/session";
@@ -16,8 +17,8 @@ const MAX_ATTEMPTS = 4;
 export const WON_REASON = "The buyer accepted your quote.";
 export const CLOSED_REASON = "This request has closed.";
 
-const dealSelect = { id: true, requestId: true, quoteId: true, dealerId: true, lenderId: true, preApprovalId: true, otdCents: true, quoteVersion: true, createdAt: true } as const;
-export type AcceptedDeal = { id: string; requestId: string; quoteId: string; dealerId: string; lenderId: string | null; preApprovalId: string | null; otdCents: number; quoteVersion: number; createdAt: Date };
+const dealSelect = { id: true, requestId: true, quoteId: true, dealerId: true, lenderId: true, preApprovalId: true, otdCents: true, quoteVersion: true, createdAt: true } satisfies Prisma.DealSelect;
+export type AcceptedDeal = Prisma.DealGetPayload<{ select: typeof dealSelect }>;
 
 /** For tests: runs inside the transaction after every write, so a throw there must undo all of them. */
 export type AcceptHooks = { afterWrites?: (tx: Tx) => Promise<void> };
@@ -52,7 +53,7 @@ async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, h
   const { actor, quoteId, version } = input;
   const quote = await tx.quote.findFirst({
     where: { id: quoteId, request: { customerId: actor.userId } },
-    select: { id: true, requestId: true, dealerId: true, leadId: true, otdCents: true },
+    select: { id: true, requestId: true, dealerId: true, leadId: true },
   });
   if (!quote) throw notFound("Quote not found.");
 
@@ -67,11 +68,13 @@ async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, h
     throw conflict(req?.status === "ACCEPTED" ? ALREADY_ACCEPTED : "This request is no longer open.");
   }
 
-  const taken = await tx.$executeRaw`
+  // The price recorded on the deal is the one of the version that was accepted, read under the row lock.
+  const taken = await tx.$queryRaw<{ otdCents: number }[]>`
     UPDATE "Quote" SET "status" = 'ACCEPTED', "updatedAt" = now()
     WHERE "id" = ${quoteId} AND "status" = 'ACTIVE' AND "version" = ${version}
-      AND "needsReconfirm" = false AND "validUntil" > now()`;
-  if (taken === 0) throw await whyQuoteUnavailable(tx, quoteId, version);
+      AND "needsReconfirm" = false AND "validUntil" > now()
+    RETURNING "otdCents"`;
+  if (taken.length === 0) throw await whyQuoteUnavailable(tx, quoteId, version);
 
   const preApproval = input.preApprovalId ? await usablePreApproval(tx, input.preApprovalId, quoteId, version) : null;
 
@@ -84,7 +87,7 @@ async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, h
       lenderId: preApproval?.lenderId ?? null,
       preApprovalId: preApproval?.id ?? null,
       quoteVersion: version,
-      otdCents: quote.otdCents,
+      otdCents: taken[0]!.otdCents,
     },
     select: dealSelect,
   });
@@ -155,7 +158,7 @@ async function closeTheRest(tx: Tx, w: { requestId: string; winningQuoteId: stri
         kind: won ? "deal.won" : "request.closed",
         // Losing dealers learn only that the request closed: not the price, the winner or the buyer.
         title: won ? `${lead.buyerAlias} accepted your quote` : `${lead.buyerAlias}'s request has closed`,
-        body: won ? "The buyer's contact details are now on the lead." : "The buyer chose another offer. No further action is needed.",
+        body: won ? "The buyer's contact details are now on the lead." : "No further action is needed.",
         link: `/dealer/leads/${lead.id}`,
       });
     }

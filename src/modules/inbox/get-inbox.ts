@@ -3,6 +3,7 @@ import { db } from "~/server/db";
 import { notFound } from "~/server/errors";
 import type { Actor } from "~/server/auth/session";
 import { bestFinancing, type Financing } from "~/modules/inbox/ranking";
+import { disclosure } from "~/modules/lending/amortization";
 
 // What the customer sees of a quote: the vehicle, the money, the dealer's public face and the decisions.
 export const customerQuoteSelect = {
@@ -133,7 +134,9 @@ export async function getInbox({ actor, requestId }: { actor: Actor; requestId: 
       q.id,
       q.preApprovals
         .filter((p) => (p.status === "APPROVED" || p.status === "CONDITIONAL") && p.quoteVersion === q.version && p.expiresAt > now && p.aprBps != null && p.termMonths)
-        .map((p) => ({ id: p.id, lenderName: p.lender.name, status: p.status, aprBps: p.aprBps!, termMonths: p.termMonths!, conditions: p.conditions })),
+        .map((p) => ({ id: p.id, lenderName: p.lender.name, status: p.status, aprBps: p.aprBps!, termMonths: p.termMonths!, conditions: p.conditions }))
+        // Cheapest credit first, the same order bestFinancing picks from, so the default choice leads.
+        .sort((a, b) => disclosure(q.amountFinancedCents, a.aprBps, a.termMonths).financeChargeCents - disclosure(q.amountFinancedCents, b.aprBps, b.termMonths).financeChargeCents || a.aprBps - b.aprBps || Number(a.status === "CONDITIONAL") - Number(b.status === "CONDITIONAL")),
     ]),
   );
 

@@ -41,7 +41,7 @@ describe("inbox", () => {
     expect(a).toMatchObject({ open: true, distanceMiles: 3.5, responseMinutes: 42, dealerRating: 4, dealerRatingCount: 1, lenders: { usable: 2, pending: 0, declined: 0 } });
     const b = inbox.quotes.find((q) => q.id === q2.id)!;
     expect(b).toMatchObject({ open: false, needsReconfirm: true, financing: null, lenders: { pending: 1 } });
-    expect(inbox.usableDecisions[q1.id]).toHaveLength(2);
+    expect(inbox.usableDecisions[q1.id]!.map((d) => d.aprBps)).toEqual([599, 899]);
 
     const stranger = await callerAs((await makeCustomer()).id);
     await expect(stranger.inbox.get({ requestId: request.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

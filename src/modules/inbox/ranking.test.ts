@@ -130,3 +130,14 @@ describe("explainTop", () => {
     expect(explainTop([quote({ id: "b", open: false })], "totalCost")).toBeNull();
   });
 });
+
+describe("explainTop punctuation", () => {
+  it("does not double the full stop after a name ending in one", () => {
+    const sorted = sortQuotes([quote({ id: "x", dealerName: "Phoenix Motor Co.", distanceMiles: 1 }), quote({ id: "y", distanceMiles: 3 })], "distance");
+    expect(explainTop(sorted, "distance")).toBe("Phoenix Motor Co. is the closest open quote at 1.0 mi (next: 3.0 mi).");
+    const alone = explainTop([quote({ id: "z", dealerName: "Acme Co.", financing: bestFinancing(1_000_000, 1, [decision()]) })], "totalCost");
+    expect(alone).toBe("Acme Co. is the only open quote.");
+    const cheaper = explainTop(sortQuotes([quote({ id: "a", dealerName: "A", otdCents: 100 }), quote({ id: "b", dealerName: "B Co.", otdCents: 200 })], "totalCost"), "totalCost");
+    expect(cheaper).toBe("A has the lowest total cost: $1.00, $1.00 less than B Co. (cash price; no pre-approval yet).");
+  });
+});

@@ -94,6 +94,9 @@ export function filterQuotes<T extends RankedQuote>(quotes: T[], f: InboxFilters
   );
 }
 
+/** Ends a sentence once, even after a name like "Motor Co." */
+const fin = (s: string) => (s.endsWith(".") ? s : `${s}.`);
+
 const miles = (m: number) => `${m < 10 ? m.toFixed(1) : Math.round(m)} mi`;
 
 /** One line saying why the first quote of a sorted list is first, compared with the runner-up. */
@@ -103,25 +106,25 @@ export function explainTop(sorted: RankedQuote[], key: SortKey): string | null {
   if (!top) return null;
   const next = open[1];
   const cashNote = top.financing ? "" : " (cash price; no pre-approval yet)";
-  if (!next) return `${top.dealerName} is the only open quote${cashNote}.`;
+  if (!next) return fin(`${top.dealerName} is the only open quote${cashNote}`);
 
   switch (key) {
     case "totalCost": {
       const diff = totalCostCents(next) - totalCostCents(top);
-      if (diff === 0) return `${top.dealerName} ties ${next.dealerName} on total cost at ${formatCents(totalCostCents(top))} and is closer.`;
-      return `${top.dealerName} has the lowest total cost: ${formatCents(totalCostCents(top))}, ${formatCents(diff)} less than ${next.dealerName}${cashNote}.`;
+      if (diff === 0) return fin(`${top.dealerName} ties ${next.dealerName} on total cost at ${formatCents(totalCostCents(top))} and is closer`);
+      return fin(`${top.dealerName} has the lowest total cost: ${formatCents(totalCostCents(top))}, ${formatCents(diff)} less than ${next.dealerName}${cashNote}`);
     }
     case "monthly": {
-      if (!top.financing) return `No quote has a pre-approved monthly payment yet; ${top.dealerName} has the lowest total cost.`;
+      if (!top.financing) return fin(`No quote has a pre-approved monthly payment yet; ${top.dealerName} has the lowest total cost`);
       const diff = (next.financing?.monthlyPaymentCents ?? Infinity) - top.financing.monthlyPaymentCents;
       const by = Number.isFinite(diff) ? `, ${formatCents(diff)}/mo less than ${next.dealerName}` : "";
-      return `${top.dealerName} has the lowest monthly payment: ${formatCents(top.financing.monthlyPaymentCents)}/mo over ${top.financing.termMonths} months with ${top.financing.lenderName}${by}.`;
+      return fin(`${top.dealerName} has the lowest monthly payment: ${formatCents(top.financing.monthlyPaymentCents)}/mo over ${top.financing.termMonths} months with ${top.financing.lenderName}${by}`);
     }
     case "apr": {
-      if (!top.financing) return `No quote has a pre-approved APR yet; ${top.dealerName} has the lowest total cost.`;
-      return `${top.dealerName} has the lowest APR: ${formatApr(top.financing.aprBps)} from ${top.financing.lenderName}${next.financing ? ` (next: ${formatApr(next.financing.aprBps)})` : ""}.`;
+      if (!top.financing) return fin(`No quote has a pre-approved APR yet; ${top.dealerName} has the lowest total cost`);
+      return fin(`${top.dealerName} has the lowest APR: ${formatApr(top.financing.aprBps)} from ${top.financing.lenderName}${next.financing ? ` (next: ${formatApr(next.financing.aprBps)})` : ""}`);
     }
     case "distance":
-      return `${top.dealerName} is the closest open quote at ${miles(top.distanceMiles)}${next.distanceMiles === top.distanceMiles ? "" : ` (next: ${miles(next.distanceMiles)})`}.`;
+      return fin(`${top.dealerName} is the closest open quote at ${miles(top.distanceMiles)}${next.distanceMiles === top.distanceMiles ? "" : ` (next: ${miles(next.distanceMiles)})`}`);
   }
 }

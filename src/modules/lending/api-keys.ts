@@ -41,13 +41,14 @@ export type ApiCaller = { keyId: string; lenderId: string; lenderName: string; m
  */
 export async function authenticateApiKey(secret: string): Promise<ApiCaller | null> {
   if (!KEY_PATTERN.test(secret)) return null;
-  const key = await db.apiKey.findUnique({
-    where: { hash: sha256(secret) },
-    select: { id: true, lenderId: true, mode: true, revokedAt: true, lastUsedAt: true, lender: { select: { name: true } } },
-  });
+  // Raw SQL: this runs on every API call, and one round trip is the whole cost.
+  const rows = await db.$queryRaw<{ id: string; lenderId: string; mode: ApiKeyMode; revokedAt: Date | null; lastUsedAt: Date | null; lenderName: string }[]>`
+    SELECT k."id", k."lenderId", k."mode"::text AS "mode", k."revokedAt", k."lastUsedAt", l."name" AS "lenderName"
+    FROM "ApiKey" k JOIN "Lender" l ON l."id" = k."lenderId" WHERE k."hash" = ${sha256(secret)}`;
+  const key = rows[0];
   if (!key || key.revokedAt) return null;
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
     await db.$executeRaw`UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE "id" = ${key.id} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
   }
-  return { keyId: key.id, lenderId: key.lenderId, lenderName: key.lender.name, mode: key.mode };
+  return { keyId: key.id, lenderId: key.lenderId, lenderName: key.lenderName, mode: key.mode };
 }

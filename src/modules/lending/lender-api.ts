@@ -1,14 +1,15 @@
 // The lender REST API's use-cases. Every query is scoped by the calling key's lender: another lender's
 // row is indistinguishable from a missing one (404). TEST keys see the (empty) sandbox, never live rows.
-import { createHash } from "node:crypto";
-import type { Prisma } from "~/generated/prisma/client";
+import { createHash, randomUUID } from "node:crypto";
+import { Prisma } from "~/generated/prisma/client";
+import { publish, topics } from "~/server/realtime";
 import { db } from "~/server/db";
 import { AppError, badRequest, isUniqueViolation, notFound } from "~/server/errors";
 import { readCustomerData } from "~/modules/consent/read-customer-data";
 import type { ApiCaller } from "~/modules/lending/api-keys";
-import { recordDecision } from "~/modules/lending/record-decision";
+import { decisionUpdate, offerOf, recordDecision, statusOf, withPayment } from "~/modules/lending/record-decision";
 import type { DecisionInput } from "~/modules/lending/schemas";
-import { lenderPreApprovalSelect, toApiPreApproval } from "~/modules/lending/serialize";
+import { lenderPreApprovalSelect, toApiPreApproval, type LenderPreApprovalRow } from "~/modules/lending/serialize";
 
 const encodeCursor = (id: string) => Buffer.from(id).toString("base64url");
 function decodeCursor(c: string) {
@@ -96,7 +97,9 @@ export type StoredResponse = { status: number; body: unknown; replayed: boolean 
 export async function postDecision(caller: ApiCaller, preApprovalId: string, decision: DecisionInput, idempotencyKey: string): Promise<StoredResponse> {
   const requestHash = createHash("sha256").update(`POST /pre-approvals/${preApprovalId}/decisions\n${canonical(decision)}`).digest("hex");
   const replay = async () => {
-    const prior = await db.idempotencyRecord.findUnique({ where: { apiKeyId_key: { apiKeyId: caller.keyId, key: idempotencyKey } }, select: { requestHash: true, status: true, responseBody: true } });
+    const rows = await db.$queryRaw<{ requestHash: string; status: number; responseBody: unknown }[]>`
+      SELECT "requestHash", "status", "responseBody" FROM "IdempotencyRecord" WHERE "apiKeyId" = ${caller.keyId} AND "key" = ${idempotencyKey}`;
+    const prior = rows[0];
     if (!prior) return null;
     if (prior.requestHash !== requestHash) throw new AppError("UNPROCESSABLE", "This Idempotency-Key was already used with a different request. Use a new key for a new decision.");
     return { status: prior.status, body: prior.responseBody, replayed: true };
@@ -105,11 +108,17 @@ export async function postDecision(caller: ApiCaller, preApprovalId: string, dec
   if (prior) return prior;
   if (caller.mode === "TEST") throw notFound("No such pre-approval request.");
   try {
+    if (decision.decision !== "declined") {
+      const fast = await approveInOneStatement(caller, preApprovalId, decision, idempotencyKey, requestHash);
+      if (fast) return fast;
+    }
     return await db.$transaction(async (tx) => {
       const { applied, row } = await recordDecision(tx, { preApprovalId, lenderId: caller.lenderId, decision, source: "API" });
       const body = { applied, pre_approval: toApiPreApproval(row) };
       const status = applied ? 201 : 200;
-      await tx.idempotencyRecord.create({ data: { apiKeyId: caller.keyId, key: idempotencyKey, requestHash, status, responseBody: body }, select: { id: true } });
+      await tx.$executeRaw`
+        INSERT INTO "IdempotencyRecord" ("id", "apiKeyId", "key", "requestHash", "status", "responseBody")
+        VALUES (${`idem_${randomUUID()}`}, ${caller.keyId}, ${idempotencyKey}, ${requestHash}, ${status}, ${JSON.stringify(body)}::jsonb)`;
       return { status, body, replayed: false };
     });
   } catch (e) {
@@ -120,6 +129,38 @@ export async function postDecision(caller: ApiCaller, preApprovalId: string, dec
     throw e;
   }
 }
+
+/**
+ * The common case — an approval that applies — as one atomic statement: the versioned UPDATE and the
+ * idempotency record in a single CTE (no interactive transaction), because the lender API's throughput
+ * is bounded by round trips. The response is fully determined before the write (the row as read plus the
+ * decision), so it is stored with it. Anything unusual (not found, stale quote version, superseded,
+ * expired, a concurrent change of amount) returns null and takes the general path, which explains it.
+ * Declines always take the general path: they also write a notice and notify the buyer.
+ */
+async function approveInOneStatement(caller: ApiCaller, preApprovalId: string, decision: Exclude<DecisionInput, { decision: "declined" }>, idempotencyKey: string, requestHash: string): Promise<StoredResponse | null> {
+  const now = new Date();
+  const found = await db.$queryRaw<(Omit<LenderPreApprovalRow, "status" | "source"> & { status: string; source: string | null })[]>`
+    SELECT ${Prisma.raw(RAW_COLUMNS)} FROM "PreApproval" WHERE "id" = ${preApprovalId} AND "lenderId" = ${caller.lenderId}`;
+  const cur = found[0];
+  if (!cur || cur.quoteVersion !== decision.quoteVersion || cur.decisionVersion >= decision.decisionVersion || cur.expiresAt <= now || ["CANCELLED", "EXPIRED"].includes(cur.status)) return null;
+  const offer = withPayment(offerOf(decision), cur.amountCents);
+  const row = { ...cur, ...offer, status: statusOf(decision.decision), decisionVersion: decision.decisionVersion, source: "API" as const, decidedAt: now } satisfies LenderPreApprovalRow;
+  const body = { applied: true, pre_approval: toApiPreApproval(row) };
+  const stored = await db.$queryRaw<{ stored: number }[]>`
+    WITH upd AS (${decisionUpdate(preApprovalId, caller.lenderId, decision, offer, "API", now)} AND "amountCents" = ${cur.amountCents} RETURNING "id"),
+    ins AS (
+      INSERT INTO "IdempotencyRecord" ("id", "apiKeyId", "key", "requestHash", "status", "responseBody")
+      SELECT ${`idem_${randomUUID()}`}, ${caller.keyId}, ${idempotencyKey}, ${requestHash}, 201, ${JSON.stringify(body)}::jsonb FROM upd
+      RETURNING "id")
+    SELECT (SELECT count(*) FROM ins)::int AS "stored"`;
+  if (stored[0]?.stored !== 1) return null;
+  await publish({ topic: topics.request(cur.requestId), type: "pre_approval.updated", id: preApprovalId });
+  return { status: 201, body, replayed: false };
+}
+
+const RAW_COLUMNS = `"id", "status"::text AS "status", "requestId", "quoteId", "quoteVersion", "amountCents", "decisionVersion", "aprBps", "termMonths",
+  "maxAmountCents", "monthlyPaymentCents", "conditions", "reasons", "source"::text AS "source", "decidedAt", "expiresAt", "createdAt"`;
 
 /** Key order does not change what a body means, so it must not change its hash. */
 function canonical(v: unknown): string {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db, type Tx } from "~/server/db";
 import { defineJob } from "~/server/jobs/define";
-import { publish, publishMany, topics } from "~/server/realtime";
+import { publishMany, topics } from "~/server/realtime";
 import type { BodyType, Condition, RequestStatus } from "~/generated/prisma/enums";
 import { findCandidateDealers } from "./candidates";
 import { budgetCeilingCents, evaluateEligibility } from "./eligibility";
@@ -52,10 +52,16 @@ export async function fanOutRequest(requestId: string, hooks: { beforeCommit?: (
       }
       const created = await insertLeads(tx, r);
       await hooks.beforeCommit?.();
-      const matched = await tx.lead.count({ where: { requestId } });
-      await tx.request.update({ where: { id: requestId }, data: { matchedCount: matched, fannedOutAt: new Date() } });
-      await publishMany(created.map((l) => ({ topic: topics.dealer(l.dealerId), type: "lead.created", id: l.id })), tx);
-      await publish({ topic: topics.request(requestId), type: "request.fanned-out", id: requestId }, tx);
+      const [{ matched }] = await tx.$queryRaw<[{ matched: number }]>`
+        UPDATE "Request" SET "matchedCount" = (SELECT count(*)::int FROM "Lead" WHERE "requestId" = ${requestId}), "fannedOutAt" = now(), "updatedAt" = now()
+        WHERE "id" = ${requestId} RETURNING "matchedCount" AS matched`;
+      await publishMany(
+        [
+          ...created.map((l) => ({ topic: topics.dealer(l.dealerId), type: "lead.created", id: l.id })),
+          { topic: topics.request(requestId), type: "request.fanned-out", id: requestId },
+        ],
+        tx,
+      );
       return { matched, created: created.length };
     },
     { timeout: 30_000 },

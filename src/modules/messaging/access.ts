@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/server/db";
 import { notFound } from "~/server/errors";
 
@@ -10,7 +11,7 @@ const leadSelect = {
   closedReason: true,
   dealer: { select: { name: true } },
   request: { select: { customerId: true, status: true, deal: { select: { dealerId: true } } } },
-} as const;
+} satisfies Prisma.LeadSelect;
 
 /** The lead behind a thread, if this customer posted its request; otherwise NOT_FOUND. */
 export async function leadForCustomerOrThrow(customerId: string, leadId: string, client: Tx | typeof db = db) {

@@ -51,7 +51,10 @@ async function readJson(req: Request): Promise<unknown> {
   let size = 0;
   if (reader) {
     for (;;) {
-      const { done, value } = await reader.read();
+      // A client that hangs up mid-body is not a server error.
+      const { done, value } = await reader.read().catch(() => {
+        throw new AppError("BAD_REQUEST", "The request body could not be read.");
+      });
       if (done) break;
       size += value.byteLength;
       if (size > MAX_BODY_BYTES) {

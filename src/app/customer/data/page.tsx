@@ -9,12 +9,13 @@ export default function MyDataPage() {
     <>
       <PageHeader
         title="My data"
-        description="Your personal details stay locked in your vault. Each time you share them, you hand out a key: it opens only the details listed, for one request, until its end date. You can take any key back at any time."
-        actions={
+        description={
           <>
-            <Link href="/customer/data/log" className="inline-flex items-center whitespace-nowrap rounded-lg bg-white px-4 py-2 text-sm font-semibold text-ink ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Who saw my data</Link>
-            <Link href="/customer/profile" className="inline-flex items-center whitespace-nowrap rounded-lg px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100">Edit my profile</Link>
+            Your personal details (<Link href="/customer/profile" className="text-brand-700 underline">My profile</Link>) stay locked in your vault. Each time you share them, you hand out a key: it opens only the details listed, for one request, until its end date. You can take any key back at any time.
           </>
+        }
+        actions={
+          <Link href="/customer/data/log" className="inline-flex items-center whitespace-nowrap rounded-lg bg-white px-4 py-2 text-sm font-semibold text-ink ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Who saw my data</Link>
         }
       />
       <MyData />

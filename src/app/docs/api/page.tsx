@@ -33,6 +33,11 @@ function exampleFor(operationId: string) {
   return typeof e === "object" && e ? (e as { request: string; response: string }) : { request: "", response: "" };
 }
 
+/** OpenAPI descriptions use `backticks` for code; render them as code. */
+function Md({ text }: { text: string }) {
+  return <>{text.split("`").map((part, i) => (i % 2 ? <code key={i} className="font-mono text-ink">{part}</code> : part))}</>;
+}
+
 const typeOf = (s: Record<string, unknown>) => (s.enum ? (s.enum as string[]).join(" | ") : String(s.type ?? "string"));
 
 export default function ApiReference() {
@@ -118,7 +123,7 @@ export default function ApiReference() {
                 <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${methodTone[method] ?? "bg-slate-100"}`}>{method}</span>
                 <code className="break-all font-mono text-sm text-ink">{doc.servers[0]!.url}{path}</code>
               </p>
-              {op.description && <p>{op.description}</p>}
+              {op.description && <p><Md text={op.description} /></p>}
               {!!op.parameters?.length && (
                 <div className="overflow-x-auto">
                   <table className="w-full min-w-[28rem] text-left text-sm">
@@ -129,14 +134,20 @@ export default function ApiReference() {
                         <tr key={p.name}>
                           <td className="py-1 pr-4 font-mono">{p.name}{p.required && <span className="text-red-700" title="required"> *</span>}</td>
                           <td className="py-1 pr-4">{p.in}</td>
-                          <td className="py-1">{typeOf(p.schema)}{p.description ? ` — ${p.description}` : ""}</td>
+                          <td className="py-1">{typeOf(p.schema)}{p.description ? <> — <Md text={p.description} /></> : null}</td>
                         </tr>
                       ))}
                     </tbody>
                   </table>
                 </div>
               )}
-              <p>Responses: {Object.entries(op.responses).map(([s, r]) => `${s} ${r.description}`).join(" · ")}</p>
+              <ul aria-label="Responses" className="flex flex-wrap gap-x-4 gap-y-1">
+                {Object.entries(op.responses).map(([status, r]) => (
+                  <li key={status}>
+                    <span className={`font-mono font-semibold ${status.startsWith("2") ? "text-green-800" : "text-red-800"}`}>{status}</span> {r.description}
+                  </li>
+                ))}
+              </ul>
               <div className="grid gap-3 xl:grid-cols-2">
                 <Code label="Request">{exampleFor(op.operationId).request}</Code>
                 <Code label="Response">{exampleFor(op.operationId).response}</Code>

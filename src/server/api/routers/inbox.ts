@@ -6,7 +6,8 @@ import { assertOwnRequest } from "~/modules/inbox/assert-own-request";
 import { acceptQuote } from "~/modules/deals/accept-quote";
 import { ZAcceptQuoteInput } from "~/modules/deals/schemas";
 import { getBuyerContact } from "~/modules/deals/get-buyer-contact";
-import { getDealForCustomer, rateDeal, ZRateDealInput } from "~/modules/ratings/rate-deal";
+import { rateDeal, ZRateDealInput } from "~/modules/ratings/rate-deal";
+import { getDealForCustomer } from "~/modules/deals/get-deal";
 
 const ZRequestRef = z.object({ requestId: z.string().min(1).max(40) }).strict();
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { customerProcedure, lenderProcedure, router } from "~/server/api/trpc";
 import { forbidden } from "~/server/errors";
-import { liveStream, topics } from "~/server/realtime";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/modules/lending/api-keys";
 import { buyerPreApprovals, getNotice, lenderOverview, listNotices } from "~/modules/lending/console";
 import { getPolicy, updatePolicy } from "~/modules/lending/manage-policy";
@@ -35,12 +34,8 @@ export const lendingRouter = router({
   deliveries: ownerProcedure.input(z.object({ status: z.enum(["PENDING", "DELIVERED", "DEAD"]).optional() }).strict()).query(({ ctx, input }) => listDeliveries(ctx.lenderId, input.status)),
   redrive: ownerProcedure.input(z.object({ id }).strict()).mutation(({ ctx, input }) => redriveDelivery(ctx.lenderId, input.id)),
 
-  // The buyer's side: financing offers on their request, live, and their adverse-action notices.
+  // The buyer's side: financing offers on their request (live through inbox.live) and adverse-action notices.
   forRequest: customerProcedure.input(z.object({ requestId: id }).strict()).query(({ ctx, input }) => buyerPreApprovals(ctx.actor.userId, input.requestId)),
-  onRequest: customerProcedure.input(z.object({ requestId: id }).strict()).subscription(async function* ({ ctx, input, signal }) {
-    await buyerPreApprovals(ctx.actor.userId, input.requestId); // NOT_FOUND unless it is the caller's request
-    for await (const e of liveStream(topics.request(input.requestId), signal)) if (e.type === "pre_approval.updated") yield e;
-  }),
   notices: customerProcedure.input(z.void()).query(({ ctx }) => listNotices(ctx.actor.userId)),
   notice: customerProcedure.input(z.object({ id }).strict()).query(({ ctx, input }) => getNotice(ctx.actor.userId, input.id)),
 });

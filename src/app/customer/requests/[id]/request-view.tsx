@@ -42,7 +42,7 @@ export function RequestView({ requestId }: { requestId: string }) {
   const open = r.status === "OPEN";
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[340px_1fr]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[340px_1fr]">
       <aside className="space-y-4">
         <Card>
           <div className="flex items-start justify-between gap-2">

@@ -1,0 +1,20 @@
+import { db } from "~/server/db";
+import type { Actor } from "~/server/auth/session";
+
+/** The customer's deal page data: who to rate and what they already said. */
+export async function getDealForCustomer({ actor, requestId }: { actor: Actor; requestId: string }) {
+  const deal = await db.deal.findFirst({
+    where: { requestId, customerId: actor.userId },
+    select: {
+      id: true,
+      otdCents: true,
+      createdAt: true,
+      dealer: { select: { name: true, city: true, state: true } },
+      lender: { select: { name: true } },
+      preApproval: { select: { aprBps: true, termMonths: true } },
+      quote: { select: { year: true, make: true, model: true, trim: true } },
+      ratings: { select: { target: true, stars: true, comment: true } },
+    },
+  });
+  return deal;
+}
