@@ -132,6 +132,10 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   await expect(d2.getByText("This request has closed.").first()).toBeVisible();
   await expect(d2.locator("body")).not.toContainText(/Ava|Martinez|602-555-0142|ava@demo/);
   await shoot(d2, "dealer-closed");
+  await d2.goto(`${A}/dealer/notifications`);
+  await expect(d2.getByTestId("notifications")).toContainText(`${alias}'s request has closed`);
+  await expect(d2.getByTestId("notifications")).not.toContainText(/Ava|\$3\d,\d{3}/);
+  await expectNoSeriousA11yIssues(d2);
   // The buyer's thread with the losing dealer is read-only now.
   await expect(thread).toContainText("This conversation is closed.");
 

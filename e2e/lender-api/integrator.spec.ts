@@ -3,7 +3,25 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PORTS } from "../../playwright.config";
 import { demo, signIn, unique } from "../fixtures/auth";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { verifyKeyturnSignature } from "../../src/modules/webhooks/signature";
 import { quotedRequestSharingCredit } from "./setup";
+
+/** The lender's own webhook endpoint: a plain HTTP server on loopback that records what it receives. */
+async function startReceiver() {
+  const hits: { body: string; signature: string }[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      hits.push({ body: Buffer.concat(chunks).toString(), signature: String(req.headers["keyturn-signature"] ?? "") });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { hits, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/keyturn`, close: () => new Promise((r) => server.close(r)) };
+}
 
 const A = `http://localhost:${PORTS.a}`;
 
@@ -60,6 +78,17 @@ test("an integrator creates a key in the console, then polls, reads and decides 
   await expect(lender.getByTestId("api-key-list")).not.toContainText(key);
   await expectNoSeriousA11yIssues(lender);
   await shoot(lender, "api-keys");
+
+  // The lender registers its endpoint: metadata addresses are refused, its own receiver is accepted.
+  const receiver = await startReceiver();
+  await lender.goto(`${A}/lender/webhooks`);
+  await lender.getByLabel("Endpoint URL").fill("https://169.254.169.254/latest/meta-data");
+  await lender.getByRole("button", { name: "Save endpoint" }).click();
+  await expect(lender.getByText(/private or reserved address/)).toBeVisible();
+  await lender.getByLabel("Endpoint URL").fill(receiver.url);
+  await lender.getByRole("button", { name: "Save endpoint" }).click();
+  const secret = (await lender.getByTestId("webhook-secret").locator("code").textContent())!.trim();
+  expect(secret).toMatch(/^whsec_/);
 
   const model = unique("Rav");
   const { requestId } = await quotedRequestSharingCredit(model);
@@ -142,13 +171,18 @@ test("an integrator creates a key in the console, then polls, reads and decides 
   expect(after.status()).toBe(401);
   expect((await after.json()).error.code).toBe("unauthorized");
 
+  // The pre-approval request also reached the lender's endpoint through the outbox, signed.
+  await expect.poll(() => receiver.hits.some((h) => h.body.includes(mine!.id)), { timeout: 30_000 }).toBe(true);
+  const hit = receiver.hits.find((h) => h.body.includes(mine!.id))!;
+  expect(verifyKeyturnSignature(hit.signature, hit.body, [secret])).toBe(true);
+  expect(JSON.parse(hit.body)).toMatchObject({ id: expect.stringMatching(/^evt_/), type: "pre_approval.requested", data: { pre_approval_id: mine!.id, quote_version: 1 } });
   await lender.goto(`${A}/lender/webhooks`);
-  await lender.getByLabel("Endpoint URL").fill("https://169.254.169.254/latest/meta-data");
-  await lender.getByRole("button", { name: "Save endpoint" }).click();
-  await expect(lender.getByText(/private or reserved address/)).toBeVisible();
-  await lender.getByLabel("Endpoint URL").fill(`http://127.0.0.1:9/keyturn`);
-  await lender.getByRole("button", { name: "Save endpoint" }).click();
-  await expect(lender.getByTestId("webhook-secret")).toContainText("whsec_");
+  const log = lender.getByTestId("delivery-log");
+  await expect(log).toContainText("pre_approval.requested");
+  await expect(log).toContainText("Delivered");
+  await expect(log).toContainText("HTTP 200");
+  await log.getByRole("button", { name: "Payload" }).first().click();
+  await expect(log.locator("pre")).toContainText(mine!.id);
   await expectNoSeriousA11yIssues(lender);
   await shoot(lender, "webhooks");
   await lender.getByLabel("Endpoint URL").fill("");
@@ -156,7 +190,7 @@ test("an integrator creates a key in the console, then polls, reads and decides 
   await expect(lender.getByText("Endpoint saved.")).toBeVisible();
 
   await setAutoDecision(lender, true);
-  await Promise.all([lenderCtx.close(), buyerCtx.close(), anon.dispose(), api.dispose()]);
+  await Promise.all([lenderCtx.close(), buyerCtx.close(), anon.dispose(), api.dispose(), receiver.close()]);
 });
 
 test("the API reference reads well and documents every endpoint", async ({ page }) => {

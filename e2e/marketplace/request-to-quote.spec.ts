@@ -109,3 +109,36 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   await shoot(dealer, "coverage");
   await Promise.all([dealerCtx.close(), buyerCtx.close(), farCtx.close()]);
 });
+
+test("a buyer edits a request, then cancels it; the list shows it cancelled", async ({ page }) => {
+  const model = unique("Civic");
+  await signIn(page, demo.ben);
+  await page.goto("/customer/requests/new");
+  await page.getByLabel("Body type").selectOption("SEDAN");
+  await page.getByLabel("Model (optional)").fill(model);
+  await page.getByLabel("Max out-the-door price ($)").fill("30000");
+  await page.getByLabel("Down payment ($)").fill("40000");
+  await page.getByLabel("ZIP code").fill("75201");
+  await page.getByRole("button", { name: "Post my request" }).click();
+  await expect(page.getByText("The down payment cannot be more than the maximum price.")).toBeVisible();
+  await page.getByLabel("Down payment ($)").fill("2000");
+  await page.getByLabel("ZIP code").fill("00000");
+  await page.getByRole("button", { name: "Post my request" }).click();
+  // Only the server knows which ZIPs exist: its answer lands next to the field too.
+  await expect(page.getByText("We could not find that ZIP code.").first()).toBeVisible();
+  await page.getByLabel("ZIP code").fill("75201");
+  await page.getByRole("button", { name: "Post my request" }).click();
+  await expect(page.getByTestId("reach")).toHaveText(/Reached \d+ dealers?/);
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByLabel("Max out-the-door price ($)")).toHaveValue("30000");
+  await page.getByLabel("Max out-the-door price ($)").fill("32500");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("up to $32,500").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Cancel request" }).click();
+  await page.getByRole("button", { name: "Yes, cancel it" }).click();
+  await expect(page.getByText("Cancelled").first()).toBeVisible();
+  await page.goto("/customer");
+  await expect(page.getByTestId("request-list").locator("li", { hasText: model })).toContainText("Cancelled");
+});

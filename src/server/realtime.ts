@@ -9,6 +9,8 @@ import { db, type Tx } from "~/server/db";
  * A NOTIFY sent inside a transaction is delivered only if and when it commits.
  */
 const CHANNEL = "kt_events";
+/** For hot paths that fold the NOTIFY into their own SQL statement (notify transport only). */
+export const LIVE_CHANNEL = CHANNEL;
 
 export type LiveEvent = { topic: string; type: string; id?: string };
 

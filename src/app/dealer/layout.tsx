@@ -11,6 +11,6 @@ const nav = [
 
 export default function DealerLayout({ children }: { children: React.ReactNode }) {
   return guardArea("DEALER", "dealer dashboard", "/dealer", (actor) => (
-    <AppShell actor={actor} nav={nav} home="/dealer">{children}</AppShell>
+    <AppShell actor={actor} nav={nav} home="/dealer" notificationsHref="/dealer/notifications">{children}</AppShell>
   ));
 }

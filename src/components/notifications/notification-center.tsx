@@ -11,7 +11,7 @@ import { FormAlert } from "~/components/ui/field";
 
 const when = (d: Date) => d.toLocaleString("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
 
-function Preferences() {
+function Preferences({ audience }: { audience: Audience }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const prefs = useQuery(trpc.notifications.preferences.queryOptions());
@@ -26,8 +26,8 @@ function Preferences() {
       <div className="mt-3 space-y-2">
         {([
           ["emailEnabled", "Any email at all"],
-          ["emailQuotes", "New quotes and lender decisions"],
-          ["emailMessages", "New messages from dealers"],
+          ["emailQuotes", audience === "dealer" ? "Leads and quote updates" : "New quotes and lender decisions"],
+          ["emailMessages", audience === "dealer" ? "New messages from buyers" : "New messages from dealers"],
         ] as const).map(([k, label]) => (
           <label key={k} className="flex items-center gap-3 text-sm text-ink">
             <input type="checkbox" className="size-4" checked={p[k]} disabled={k !== "emailEnabled" && !p.emailEnabled} onChange={() => toggle(k)} />
@@ -40,7 +40,9 @@ function Preferences() {
   );
 }
 
-export function NotificationCenter() {
+type Audience = "customer" | "dealer";
+
+export function NotificationCenter({ audience = "customer" }: { audience?: Audience }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const list = useQuery(trpc.notifications.list.queryOptions());
@@ -67,7 +69,10 @@ export function NotificationCenter() {
         ) : list.error ? (
           <FormAlert>{errorMessage(list.error)}</FormAlert>
         ) : list.data.items.length === 0 ? (
-          <EmptyState title="Nothing yet" body="When a dealer quotes, a lender decides or someone messages you, it shows up here." />
+          <EmptyState
+            title="Nothing yet"
+            body={audience === "dealer" ? "Buyer messages and closed or won requests show up here." : "When a dealer quotes, a lender decides or someone messages you, it shows up here."}
+          />
         ) : (
           <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="notifications">
             {list.data.items.map((n) => (
@@ -90,7 +95,7 @@ export function NotificationCenter() {
           </ul>
         )}
       </section>
-      <Preferences />
+      <Preferences audience={audience} />
     </div>
   );
 }

@@ -2,7 +2,8 @@
 // row is indistinguishable from a missing one (404). TEST keys see the (empty) sandbox, never live rows.
 import { createHash, randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
-import { publish, topics } from "~/server/realtime";
+import { env } from "~/env.js";
+import { LIVE_CHANNEL, publish, topics } from "~/server/realtime";
 import { db } from "~/server/db";
 import { AppError, badRequest, isUniqueViolation, notFound } from "~/server/errors";
 import { readCustomerData } from "~/modules/consent/read-customer-data";
@@ -96,22 +97,24 @@ export type StoredResponse = { status: number; body: unknown; replayed: boolean 
  */
 export async function postDecision(caller: ApiCaller, preApprovalId: string, decision: DecisionInput, idempotencyKey: string): Promise<StoredResponse> {
   const requestHash = createHash("sha256").update(`POST /pre-approvals/${preApprovalId}/decisions\n${canonical(decision)}`).digest("hex");
-  const replay = async () => {
-    const rows = await db.$queryRaw<{ requestHash: string; status: number; responseBody: unknown }[]>`
-      SELECT "requestHash", "status", "responseBody" FROM "IdempotencyRecord" WHERE "apiKeyId" = ${caller.keyId} AND "key" = ${idempotencyKey}`;
-    const prior = rows[0];
-    if (!prior) return null;
+  const replayOf = (prior: { requestHash: string; status: number; responseBody: unknown }): StoredResponse => {
     if (prior.requestHash !== requestHash) throw new AppError("UNPROCESSABLE", "This Idempotency-Key was already used with a different request. Use a new key for a new decision.");
     return { status: prior.status, body: prior.responseBody, replayed: true };
   };
-  const prior = await replay();
-  if (prior) return prior;
+  const replay = async () => {
+    const rows = await db.$queryRaw<{ requestHash: string; status: number; responseBody: unknown }[]>`
+      SELECT "requestHash", "status", "responseBody" FROM "IdempotencyRecord" WHERE "apiKeyId" = ${caller.keyId} AND "key" = ${idempotencyKey}`;
+    return rows[0] ? replayOf(rows[0]) : null;
+  };
+  // TEST keys never store a decision, so there is nothing to replay: the sandbox holds no live rows.
   if (caller.mode === "TEST") throw notFound("No such pre-approval request.");
   try {
     if (decision.decision !== "declined") {
-      const fast = await approveInOneStatement(caller, preApprovalId, decision, idempotencyKey, requestHash);
+      const fast = await approveInOneStatement(caller, preApprovalId, decision, idempotencyKey, requestHash, replayOf);
       if (fast) return fast;
     }
+    const prior = await replay();
+    if (prior) return prior;
     return await db.$transaction(async (tx) => {
       const { applied, row } = await recordDecision(tx, { preApprovalId, lenderId: caller.lenderId, decision, source: "API" });
       const body = { applied, pre_approval: toApiPreApproval(row) };
@@ -122,6 +125,7 @@ export async function postDecision(caller: ApiCaller, preApprovalId: string, dec
       return { status, body, replayed: false };
     });
   } catch (e) {
+    // Two first calls with one key raced: the loser replays the winner's stored response.
     if (isUniqueViolation(e)) {
       const again = await replay();
       if (again) return again;
@@ -130,37 +134,55 @@ export async function postDecision(caller: ApiCaller, preApprovalId: string, dec
   }
 }
 
+type Prior = { requestHash: string; status: number; responseBody: unknown };
+
 /**
- * The common case — an approval that applies — as one atomic statement: the versioned UPDATE and the
- * idempotency record in a single CTE (no interactive transaction), because the lender API's throughput
- * is bounded by round trips. The response is fully determined before the write (the row as read plus the
- * decision), so it is stored with it. Anything unusual (not found, stale quote version, superseded,
- * expired, a concurrent change of amount) returns null and takes the general path, which explains it.
- * Declines always take the general path: they also write a notice and notify the buyer.
+ * The common case — an approval that applies — in two round trips and no interactive transaction,
+ * because the lender API's throughput is bounded by round trips: one read (the idempotency record and
+ * the row together), then one atomic statement (the versioned UPDATE, the idempotency record and the
+ * live NOTIFY in a single CTE). The response is fully determined before the write (the row as read plus
+ * the decision), so it is stored with it. Anything unusual (not found, stale quote version, superseded,
+ * expired, a concurrent change) returns null and takes the general path, which explains it. Declines
+ * always take the general path: they also write a notice and notify the buyer.
  */
-async function approveInOneStatement(caller: ApiCaller, preApprovalId: string, decision: Exclude<DecisionInput, { decision: "declined" }>, idempotencyKey: string, requestHash: string): Promise<StoredResponse | null> {
+async function approveInOneStatement(
+  caller: ApiCaller,
+  preApprovalId: string,
+  decision: Exclude<DecisionInput, { decision: "declined" }>,
+  idempotencyKey: string,
+  requestHash: string,
+  replayOf: (prior: Prior) => StoredResponse,
+): Promise<StoredResponse | null> {
   const now = new Date();
-  const found = await db.$queryRaw<(Omit<LenderPreApprovalRow, "status" | "source"> & { status: string; source: string | null })[]>`
-    SELECT ${Prisma.raw(RAW_COLUMNS)} FROM "PreApproval" WHERE "id" = ${preApprovalId} AND "lenderId" = ${caller.lenderId}`;
-  const cur = found[0];
-  if (!cur || cur.quoteVersion !== decision.quoteVersion || cur.decisionVersion >= decision.decisionVersion || cur.expiresAt <= now || ["CANCELLED", "EXPIRED"].includes(cur.status)) return null;
+  const found = await db.$queryRaw<(Omit<LenderPreApprovalRow, "status" | "source" | "id"> & { id: string | null; status: string; source: string | null; idemHash: string | null; idemStatus: number | null; idemBody: unknown })[]>`
+    SELECT i."requestHash" AS "idemHash", i."status" AS "idemStatus", i."responseBody" AS "idemBody", ${Prisma.raw(RAW_COLUMNS)}
+    FROM (SELECT 1) AS one
+    LEFT JOIN "IdempotencyRecord" i ON i."apiKeyId" = ${caller.keyId} AND i."key" = ${idempotencyKey}
+    LEFT JOIN "PreApproval" p ON p."id" = ${preApprovalId} AND p."lenderId" = ${caller.lenderId}`;
+  const got = found[0]!;
+  if (got.idemHash !== null) return replayOf({ requestHash: got.idemHash, status: got.idemStatus!, responseBody: got.idemBody });
+  const { idemHash: _h, idemStatus: _s, idemBody: _b, ...cur } = got;
+  if (!cur.id || cur.quoteVersion !== decision.quoteVersion || cur.decisionVersion >= decision.decisionVersion || cur.expiresAt <= now || ["CANCELLED", "EXPIRED"].includes(cur.status)) return null;
   const offer = withPayment(offerOf(decision), cur.amountCents);
-  const row = { ...cur, ...offer, status: statusOf(decision.decision), decisionVersion: decision.decisionVersion, source: "API" as const, decidedAt: now } satisfies LenderPreApprovalRow;
+  const row = { ...cur, id: cur.id, ...offer, status: statusOf(decision.decision), decisionVersion: decision.decisionVersion, source: "API" as const, decidedAt: now } satisfies LenderPreApprovalRow;
   const body = { applied: true, pre_approval: toApiPreApproval(row) };
+  const event = { topic: topics.request(cur.requestId), type: "pre_approval.updated", id: preApprovalId };
+  const viaNotify = env.LIVE_TRANSPORT === "notify";
   const stored = await db.$queryRaw<{ stored: number }[]>`
     WITH upd AS (${decisionUpdate(preApprovalId, caller.lenderId, decision, offer, "API", now)} AND "amountCents" = ${cur.amountCents} RETURNING "id"),
     ins AS (
       INSERT INTO "IdempotencyRecord" ("id", "apiKeyId", "key", "requestHash", "status", "responseBody")
       SELECT ${`idem_${randomUUID()}`}, ${caller.keyId}, ${idempotencyKey}, ${requestHash}, 201, ${JSON.stringify(body)}::jsonb FROM upd
-      RETURNING "id")
-    SELECT (SELECT count(*) FROM ins)::int AS "stored"`;
+      RETURNING "id"),
+    live AS (SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)}) FROM ins WHERE ${viaNotify})
+    SELECT (SELECT count(*) FROM ins)::int AS "stored", (SELECT count(*) FROM live)::int AS "notified"`;
   if (stored[0]?.stored !== 1) return null;
-  await publish({ topic: topics.request(cur.requestId), type: "pre_approval.updated", id: preApprovalId });
+  if (!viaNotify) await publish(event);
   return { status: 201, body, replayed: false };
 }
 
-const RAW_COLUMNS = `"id", "status"::text AS "status", "requestId", "quoteId", "quoteVersion", "amountCents", "decisionVersion", "aprBps", "termMonths",
-  "maxAmountCents", "monthlyPaymentCents", "conditions", "reasons", "source"::text AS "source", "decidedAt", "expiresAt", "createdAt"`;
+const RAW_COLUMNS = `p."id", p."status"::text AS "status", p."requestId", p."quoteId", p."quoteVersion", p."amountCents", p."decisionVersion", p."aprBps",
+  p."termMonths", p."maxAmountCents", p."monthlyPaymentCents", p."conditions", p."reasons", p."source"::text AS "source", p."decidedAt", p."expiresAt", p."createdAt"`;
 
 /** Key order does not change what a body means, so it must not change its hash. */
 function canonical(v: unknown): string {

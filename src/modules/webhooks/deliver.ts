@@ -44,11 +44,11 @@ export async function deliverWebhook(deliveryId: string, deps: Deps = {}) {
     const check = await checkWebhookUrl(lender.webhookUrl, { allowLocalhost: env.WEBHOOK_ALLOW_LOCALHOST, resolver: deps.resolver });
     if (!check.ok) error = `Refused: ${check.reason}`;
     else {
-      const secrets = [open(lender.webhookSecret)];
-      if (lender.webhookSecretPrev && lender.webhookSecretRotatedAt && Date.now() - lender.webhookSecretRotatedAt.getTime() < ROTATION_OVERLAP_MS) {
-        secrets.push(open(lender.webhookSecretPrev));
-      }
       try {
+        const secrets = [open(lender.webhookSecret)];
+        if (lender.webhookSecretPrev && lender.webhookSecretRotatedAt && Date.now() - lender.webhookSecretRotatedAt.getTime() < ROTATION_OVERLAP_MS) {
+          secrets.push(open(lender.webhookSecretPrev));
+        }
         statusCode = await post(check.url, body, check.addresses, { [SIGNATURE_HEADER]: signWebhook(body, secrets) });
         if (statusCode < 200 || statusCode >= 300) error = statusCode >= 300 && statusCode < 400 ? `Redirect (${statusCode}) not followed` : `HTTP ${statusCode}`;
       } catch (e) {

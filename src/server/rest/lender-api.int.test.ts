@@ -1,6 +1,7 @@
 // The lender REST API through its real route handlers (Request in, Response out).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
+import { subscribe, topics, type LiveEvent } from "~/server/realtime";
 import { GET as listRoute } from "~/app/api/v1/pre-approvals/route";
 import { GET as getRoute } from "~/app/api/v1/pre-approvals/[id]/route";
 import { POST as decideRoute } from "~/app/api/v1/pre-approvals/[id]/decisions/route";
@@ -94,11 +95,18 @@ describe("lender REST API", () => {
 
   it("records a decision once per idempotency key: replay, and conflict on a different body", async () => {
     const id = preApprovalIds[1]!;
+    // The buyer's open page hears about the decision (live event on the request's topic).
+    const { requestId } = await db.preApproval.findUniqueOrThrow({ where: { id }, select: { requestId: true } });
+    let heard: (e: LiveEvent) => void = () => undefined;
+    const live = new Promise<LiveEvent>((resolve) => (heard = resolve));
+    const off = await subscribe(topics.request(requestId), (e) => heard(e));
     const post = (body: string, key = "idem-1") => call(decideRoute, `/pre-approvals/${id}/decisions`, { method: "POST", key: l1.key, params: { id }, headers: { "idempotency-key": key, "content-type": "application/json" }, body });
     const first = await post(approve());
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ applied: true, pre_approval: { status: "approved", apr_bps: 689, term_months: 60, decision_version: 1 } });
     expect(first.body.pre_approval.monthly_payment_cents).toBeGreaterThan(0);
+    expect(await live).toMatchObject({ type: "pre_approval.updated", id });
+    off();
 
     // Same body with keys in another order is the same request.
     const replay = await post(JSON.stringify({ ...JSON.parse(approve()), decision: "approved" }));

@@ -1,0 +1,13 @@
+import { PageHeader } from "~/components/ui/card";
+import { NotificationCenter } from "~/components/notifications/notification-center";
+
+export const metadata = { title: "Notifications" };
+
+export default function DealerNotificationsPage() {
+  return (
+    <>
+      <PageHeader title="Notifications" description="Buyer messages, won deals and requests that closed." />
+      <NotificationCenter audience="dealer" />
+    </>
+  );
+}
