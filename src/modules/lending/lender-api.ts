@@ -155,7 +155,7 @@ async function approveInOneStatement(
 ): Promise<StoredResponse | null> {
   const now = new Date();
   const found = await db.$queryRaw<(Omit<LenderPreApprovalRow, "status" | "source" | "id"> & { id: string | null; status: string; source: string | null; idemHash: string | null; idemStatus: number | null; idemBody: unknown })[]>`
-    SELECT i."requestHash" AS "idemHash", i."status" AS "idemStatus", i."responseBody" AS "idemBody", ${Prisma.raw(RAW_COLUMNS)}
+    SELECT i."requestHash" AS "idemHash", i."status" AS "idemStatus", i."responseBody" AS "idemBody", ${RAW_COLUMNS}
     FROM (SELECT 1) AS one
     LEFT JOIN "IdempotencyRecord" i ON i."apiKeyId" = ${caller.keyId} AND i."key" = ${idempotencyKey}
     LEFT JOIN "PreApproval" p ON p."id" = ${preApprovalId} AND p."lenderId" = ${caller.lenderId}`;
@@ -181,7 +181,7 @@ async function approveInOneStatement(
   return { status: 201, body, replayed: false };
 }
 
-const RAW_COLUMNS = `p."id", p."status"::text AS "status", p."requestId", p."quoteId", p."quoteVersion", p."amountCents", p."decisionVersion", p."aprBps",
+const RAW_COLUMNS = Prisma.sql`p."id", p."status"::text AS "status", p."requestId", p."quoteId", p."quoteVersion", p."amountCents", p."decisionVersion", p."aprBps",
   p."termMonths", p."maxAmountCents", p."monthlyPaymentCents", p."conditions", p."reasons", p."source"::text AS "source", p."decidedAt", p."expiresAt", p."createdAt"`;
 
 /** Key order does not change what a body means, so it must not change its hash. */
