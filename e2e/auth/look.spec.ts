@@ -1,15 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { demo, signIn } from "../fixtures/auth";
+import { expectNoSeriousA11yIssues } from "../fixtures/look";
 
 // Screenshots of each role's landing page at laptop and phone size (for people to look at), and an axe
 // pass over the public pages.
 const sizes = { laptop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
-async function axeClean(page: import("@playwright/test").Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-}
 
 for (const [size, viewport] of Object.entries(sizes)) {
   test(`public pages at ${size} size are accessible`, async ({ page }) => {
@@ -17,7 +13,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
     for (const path of ["/", "/signin", "/signup"]) {
       await page.goto(path);
       await page.screenshot({ path: `test-results/screens/public${path === "/" ? "-home" : path.replace("/", "-")}-${size}.png`, fullPage: true });
-      expect(await axeClean(page)).toEqual([]);
+      await expectNoSeriousA11yIssues(page);
     }
   });
 
@@ -29,7 +25,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
       await signIn(page, email);
       await page.waitForLoadState("networkidle");
       await page.screenshot({ path: `test-results/screens/${who}-${size}.png`, fullPage: true });
-      expect(await axeClean(page)).toEqual([]);
+      await expectNoSeriousA11yIssues(page);
       await context.close();
     }
   });

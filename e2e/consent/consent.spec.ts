@@ -1,22 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yIssues, shoot } from "../fixtures/look";
 import { demo, signIn } from "../fixtures/auth";
 import { acceptedDealScenario, creditShareScenario, shortCounterKey } from "./setup";
 
-async function axeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
-async function shoot(page: Page, name: string) {
-  for (const [w, h, tag] of [[1280, 800, "laptop"], [390, 844, "phone"]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `test-results/consent-${name}-${tag}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("a customer stops sharing; the lender's next API call gets nothing, and the earlier read is in the log", async ({ page, request }) => {
   const s = await creditShareScenario();
@@ -33,21 +20,21 @@ test("a customer stops sharing; the lender's next API call gets nothing, and the
   // One row per read; whether income comes in the same read or its own is the lender API's choice.
   await expect(log.getByText(new RegExp(`^${s.lenderName}'s system read your credit score( and income)? for your new Toyota RAV4 SUV request`))).toBeVisible();
   await expect(log).not.toContainText("792");
-  await axeClean(page);
-  await shoot(page, "log");
+  await expectNoSeriousA11yIssues(page);
+  await shoot(page, "consent-log");
 
   await page.goto("/customer/data");
   const card = page.getByTestId("active-grants").getByRole("listitem").filter({ hasText: "Toyota RAV4 SUV request" });
   await expect(card.getByText("Lenders asked to finance your quotes")).toBeVisible();
-  await axeClean(page);
-  await shoot(page, "my-data");
+  await expectNoSeriousA11yIssues(page);
+  await shoot(page, "consent-my-data");
   await card.getByRole("button", { name: /Stop sharing/ }).click();
   await expect(card.getByText("What happens when you stop sharing")).toBeVisible();
-  await shoot(page, "my-data-confirm");
+  await shoot(page, "consent-my-data-confirm");
   await card.getByRole("button", { name: "Yes, stop sharing" }).click();
   const ended = page.getByTestId("ended-grants").getByRole("listitem").filter({ hasText: "Toyota RAV4 SUV request" });
   await expect(ended.getByText("You stopped this")).toBeVisible();
-  await shoot(page, "my-data-ended");
+  await shoot(page, "consent-my-data-ended");
 
   // The very next call: the grant is gone, so no credit or income comes back, and the request is cancelled.
   const after = await request.get(`/api/v1/pre-approvals/${s.preApprovalId}`, { headers: auth });
@@ -71,8 +58,8 @@ test("a counter key opens the granted details, then stops when cancelled and whe
   await expect(page.getByTestId("counter-key-url")).toHaveValue(/\/key\/[A-Za-z0-9_-]{20,}$/);
   const url = await page.getByTestId("counter-key-url").inputValue();
   await expect(page.getByRole("img", { name: /QR code/ }).locator("svg")).toBeVisible();
-  await axeClean(page);
-  await shoot(page, "counter-key");
+  await expectNoSeriousA11yIssues(page);
+  await shoot(page, "consent-counter-key");
 
   // The desk opens it without signing in: contact only, nothing else.
   const desk = await (await browser.newContext()).newPage();
@@ -81,10 +68,10 @@ test("a counter key opens the granted details, then stops when cancelled and whe
   await expect(desk.getByTestId("key-fields")).toContainText("214-555-0178");
   await expect(desk.getByTestId("key-fields")).not.toContainText("1800 Main St");
   await expect(desk.getByTestId("key-fields")).not.toContainText("Yearly income");
-  await axeClean(desk);
-  await desk.screenshot({ path: "test-results/consent-desk-laptop.png", fullPage: true });
+  await expectNoSeriousA11yIssues(desk);
+  await desk.screenshot({ path: "test-results/screens/consent-desk-laptop.png", fullPage: true });
   await desk.setViewportSize({ width: 390, height: 844 });
-  await desk.screenshot({ path: "test-results/consent-desk-phone.png", fullPage: true });
+  await desk.screenshot({ path: "test-results/screens/consent-desk-phone.png", fullPage: true });
 
   // Ben's page shows the use without a reload.
   await expect(page.getByTestId("counter-keys")).toContainText("opened once");
@@ -118,8 +105,8 @@ test("the profile: details saved, no credit check without ticking the box, then 
   await page.getByLabel("Monthly rent or mortgage ($)").fill("1250");
   await page.getByRole("button", { name: "Save my details" }).click();
   await expect(page.getByText("Saved. Your next request will use these details.")).toBeVisible();
-  await axeClean(page);
-  await shoot(page, "profile");
+  await expectNoSeriousA11yIssues(page);
+  await shoot(page, "consent-profile");
 
   await page.getByRole("radio", { name: "Check my credit" }).click();
   await page.getByLabel("Date of birth").fill("1991-05-04");
@@ -132,6 +119,6 @@ test("the profile: details saved, no credit check without ticking the box, then 
   await page.getByRole("button", { name: "Check my credit" }).click();
   await expect(page.getByText("Done: your score is 634")).toBeVisible();
   await expect(page.getByTestId("credit-summary")).toContainText("Score 634 from a soft check");
-  await axeClean(page);
-  await shoot(page, "profile-credit");
+  await expectNoSeriousA11yIssues(page);
+  await shoot(page, "consent-profile-credit");
 });

@@ -1,25 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PORTS } from "../../playwright.config";
+import { expectNoSeriousA11yIssues, shoot } from "../fixtures/look";
 import { demo, signIn, unique } from "../fixtures/auth";
 import { dallasRequestWithQuote, dealerNameOf, makeSecondPhoenixDealerMatch, reviseQuoteBehindTheBuyersBack, SECOND_DEALER } from "./fixture";
 
 const A = `http://localhost:${PORTS.a}`;
 const B = `http://localhost:${PORTS.b}`;
 
-async function expectNoSeriousA11yIssues(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
-async function shoot(page: Page, name: string) {
-  for (const [w, h, tag] of [[1280, 800, "laptop"], [390, 844, "phone"]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `test-results/d-${name}-${tag}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function quote(dealer: Page, base: string, model: string, price: string, vin: string) {
   await dealer.goto(`${base}/dealer`);
@@ -84,13 +72,13 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   }
   await expect(inbox.getByTestId("why-first")).toContainText("lowest total cost");
   await expectNoSeriousA11yIssues(buyer);
-  await shoot(buyer, "inbox-cards");
+  await shoot(buyer, "inbox-inbox-cards");
   await inbox.getByRole("button", { name: "Side by side" }).click();
   await expect(inbox.getByTestId("quote-row")).toHaveCount(2);
   await inbox.getByLabel("Sort by").selectOption("distance");
   await expect(inbox.getByTestId("why-first")).toContainText(`${name1} is the closest open quote`);
   await expectNoSeriousA11yIssues(buyer);
-  await shoot(buyer, "inbox-table");
+  await shoot(buyer, "inbox-inbox-table");
   await inbox.getByRole("button", { name: "Cards" }).click();
 
   // Messaging: the dealer sees the buyer's alias, never her name.
@@ -109,7 +97,7 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   await d2Thread.getByRole("button", { name: "Send" }).click();
   await expect(thread.getByTestId("message")).toHaveCount(2, { timeout: 15_000 });
   await expectNoSeriousA11yIssues(buyer);
-  await shoot(buyer, "inbox-thread");
+  await shoot(buyer, "inbox-inbox-thread");
 
   // Accept dealer 1 with its best pre-approval.
   await inbox.getByRole("button", { name: `Accept ${name1}'s quote` }).click();
@@ -126,12 +114,12 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   await expect(contact).toContainText("Ava Martinez", { timeout: 15_000 });
   await expect(contact).toContainText("602-555-0142");
   await expectNoSeriousA11yIssues(d1);
-  await shoot(d1, "dealer-won");
+  await shoot(d1, "inbox-dealer-won");
   await expect(d2.getByTestId("thread-closed")).toBeVisible({ timeout: 15_000 });
   await d2.reload();
   await expect(d2.getByText("This request has closed.").first()).toBeVisible();
   await expect(d2.locator("body")).not.toContainText(/Ava|Martinez|602-555-0142|ava@demo/);
-  await shoot(d2, "dealer-closed");
+  await shoot(d2, "inbox-dealer-closed");
   await d2.goto(`${A}/dealer/notifications`);
   await expect(d2.getByTestId("notifications")).toContainText(`${alias}'s request has closed`);
   await expect(d2.getByTestId("notifications")).not.toContainText(/Ava|\$3\d,\d{3}/);
@@ -145,13 +133,13 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   await deal.getByRole("button", { name: "Submit rating" }).first().click();
   await expect(deal).toContainText(`You rated ${name1}`);
   await expect(cards.filter({ hasText: name1 })).toContainText("5.0 ★ (1)");
-  await shoot(buyer, "inbox-accepted");
+  await shoot(buyer, "inbox-inbox-accepted");
 
   // The notification bell and page, and the admin's mail sink.
   await buyer.goto(`${A}/customer/notifications`);
   await expect(buyer.getByTestId("notifications")).toContainText("New message from");
   await expectNoSeriousA11yIssues(buyer);
-  await shoot(buyer, "notifications");
+  await shoot(buyer, "inbox-notifications");
   const adminCtx = await browser.newContext({ baseURL: A });
   const admin = await adminCtx.newPage();
   await signIn(admin, demo.admin, undefined, A);
@@ -175,7 +163,7 @@ test("an accept that races the dealer's revision is refused with a clear message
   await dialog.getByRole("button", { name: "Accept and share my contact" }).click();
   await expect(dialog.getByRole("alert")).toHaveText("The quote changed — please review it.");
   await expect(dialog.getByRole("button", { name: "Accept and share my contact" })).toBeDisabled();
-  await shoot(page, "accept-conflict");
+  await shoot(page, "inbox-accept-conflict");
   await dialog.getByRole("button", { name: "Review the quote" }).click();
   await expect(card.getByTestId("otd")).toHaveText("$31,300");
   await expect(page.getByTestId("deal-panel")).toHaveCount(0);

@@ -1,7 +1,7 @@
 // An outside integrator: after creating a key in the console, it knows only the OpenAPI document and HTTP.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PORTS } from "../../playwright.config";
+import { expectNoSeriousA11yIssues, shoot } from "../fixtures/look";
 import { demo, signIn, unique } from "../fixtures/auth";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -25,20 +25,7 @@ async function startReceiver() {
 
 const A = `http://localhost:${PORTS.a}`;
 
-async function expectNoSeriousA11yIssues(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
-async function shoot(page: Page, name: string, fullPage = true) {
-  for (const [w, h, tag] of [[1280, 800, "laptop"], [390, 844, "phone"]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `test-results/b-${name}-${tag}.png`, fullPage });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 type Doc = { servers: { url: string }[]; paths: Record<string, Record<string, { operationId: string }>> };
 /** Resolves an operationId to its method and path template, as a generated client would. */
@@ -65,7 +52,7 @@ test("an integrator creates a key in the console, then polls, reads and decides 
   await setAutoDecision(lender, false);
   await expect(lender.getByText("Paused: requests wait")).toBeVisible();
   await expectNoSeriousA11yIssues(lender);
-  await shoot(lender, "policy");
+  await shoot(lender, "lender-policy");
 
   await lender.goto(`${A}/lender/api-keys`);
   await expect(lender.getByRole("heading", { name: "API keys" })).toBeVisible();
@@ -77,7 +64,7 @@ test("an integrator creates a key in the console, then polls, reads and decides 
   await expect(lender.getByTestId("api-key-list")).toContainText("Loan origination system");
   await expect(lender.getByTestId("api-key-list")).not.toContainText(key);
   await expectNoSeriousA11yIssues(lender);
-  await shoot(lender, "api-keys");
+  await shoot(lender, "lender-api-keys");
 
   // The lender registers its endpoint: metadata addresses are refused, its own receiver is accepted.
   const receiver = await startReceiver();
@@ -156,13 +143,13 @@ test("an integrator creates a key in the console, then polls, reads and decides 
   const monthly = (decided.pre_approval.monthly_payment_cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
   await expect(buyer.getByTestId("apr").first()).toHaveText("4.49% APR", { timeout: 20_000 });
   await expect(buyer.getByTestId("monthly").first()).toContainText(monthly);
-  await shoot(buyer, "buyer-financing");
+  await shoot(buyer, "lender-buyer-financing");
 
   // The console shows the decision; revoking the key stops it on the next call.
   await lender.goto(`${A}/lender`);
   await expect(lender.getByTestId("pre-approval-queue")).toContainText(model);
   await expectNoSeriousA11yIssues(lender);
-  await shoot(lender, "console");
+  await shoot(lender, "lender-console");
   await lender.goto(`${A}/lender/api-keys`);
   lender.once("dialog", (d) => void d.accept());
   await lender.getByRole("button", { name: "Revoke Loan origination system" }).click();
@@ -184,7 +171,7 @@ test("an integrator creates a key in the console, then polls, reads and decides 
   await log.getByRole("button", { name: "Payload" }).first().click();
   await expect(log.locator("pre")).toContainText(mine!.id);
   await expectNoSeriousA11yIssues(lender);
-  await shoot(lender, "webhooks");
+  await shoot(lender, "lender-webhooks");
   await lender.getByLabel("Endpoint URL").fill("");
   await lender.getByRole("button", { name: "Save endpoint" }).click();
   await expect(lender.getByText("Endpoint saved.")).toBeVisible();
@@ -201,8 +188,8 @@ test("the API reference reads well and documents every endpoint", async ({ page 
   }
   await expect(page.getByText("Idempotency-Key: 6f1c2e0a").first()).toBeVisible();
   await expectNoSeriousA11yIssues(page);
-  await shoot(page, "api-docs");
-  await shoot(page, "api-docs-top", false);
+  await shoot(page, "lender-api-docs");
+  await shoot(page, "lender-api-docs-top", false);
   await page.locator("#postDecision").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: "test-results/b-api-docs-decision-phone.png" });
+  await page.screenshot({ path: "test-results/screens/lender-api-docs-decision-phone.png" });
 });

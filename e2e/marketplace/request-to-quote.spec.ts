@@ -1,24 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PORTS } from "../../playwright.config";
+import { expectNoSeriousA11yIssues, shoot } from "../fixtures/look";
 import { demo, signIn, unique } from "../fixtures/auth";
 
 const A = `http://localhost:${PORTS.a}`;
 const B = `http://localhost:${PORTS.b}`;
 
-async function expectNoSeriousA11yIssues(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
-async function shoot(page: Page, name: string) {
-  for (const [w, h, tag] of [[1280, 800, "laptop"], [390, 844, "phone"]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `/tmp/a-shots/${name}-${tag}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("a posted request reaches a dealer live on another app instance, who quotes; the buyer sees the quote; a far dealer never sees it", async ({ browser }) => {
   const model = unique("Rav");
@@ -46,7 +34,7 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   await buyer.getByLabel("ZIP code").fill("85004");
   await buyer.getByRole("button", { name: "Post my request" }).click();
   await expect(buyer.getByText("A monthly target needs a loan term.")).toBeVisible();
-  await shoot(buyer, "request-form-errors");
+  await shoot(buyer, "marketplace-request-form-errors");
 
   await buyer.getByLabel("Max monthly payment ($)").fill("");
   await buyer.getByLabel("Max out-the-door price ($)").fill("42,000");
@@ -63,12 +51,12 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   const row = dealer.getByTestId("lead-row").filter({ hasText: model });
   await expect(row).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText("New");
-  await shoot(dealer, "dealer-dashboard");
+  await shoot(dealer, "marketplace-dealer-dashboard");
   await row.click();
   await expect(dealer.getByTestId("match-reasons")).toContainText("Within");
   await expect(dealer.getByTestId("lead-facts")).toContainText("Phoenix");
   await expect(dealer.getByTestId("lead-facts")).not.toContainText("Ava");
-  await shoot(dealer, "lead-detail");
+  await shoot(dealer, "marketplace-lead-detail");
 
   await dealer.getByLabel("Year").fill("2025");
   await dealer.getByLabel("Make").fill("Toyota");
@@ -88,7 +76,7 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   // (Matched on text: the quotes component on this page belongs to the inbox and may change shape.)
   await expect(buyer.getByText("$36,799").first()).toBeVisible({ timeout: 20_000 });
   await expect(buyer.getByText(/2025 Toyota RAV4 XLE/).first()).toBeVisible();
-  await shoot(buyer, "request-page");
+  await shoot(buyer, "marketplace-request-page");
   expect(buyer.url()).toBe(requestUrl);
 
   // A Dallas dealer is ~900 miles away: the request never reaches it.
@@ -104,11 +92,11 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   // The buyer's list shows the request with its reach.
   await buyer.goto(`${A}/customer`);
   await expect(buyer.getByTestId("request-list")).toContainText(model);
-  await shoot(buyer, "customer-list");
+  await shoot(buyer, "marketplace-customer-list");
 
   await dealer.goto(`${B}/dealer/coverage`);
   await expect(dealer.getByLabel("Service radius (miles)")).toHaveValue("60");
-  await shoot(dealer, "coverage");
+  await shoot(dealer, "marketplace-coverage");
   await Promise.all([dealerCtx.close(), buyerCtx.close(), farCtx.close()]);
 });
 

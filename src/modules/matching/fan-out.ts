@@ -3,29 +3,22 @@ import { z } from "zod";
 import { db, type Tx } from "~/server/db";
 import { defineJob } from "~/server/jobs/define";
 import { publishMany, topics } from "~/server/realtime";
-import type { BodyType, Condition, RequestStatus } from "~/generated/prisma/enums";
+import type { RequestStatus } from "~/generated/prisma/enums";
 import { findCandidateDealers } from "./candidates";
-import { budgetCeilingCents, evaluateEligibility } from "./eligibility";
+import { budgetCeilingCents, evaluateEligibility, type MatchRequest } from "./eligibility";
 
 /** How the buyer appears to one dealer: stable per dealer, different across dealers, so dealers cannot correlate. */
 export function buyerAlias(requestId: string, dealerId: string): string {
   return `Buyer ${createHash("sha256").update(`${requestId}:${dealerId}`).digest("hex").slice(0, 4).toUpperCase()}`;
 }
 
-type LockedRequest = {
+// The request as fan-out reads it under its row lock: what matching needs, plus where and whose it is.
+type LockedRequest = MatchRequest & {
   id: string;
   customerId: string;
   status: RequestStatus;
-  bodyType: BodyType;
-  condition: Condition;
-  makes: string[];
-  maxPriceCents: number | null;
-  maxMonthlyCents: number | null;
-  termMonths: number | null;
-  downPaymentCents: number;
   lat: number;
   lng: number;
-  radiusMiles: number;
   expiresAt: Date;
   fannedOutAt: Date | null;
 };
