@@ -1,3 +1,4 @@
+import { drainJobs } from "~/server/jobs/worker";
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
@@ -22,6 +23,8 @@ describe("acceptQuote", () => {
     const { actor, request, dealers, quotes } = await market(3);
     const lender = await makeLender({ webhookUrl: "https://lender.example/hooks" });
     const pa = await makePreApproval(quotes[0]!, lender.id);
+    const runnerUp = await makeLender({ webhookUrl: "https://runner-up.example/hooks" });
+    const other = await makePreApproval(quotes[0]!, runnerUp.id);
 
     const deal = await acceptQuote({ actor, quoteId: quotes[0]!.id, version: 1, preApprovalId: pa.id });
 
@@ -33,8 +36,13 @@ describe("acceptQuote", () => {
 
     const cancelJobs = await db.job.findMany({ where: { queue: "lending.cancel-quote" }, select: { payload: true } });
     const cancelled = cancelJobs.map((j) => (j.payload as { quoteId: string }).quoteId);
-    expect(cancelled).toEqual(expect.arrayContaining([quotes[1]!.id, quotes[2]!.id]));
-    expect(cancelled).not.toContain(quotes[0]!.id);
+    expect(cancelled).toEqual(expect.arrayContaining([quotes[1]!.id, quotes[2]!.id, quotes[0]!.id]));
+    // On the winning quote only the other lenders' decisions are cancelled; the chosen one stays attached.
+    expect(cancelJobs.map((j) => j.payload)).toContainEqual({ quoteId: quotes[0]!.id, keepPreApprovalId: pa.id });
+    await drainJobs(["lending.cancel-quote"]);
+    expect((await db.preApproval.findUniqueOrThrow({ where: { id: pa.id } })).status).toBe("APPROVED");
+    expect((await db.preApproval.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("CANCELLED");
+    expect(await db.webhookDelivery.count({ where: { lenderId: runnerUp.id, eventType: "pre_approval.cancelled" } })).toBe(1);
 
     const leads = await db.lead.findMany({ where: { requestId: request.id }, select: { dealerId: true, status: true, closedReason: true } });
     expect(leads.every((l) => l.status === "CLOSED")).toBe(true);

@@ -96,6 +96,8 @@ async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, h
   // The accept dialog shows CONTACT_SHARE_TEXT next to the button: accepting is the instruction to share.
   await grantContactToDealer(tx, { customerId: actor.userId, dealerId: quote.dealerId, requestId: quote.requestId, consentText: CONTACT_SHARE_TEXT.text });
 
+  // The winning quote's other lenders are told the buyer went another way; the chosen one is kept.
+  await enqueue(tx, "lending.cancel-quote", { quoteId, ...(preApproval ? { keepPreApprovalId: preApproval.id } : {}) });
   if (preApproval) {
     await emitLenderEvent(tx, {
       lenderId: preApproval.lenderId,

@@ -7,7 +7,11 @@ const quoteJob = z.object({ quoteId: z.string().min(1).max(40) });
 
 export const lendingJobs = [
   defineJob({ id: "lending.pre-approve-quote", schema: quoteJob, handler: async ({ quoteId }) => void (await preApproveQuote(quoteId)) }),
-  defineJob({ id: "lending.cancel-quote", schema: quoteJob, handler: async ({ quoteId }) => void (await cancelQuotePreApprovals(quoteId)) }),
+  defineJob({
+    id: "lending.cancel-quote",
+    schema: quoteJob.extend({ keepPreApprovalId: z.string().min(1).max(40).optional() }),
+    handler: async ({ quoteId, keepPreApprovalId }) => void (await cancelQuotePreApprovals(quoteId, keepPreApprovalId)),
+  }),
   // Retries are scheduled by the delivery itself (recorded on WebhookDelivery); the job is one attempt.
   defineJob({ id: "webhook.deliver", schema: z.object({ deliveryId: z.string().min(1).max(40) }), maxAttempts: 3, handler: async ({ deliveryId }) => void (await deliverWebhook(deliveryId)) }),
 ];

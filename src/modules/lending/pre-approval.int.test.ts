@@ -94,10 +94,13 @@ describe("pre-approval engine", () => {
       db.$transaction((tx) => recordDecision(tx, { preApprovalId: apiRow.id, lenderId: apiOnly.id, source: "API", decision: { decision: "approved", decisionVersion: 4, quoteVersion: 1, aprBps: 700, termMonths: 60, maxAmountCents: 5_000_000 } })),
     ).rejects.toMatchObject({ code: "CONFLICT" });
 
-    expect(await cancelQuotePreApprovals(quote.id)).toEqual({ cancelled: 1 });
+    // The quote closes: the pending request and the decided approval are both cancelled; the approval
+    // keeps its offer figures as the record.
+    expect(await cancelQuotePreApprovals(quote.id)).toEqual({ cancelled: 2 });
     expect((await rowsFor(quote.id)).find((r) => r.lenderId === apiOnly.id)!.status).toBe("CANCELLED");
     expect(await db.webhookDelivery.count({ where: { lenderId: apiOnly.id, eventType: "pre_approval.cancelled" } })).toBe(1);
-    expect((await rowsFor(quote.id)).find((r) => r.lenderId === auto.id)!.status).toBe("APPROVED");
+    expect((await rowsFor(quote.id)).find((r) => r.lenderId === auto.id)).toMatchObject({ status: "CANCELLED", aprBps: expect.any(Number) });
+    expect(await cancelQuotePreApprovals(quote.id)).toEqual({ cancelled: 0 });
   });
 
   it("orders decisions by version, never by arrival", async () => {

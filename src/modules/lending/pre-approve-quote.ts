@@ -197,15 +197,21 @@ async function cancelOne(preApprovalId: string, lenderId: string, reason: string
 }
 
 /**
- * Job "lending.cancel-quote": the quote was withdrawn or another was accepted. Pending requests are
- * cancelled and their lenders told; decided ones stay as the record of what was offered.
+ * Job "lending.cancel-quote": the quote closed (withdrawn, declined, request cancelled or accepted). Every
+ * open decision on it — pending, approved or conditional — is cancelled and its lender told, except the
+ * pre-approval the buyer attached to their deal (`keepPreApprovalId`). Cancelled rows keep their offer
+ * figures as the record of what was offered.
  */
-export async function cancelQuotePreApprovals(quoteId: string) {
-  const rows = await db.preApproval.findMany({ where: { quoteId, status: "PENDING" }, select: { id: true, lenderId: true, requestId: true } });
+export async function cancelQuotePreApprovals(quoteId: string, keepPreApprovalId?: string) {
+  const open = ["PENDING", "APPROVED", "CONDITIONAL"] as const;
+  const rows = await db.preApproval.findMany({
+    where: { quoteId, status: { in: [...open] }, ...(keepPreApprovalId ? { id: { not: keepPreApprovalId } } : {}) },
+    select: { id: true, lenderId: true, requestId: true },
+  });
   for (const r of rows) {
     await db.$transaction(async (tx) => {
-      const done = await tx.preApproval.updateMany({ where: { id: r.id, status: "PENDING" }, data: { status: "CANCELLED" } });
-      if (done.count > 0) await emitLenderEvent(tx, { lenderId: r.lenderId, type: "pre_approval.cancelled", data: { pre_approval_id: r.id, quote_id: quoteId, reason: "quote_closed" } });
+      const done = await tx.preApproval.updateMany({ where: { id: r.id, status: { in: [...open] } }, data: { status: "CANCELLED" } });
+      if (done.count > 0) await emitLenderEvent(tx, { lenderId: r.lenderId, type: "pre_approval.cancelled", data: { pre_approval_id: r.id, quote_id: quoteId, reason: keepPreApprovalId ? "buyer_chose_another_lender" : "quote_closed" } });
     });
   }
   if (rows.length) await publish({ topic: topics.request(rows[0]!.requestId), type: "pre_approval.updated", id: quoteId });
