@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import { Button, ButtonLink } from "~/components/ui/button";
-import { Card, Loading } from "~/components/ui/card";
+import { Card, Loading, DetailRow } from "~/components/ui/card";
 import { FormAlert } from "~/components/ui/field";
 import { describeBudget, describeWanted } from "~/components/requests/describe";
 import { RequestStatusBadge } from "~/components/requests/status-badge";
@@ -53,14 +53,14 @@ export function RequestView({ requestId }: { requestId: string }) {
             {r.fannedOutAt ? `Reached ${r.matchedCount} ${r.matchedCount === 1 ? "dealer" : "dealers"}` : "Finding dealers…"}
           </p>
           <dl className="mt-4 space-y-2 text-sm">
-            <Row label="Budget" value={describeBudget(r)} />
-            <Row label="Down payment" value={usd(r.downPaymentCents)} />
-            {r.tradeInYear && <Row label="Trade-in" value={`${r.tradeInYear} ${r.tradeInMake} ${r.tradeInModel}, ${r.tradeInMileage?.toLocaleString("en-US")} mi`} />}
-            <Row label="Financing" value={r.wantsFinancing ? "Wanted" : "Not needed"} />
-            <Row label="Where" value={`${r.city}, ${r.state} ${r.zip} · ${r.radiusMiles} mi`} />
-            <Row label="Timeline" value={timelineLabel[r.timeline]} />
-            {r.features.length > 0 && <Row label="Must-haves" value={r.features.join(", ")} />}
-            <Row label={r.status === "EXPIRED" ? "Expired" : "Expires"} value={shortDate(r.expiresAt)} />
+            <DetailRow label="Budget" value={describeBudget(r)} />
+            <DetailRow label="Down payment" value={usd(r.downPaymentCents)} />
+            {r.tradeInYear && <DetailRow label="Trade-in" value={`${r.tradeInYear} ${r.tradeInMake} ${r.tradeInModel}, ${r.tradeInMileage?.toLocaleString("en-US")} mi`} />}
+            <DetailRow label="Financing" value={r.wantsFinancing ? "Wanted" : "Not needed"} />
+            <DetailRow label="Where" value={`${r.city}, ${r.state} ${r.zip} · ${r.radiusMiles} mi`} />
+            <DetailRow label="Timeline" value={timelineLabel[r.timeline]} />
+            {r.features.length > 0 && <DetailRow label="Must-haves" value={r.features.join(", ")} />}
+            <DetailRow label={r.status === "EXPIRED" ? "Expired" : "Expires"} value={shortDate(r.expiresAt)} />
           </dl>
           {open && (
             <div className="mt-4 flex flex-wrap gap-2">
@@ -84,11 +84,3 @@ export function RequestView({ requestId }: { requestId: string }) {
   );
 }
 
-function Row({ label, value }: { label: string; value: React.ReactNode }) {
-  return (
-    <div className="flex justify-between gap-4">
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="text-right font-medium text-ink">{value}</dd>
-    </div>
-  );
-}

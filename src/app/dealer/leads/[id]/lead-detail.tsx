@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import { Button, ButtonLink } from "~/components/ui/button";
-import { Badge, Card, Loading } from "~/components/ui/card";
+import { Badge, Card, Loading, DetailRow } from "~/components/ui/card";
 import { Field, FormAlert } from "~/components/ui/field";
 import { tierShort } from "~/components/requests/credit";
 import { describeBudget, describeWanted } from "~/components/requests/describe";
@@ -52,17 +52,17 @@ export function LeadDetail({ leadId }: { leadId: string }) {
             <LeadStatusBadge status={l.status} />
           </div>
           <dl className="mt-4 space-y-2 text-sm" data-testid="lead-facts">
-            <Row label="Budget" value={describeBudget(r) || "—"} />
-            <Row label="Down payment" value={usd(r.downPaymentCents)} />
-            <Row label="Distance" value={distance(l.distanceMiles)} />
-            <Row label="City" value={`${r.city}, ${r.state}`} />
-            <Row label="Credit band" value={tierShort(r.creditTier)} />
-            <Row label="Timeline" value={timelineLabel[r.timeline]} />
-            <Row label="Financing" value={r.wantsFinancing ? "Wanted" : "Paying cash"} />
-            {r.maxMileage != null && <Row label="Max mileage" value={`${r.maxMileage.toLocaleString("en-US")} mi`} />}
-            {r.features.length > 0 && <Row label="Must-haves" value={r.features.join(", ")} />}
-            {r.tradeInYear && <Row label="Trade-in" value={`${r.tradeInYear} ${r.tradeInMake} ${r.tradeInModel}, ${r.tradeInMileage?.toLocaleString("en-US")} mi`} />}
-            <Row label="Request ends" value={shortDate(r.expiresAt)} />
+            <DetailRow label="Budget" value={describeBudget(r) || "—"} />
+            <DetailRow label="Down payment" value={usd(r.downPaymentCents)} />
+            <DetailRow label="Distance" value={distance(l.distanceMiles)} />
+            <DetailRow label="City" value={`${r.city}, ${r.state}`} />
+            <DetailRow label="Credit band" value={tierShort(r.creditTier)} />
+            <DetailRow label="Timeline" value={timelineLabel[r.timeline]} />
+            <DetailRow label="Financing" value={r.wantsFinancing ? "Wanted" : "Paying cash"} />
+            {r.maxMileage != null && <DetailRow label="Max mileage" value={`${r.maxMileage.toLocaleString("en-US")} mi`} />}
+            {r.features.length > 0 && <DetailRow label="Must-haves" value={r.features.join(", ")} />}
+            {r.tradeInYear && <DetailRow label="Trade-in" value={`${r.tradeInYear} ${r.tradeInMake} ${r.tradeInModel}, ${r.tradeInMileage?.toLocaleString("en-US")} mi`} />}
+            <DetailRow label="Request ends" value={shortDate(r.expiresAt)} />
           </dl>
         </Card>
         <Card>
@@ -183,11 +183,3 @@ function pick(q: { year: number; make: string; model: string; trim: string | nul
   };
 }
 
-function Row({ label, value }: { label: string; value: React.ReactNode }) {
-  return (
-    <div className="flex justify-between gap-4">
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="text-right font-medium text-ink">{value}</dd>
-    </div>
-  );
-}
