@@ -1,9 +1,9 @@
 // Lender decisions over HTTP: POST /api/v1/pre-approvals/{id}/decisions with a fresh Idempotency-Key
-// each, through `next start` on its own port and database (autocannon, keep-alive), beside the same
-// writes done as bare SQL on a pg pool of the same size. Creates and drops its own database.
-import { spawn, spawnSync } from "node:child_process";
+// each, through the lender API process (`npm run api`) on its own port and database (autocannon,
+// keep-alive), beside the same statements sent as bare SQL on a pg pool of the same size. Creates and
+// drops its own database.
+import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
@@ -18,7 +18,6 @@ const DURATION_S = 15;
 const PRE_APPROVALS = 60_000;
 const SQL_DECISIONS = 8_000;
 const root = path.resolve(import.meta.dirname, "..");
-const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 
 const database = await createMigratedDatabase("keyturn_bench_lender");
 const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
@@ -51,26 +50,21 @@ try {
     ANALYZE;`);
   const paId = (i: number) => `bpa${String(i).padStart(8, "0")}xxxxxxxxxx`;
 
-  // ── the app, on its own port and database ──
-  if (!existsSync(path.join(root, distDir, "BUILD_ID"))) {
-    console.log(`No production build in ${distDir}; building it…`);
-    const b = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: distDir, SKIP_ENV_VALIDATION: "1", DATABASE_URL: database.url } });
-    if (b.status !== 0) throw new Error("next build failed");
-  }
-  server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+  // ── the lender API process, on its own port and database ──
+  server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/api.mts"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
     env: {
       ...process.env,
       NODE_ENV: "production",
-      NEXT_DIST_DIR: distDir,
       DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: String(CONNECTIONS),
+      API_PORT: String(PORT),
+      API_HOST: "127.0.0.1",
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
       ENCRYPTION_KEYS: `b1:${randomBytes(32).toString("base64")}`,
       API_RATE_LIMIT_PER_MINUTE: "100000000",
-      RUN_WORKER_IN_PROCESS: "false",
     },
   });
   for (let i = 0; ; i++) {
@@ -79,7 +73,7 @@ try {
     } catch {
       /* not up yet */
     }
-    if (i > 120) throw new Error("next start did not come up");
+    if (i > 120) throw new Error("the lender API process did not come up");
     await new Promise((r) => setTimeout(r, 500));
   }
 
@@ -102,7 +96,7 @@ try {
         },
       ],
     });
-  await run(3); // warm-up: JIT, connection pool, route compilation
+  await run(3); // warm-up: JIT, connection pool
   const http = await run(DURATION_S);
   const httpOk = http["2xx"];
   const httpRate = httpOk / DURATION_S;
@@ -112,31 +106,35 @@ try {
   const ceilingRate = ceiling["2xx"] / DURATION_S;
   const applied = (await pool.query(`SELECT count(*)::int AS c FROM "PreApproval" WHERE status = 'APPROVED'`)).rows[0].c as number;
 
-  // ── the same writes as bare SQL: rate-limit counter, the versioned update, the idempotency record, the notify ──
+  // ── the same statements as bare SQL, on a pg pool of the same size: the ones the decision path sends
+  // (api-keys.ts authenticateStatement, lender-api.ts decisionReadStatement and decisionWriteStatement),
+  // without HTTP, routing, validation or response building. ──
+  Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), ENCRYPTION_KEYS: `b1:${randomBytes(32).toString("base64")}` });
+  const { authenticateStatement } = await import("~/modules/lending/api-keys");
+  const { decisionReadStatement, decisionWriteStatement } = await import("~/modules/lending/lender-api");
+  const { offerOf, withPayment } = await import("~/modules/lending/record-decision");
+  const auth = authenticateStatement(createHash("sha256").update(secret).digest("hex"));
+  const caller = { keyId: "bench_key", lenderId: "bench_lender" };
   const sqlLat: number[] = [];
   let next = n + 1;
+  let sqlApplied = 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
-      const c = await pool.connect();
-      try {
-        while (next <= n + SQL_DECISIONS) {
-          const i = next++;
-          const s = performance.now();
-          await c.query("BEGIN");
-          await c.query(`INSERT INTO "RateLimit" (key, "windowStart", count) VALUES ('api:bench_sql', now(), 1) ON CONFLICT (key) DO UPDATE SET count = "RateLimit".count + 1`);
-          await c.query(
-            `UPDATE "PreApproval" SET status = 'APPROVED', "decisionVersion" = 1, "aprBps" = $2, "termMonths" = 60, "maxAmountCents" = 4000000, "monthlyPaymentCents" = 58000, source = 'API', "decidedAt" = now(), "updatedAt" = now()
-             WHERE id = $1 AND "lenderId" = 'bench_lender' AND "quoteVersion" = 1 AND "decisionVersion" < 1 AND status NOT IN ('CANCELLED', 'EXPIRED')`,
-            [paId(i), 650 + (i % 50)],
-          );
-          await c.query(`INSERT INTO "IdempotencyRecord" (id, "apiKeyId", key, "requestHash", status, "responseBody") VALUES ($1, 'bench_key', $2, 'h', 201, '{}')`, [`bi${i}`, `sql-${i}`]);
-          await c.query(`SELECT pg_notify('kt_events', $1)`, [`{"topic":"request:bench_request","type":"pre_approval.updated"}`]);
-          await c.query("COMMIT");
-          sqlLat.push(performance.now() - s);
-        }
-      } finally {
-        c.release();
+      while (next <= n + SQL_DECISIONS) {
+        const i = next++;
+        const s = performance.now();
+        // Named, as the app's are: each connection parses and plans them once.
+        await pool.query({ name: "auth", text: auth.text, values: auth.values });
+        await pool.query(decisionReadStatement(caller, `sql-${i}`, paId(i)));
+        const decision = JSON.parse(body(i)) as Parameters<typeof offerOf>[0];
+        const write = decisionWriteStatement({
+          caller, preApprovalId: paId(i), decision, offer: withPayment(offerOf(decision), 3_000_000), amountCents: 3_000_000, now: new Date(),
+          idempotencyKey: `sql-${i}`, requestHash: "h", body: { applied: true }, event: { topic: "request:bench_request", type: "pre_approval.updated", id: paId(i) }, viaNotify: true,
+        });
+        const w = await pool.query({ name: "write", text: write.text, values: write.values });
+        sqlApplied += w.rows[0].stored;
+        sqlLat.push(performance.now() - s);
       }
     }),
   );
@@ -146,8 +144,8 @@ try {
   const p = (x: number) => `${x.toFixed(1)} ms`;
   console.log(`Lender decisions (POST /api/v1/pre-approvals/{id}/decisions, ${CONNECTIONS} keep-alive connections, ${DURATION_S}s, loopback):`);
   console.log(`  HTTP      ${httpRate.toFixed(0).padStart(6)} decisions/s   p50 ${p(http.latency.p50)}   p99 ${p(http.latency.p99)}   (${httpOk} 2xx, ${http.non2xx} non-2xx, ${http.errors} errors, ${applied} rows approved)`);
-  console.log(`  bare SQL  ${sqlRate.toFixed(0).padStart(6)} decisions/s   p50 ${p(pctl(sqlLat, 50))}   p99 ${p(pctl(sqlLat, 99))}   (same writes, pg pool of ${CONNECTIONS})`);
-  console.log(`  ceiling   ${ceilingRate.toFixed(0).padStart(6)} requests/s  p50 ${p(ceiling.latency.p50)}   p99 ${p(ceiling.latency.p99)}   (GET /api/health on the same server: SELECT 1, no auth, no writes)`);
+  console.log(`  bare SQL  ${sqlRate.toFixed(0).padStart(6)} decisions/s   p50 ${p(pctl(sqlLat, 50))}   p99 ${p(pctl(sqlLat, 99))}   (the same 3 statements, pg pool of ${CONNECTIONS}; ${sqlApplied} rows approved)`);
+  console.log(`  ceiling   ${ceilingRate.toFixed(0).padStart(6)} requests/s  p50 ${p(ceiling.latency.p50)}   p99 ${p(ceiling.latency.p99)}   (GET /api/health on the same process: SELECT 1, no auth, no writes)`);
   console.log(`  ratio     HTTP costs ${(sqlRate / httpRate).toFixed(2)}× bare SQL per decision`);
   console.log(`  targets   ≥ 1,000 decisions/s: ${httpRate >= 1000 ? "met" : "NOT met"} · p99 ≤ 50 ms: ${http.latency.p99 <= 50 ? "met" : "NOT met"} · ≤ 1.5× bare SQL: ${sqlRate / httpRate <= 1.5 ? "met" : "NOT met"}`);
 } finally {

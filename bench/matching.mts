@@ -19,8 +19,7 @@ process.env.ENCRYPTION_KEYS ??= `b1:${randomBytes(32).toString("base64")}`;
 Object.assign(process.env, { NODE_ENV: "production" });
 
 const { db } = await import("~/server/db");
-const { findCandidateDealers, candidateSql } = await import("~/modules/matching/candidates");
-const { Prisma } = await import("~/generated/prisma/client");
+const { findCandidateDealers, candidateStatement } = await import("~/modules/matching/candidates");
 const { evaluateEligibility, budgetCeilingCents } = await import("~/modules/matching/eligibility");
 const { createRequest } = await import("~/modules/requests/create-request");
 const { runDueJobs } = await import("~/server/jobs/worker");
@@ -69,7 +68,9 @@ try {
       ],
     );
   }
-  await pool.query(`ANALYZE "Dealer"`);
+  // Steady state: autovacuum sets the visibility map of a table that changes rarely, which is what lets the
+  // matching scan answer from its covering index alone.
+  await pool.query(`VACUUM ANALYZE "Dealer"`);
   console.log(`Inserted ${DEALERS.toLocaleString()} dealers over ${places.length.toLocaleString()} ZIP centroids in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   // ── A metro request: Newark, NJ (New York metro), 50 miles, SUVs, any make, new or used, $45k ──
@@ -90,7 +91,7 @@ try {
     return { p50: pctl(ms, 50), p95: pctl(ms, 95), count };
   };
 
-  const indexed = await time(RUNS, async () => (await findCandidateDealers(db, q)).length);
+  const indexed = await time(RUNS, async () => (await findCandidateDealers(q)).length);
 
   const bare = await time(RUNS, async () => {
     const r = await pool.query(
@@ -123,25 +124,31 @@ try {
     [place.lat, place.lng, radiusM],
   );
   const usesIndex = JSON.stringify(plan.rows[0]).includes("Dealer_earth_gist");
-  // Server-side execution time of the full matching statement, which client CPU contention does not inflate.
+  // Server-side time of the full matching call (the function and the statement it runs), which client CPU
+  // contention does not inflate.
+  const sql = candidateStatement(q);
   const exec: number[] = [];
-  let fullUsesIndex = false;
   for (let i = 0; i < 50; i++) {
-    const [row] = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${candidateSql(q)}`);
-    const json = row!["QUERY PLAN"] as [{ "Execution Time": number }];
-    exec.push(json[0]["Execution Time"]);
-    fullUsesIndex = JSON.stringify(json).includes("Dealer_earth_gist");
+    const r = await pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.values);
+    const json = r.rows[0]["QUERY PLAN"] as [{ "Execution Time": number; "Planning Time": number }];
+    exec.push(json[0]["Execution Time"] + json[0]["Planning Time"]);
   }
-
-  if (process.env.BENCH_EXPLAIN) {
-    const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${candidateSql(q)}`);
-    console.log(rows.map((r) => r["QUERY PLAN"]).join("\n"));
-  }
+  // The plan of the statement inside the function, as auto_explain reports it to this session.
+  const planClient = await pool.connect();
+  const innerPlans: string[] = [];
+  planClient.on("notice", (n) => innerPlans.push(n.message ?? ""));
+  await planClient.query(`LOAD 'auto_explain'`);
+  await planClient.query(`SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on; SET auto_explain.log_analyze = ${process.env.BENCH_EXPLAIN ? "on" : "off"}; SET client_min_messages = log`);
+  await planClient.query(sql.text, sql.values);
+  planClient.release(true);
+  const innerPlan = innerPlans.find((m) => m.includes("json_agg")) ?? "";
+  const fullUsesIndex = /Index (Only )?Scan using "Dealer_earth_suv_gist"/.test(innerPlan);
+  if (process.env.BENCH_EXPLAIN) console.log(innerPlan);
   console.log(`\nMatching a 50-mile SUV request in Newark, NJ against ${DEALERS.toLocaleString()} dealers (p50 / p95, ${RUNS} runs; naive ${NAIVE_RUNS}):`);
-  console.log(`  indexed query (all rules, via Prisma)  ${fmt(indexed.p50)} / ${fmt(indexed.p95)}   → ${indexed.count} dealers match${indexed.p95 <= 5 ? "  ✓ target p95 ≤ 5 ms" : "  ✗ above the 5 ms target"}`);
+  console.log(`  indexed query (all rules, as the app)  ${fmt(indexed.p50)} / ${fmt(indexed.p95)}   → ${indexed.count} dealers match${indexed.p95 <= 5 ? "  ✓ target p95 ≤ 5 ms" : "  ✗ above the 5 ms target"}`);
   console.log(`  naive: load every dealer, filter in JS ${fmt(naive.p50)} / ${fmt(naive.p95)}   → ${naive.count} dealers match`);
   console.log(`  bare SQL (radius only, pg driver)      ${fmt(bare.p50)} / ${fmt(bare.p95)}   → ${bare.count} dealers in both radii`);
-  console.log(`  indexed query, server execution only     ${fmt(pctl(exec, 50))} / ${fmt(pctl(exec, 95))}   (EXPLAIN ANALYZE; GiST index used: ${fullUsesIndex ? "yes" : "NO"})`);
+  console.log(`  indexed query, server time only         ${fmt(pctl(exec, 50))} / ${fmt(pctl(exec, 95))}   (planning + execution, EXPLAIN ANALYZE; SUV partial GiST index used: ${fullUsesIndex ? "yes" : "NO"})`);
   console.log(`  (machine load average while measuring: ${loadavg().map((x) => x.toFixed(1)).join(" / ")})`);
   console.log(`  ratios (p50): naive / indexed = ${(naive.p50 / indexed.p50).toFixed(1)}×, indexed / bare = ${(indexed.p50 / bare.p50).toFixed(1)}×; GiST index used: ${usesIndex ? "yes" : "NO"}`);
 
@@ -154,7 +161,18 @@ try {
      FROM generate_series(1, 300)`,
     [hub.city, hub.state, hub.zip, hub.lat, hub.lng],
   );
+  // "All leads committed" is observed as the buyer's page observes it: the request.fanned-out live event,
+  // which PostgreSQL delivers only once the fan-out transaction has committed.
+  const listener = new pg.Client({ connectionString: database.url });
+  await listener.connect();
+  await listener.query("LISTEN kt_events");
+  const waiting = new Map<string, (at: number) => void>();
+  listener.on("notification", (m) => {
+    const e = JSON.parse(m.payload ?? "{}") as { type?: string; id?: string };
+    if (e.type === "request.fanned-out" && e.id) waiting.get(e.id)?.(performance.now());
+  });
   const fanout: number[] = [];
+  const jobDone: number[] = [];
   const txOnly: number[] = [];
   let matched = 0;
   for (let i = 0; i < FANOUT_RUNS + 3; i++) {
@@ -162,8 +180,10 @@ try {
     const user = await db.user.create({ data: { email: `bench-${i}-${randomBytes(4).toString("hex")}@bench.keyturn`, name: "Bench buyer", passwordHash: "x", role: "CUSTOMER" }, select: { id: true } });
     const s = performance.now();
     const { id } = await createRequest(user.id, { bodyType: "SUV", condition: "NEW", makes: ["Toyota"], features: [], maxPriceCents: 4_000_000, downPaymentCents: 0, wantsFinancing: true, zip: "57701", radiusMiles: 50, timeline: "ASAP", shareCredit: false });
+    const committed = new Promise<number>((resolve) => waiting.set(id, resolve));
     await runDueJobs(5, ["request.fan-out"]);
-    const ms = performance.now() - s;
+    const done = performance.now() - s;
+    const ms = (await committed) - s;
     // The fan-out transaction alone (matching + 300 inserts + notifications), forced to run again.
     await db.request.update({ where: { id }, data: { fannedOutAt: null } });
     await db.lead.deleteMany({ where: { requestId: id } });
@@ -174,11 +194,14 @@ try {
     if (!r.fannedOutAt) throw new Error("fan-out did not complete");
     matched = r.matchedCount;
     if (i >= 3) fanout.push(ms);
+    if (i >= 3) jobDone.push(done);
   }
   console.log(`\nFan-out: post → all leads committed, ${matched} leads per request (p50 / p95, ${FANOUT_RUNS} runs):`);
-  console.log(`  post → committed (create + job claim + fan-out) ${fmt(pctl(fanout, 50))} / ${fmt(pctl(fanout, 95))}${pctl(fanout, 95) <= 50 ? "  ✓ target p95 ≤ 50 ms" : "  ✗ above the 50 ms target"}`);
-  console.log(`  the fan-out transaction alone                  ${fmt(pctl(txOnly, 50))} / ${fmt(pctl(txOnly, 95))}`);
+  console.log(`  post → all leads committed (live event seen)   ${fmt(pctl(fanout, 50))} / ${fmt(pctl(fanout, 95))}${pctl(fanout, 95) <= 50 ? "  ✓ target p95 ≤ 50 ms" : "  ✗ above the 50 ms target"}`);
+  console.log(`  post → the worker has also marked its job done ${fmt(pctl(jobDone, 50))} / ${fmt(pctl(jobDone, 95))}`);
+  console.log(`  the fan-out alone (match + transaction)        ${fmt(pctl(txOnly, 50))} / ${fmt(pctl(txOnly, 95))}`);
   console.log(`  (machine load average while measuring: ${loadavg().map((x) => x.toFixed(1)).join(" / ")})`);
+  await listener.end();
 } finally {
   await pool.end();
   await db.$disconnect();

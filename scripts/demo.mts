@@ -53,6 +53,11 @@ const env: NodeJS.ProcessEnv = {
   RUN_WORKER_IN_PROCESS: "true",
   // PGlite shares one session between connections, so NOTIFY cannot reach listeners there.
   LIVE_TRANSPORT: process.env.DATABASE_URL ? "notify" : "poll",
+  // …and a statement prepared on one connection is seen, and collides, on the next (src/server/db.ts).
+  DATABASE_PREPARED_STATEMENTS: process.env.DATABASE_URL ? "true" : "false",
+  // …and it serves its connections one protocol message at a time, so two connections' statements can
+  // interleave. One connection per process keeps each statement whole; the demo's load needs no more.
+  ...(process.env.DATABASE_URL ? {} : { DATABASE_POOL_SIZE: "1" }),
   NODE_ENV: "production",
   // Demo lenders' webhook receivers run on this machine.
   WEBHOOK_ALLOW_LOCALHOST: process.env.WEBHOOK_ALLOW_LOCALHOST ?? "true",

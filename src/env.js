@@ -25,6 +25,11 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }),
+    // Connections per process. A production API process under load wants about 2 per core of PostgreSQL;
+    // the embedded demo database runs with 1 (scripts/demo.mts says why).
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(6),
+    // Hot paths prepare their statements per connection; the embedded demo database cannot (src/server/db.ts).
+    DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false", "1", "0"]).default("true").transform((v) => v === "true" || v === "1"),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     NEXTAUTH_URL: z.url().default("http://localhost:3000"),
     ENCRYPTION_KEYS: encryptionKeys,
@@ -40,6 +45,9 @@ export const env = createEnv({
     // "notify": PostgreSQL LISTEN/NOTIFY (production). "poll": a polled table, for the embedded demo database.
     LIVE_TRANSPORT: z.enum(["notify", "poll"]).default("notify"),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+    // Where `npm run api` (the lender API process) listens.
+    API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+    API_HOST: z.string().default("0.0.0.0"),
     CREDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   },
   client: {},

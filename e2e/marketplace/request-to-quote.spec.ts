@@ -53,6 +53,8 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   await expect(row).toContainText("New");
   await shoot(dealer, "marketplace-dealer-dashboard");
   await row.click();
+  await expect(dealer).toHaveURL(/\/dealer\/leads\/[^/]+$/);
+  const leadPath = new URL(dealer.url()).pathname;
   await expect(dealer.getByTestId("match-reasons")).toContainText("Within");
   await expect(dealer.getByTestId("lead-facts")).toContainText("Phoenix");
   await expect(dealer.getByTestId("lead-facts")).not.toContainText("Ava");
@@ -93,6 +95,12 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   await buyer.goto(`${A}/customer`);
   await expect(buyer.getByTestId("request-list")).toContainText(model);
   await shoot(buyer, "marketplace-customer-list");
+
+  // The dealer's people were also told in the app (and by email), with a link to the lead.
+  await dealer.goto(`${B}/dealer/notifications`);
+  const told = dealer.getByTestId("notifications").locator(`a[href="${leadPath}"]`);
+  await expect(told).toHaveText(/^New lead: an? (new |used )?SUV near Phoenix, AZ$/, { timeout: 20_000 });
+  await shoot(dealer, "marketplace-dealer-notifications");
 
   await dealer.goto(`${B}/dealer/coverage`);
   await expect(dealer.getByLabel("Service radius (miles)")).toHaveValue("60");

@@ -1,17 +1,65 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "~/env.js";
 
-function createClient() {
-  // Pool is sized so the web process, the in-process worker and LISTEN fit within PGlite's 10 connections.
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 6 });
-  return new PrismaClient({ adapter });
+// Columns are `timestamp without time zone` holding UTC (Prisma's convention). pg would read them as
+// local time; read them as UTC, as Prisma does. (Prisma sets its own parsers per query.)
+const TIMESTAMP = 1114;
+const parseUtc = (v: string) => new Date(`${v.replace(" ", "T")}Z`);
+const types = { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP ? parseUtc : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser };
+
+// And write Dates as UTC text: a zone offset sent to a column without a zone would be dropped, not applied.
+pg.defaults.parseInputDatesAsUTC = true;
+
+function createClients() {
+  // One pool per process, shared by Prisma and by the few hot paths that speak to pg directly (`sql`).
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, types });
+  // disposeExternalPool: $disconnect ends the pool, so scripts that call it exit.
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
 }
 
-// One client per process; Next's dev server reloads modules, so keep it on globalThis.
-const g = globalThis as unknown as { prisma?: ReturnType<typeof createClient> };
-export const db = g.prisma ?? createClient();
-if (env.NODE_ENV !== "production") g.prisma = db;
+// One set per process; Next's dev server reloads modules, so keep it on globalThis.
+const g = globalThis as unknown as { ktDb?: ReturnType<typeof createClients> };
+const clients = g.ktDb ?? createClients();
+if (env.NODE_ENV !== "production") g.ktDb = clients;
+
+export const db = clients.prisma;
+
+/** A statement for `sql`: constant text, values as parameters, and a name to prepare it under. */
+export type Statement = { name: string; text: string; values?: unknown[] };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as pg's own default
+export type SqlClient = { query<R extends pg.QueryResultRow = any>(statement: Statement): Promise<pg.QueryResult<R>> };
+
+// A named statement is parsed and planned once per connection instead of on every call, which on the
+// lender API's decision path roughly doubles what PostgreSQL sustains (bench/lender-decisions.mts).
+// The embedded demo database shares one session across connections, where the same name prepared by a
+// second connection collides, so it turns them off (DATABASE_PREPARED_STATEMENTS=false).
+const prepared = (s: Statement): pg.QueryConfig => (env.DATABASE_PREPARED_STATEMENTS ? s : { text: s.text, values: s.values });
+
+/**
+ * The pool under Prisma, for the hottest reads and writes (matching and fan-out, the lender API's
+ * decision path), where the ORM's per-statement overhead was a large share of the time. Statements are
+ * constant text with values as parameters (SECURITY.md's rule against string-built SQL holds here as
+ * everywhere; src/server/raw-sql.test.ts checks it).
+ */
+export const sql: SqlClient = { query: (s) => clients.pool.query(prepared(s)) };
+
+/** Runs `fn` in one transaction on a connection of `sql`, committing if it returns and rolling back if it throws. */
+export async function sqlTransaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
+  const client = await clients.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const out = await fn({ query: (s) => client.query(prepared(s)) });
+    await client.query("COMMIT");
+    return out;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
 
 export type Db = typeof db;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -18,4 +18,15 @@ describe("raw SQL", () => {
     const offenders = [...sources(root)].filter((f) => /\$(query|execute)RawUnsafe|Prisma\.raw\(/.test(readFileSync(f, "utf8")));
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
+
+  it("sends pg-pool statements with constant text and values as parameters", () => {
+    const users = [...sources(root)].filter((f) => /import \{[^}]*\bsql\b[^}]*\} from "~\/server\/db"/.test(readFileSync(f, "utf8")));
+    expect(users.length).toBeGreaterThan(0);
+    for (const f of users) {
+      const text = readFileSync(f, "utf8");
+      // Every statement is `text: "…"` or `text: \`…\`` with nothing interpolated into it.
+      for (const m of text.matchAll(/\btext:\s*`([^`]*)`/g)) expect(m[1], path.relative(root, f)).not.toContain("${");
+      expect(text, path.relative(root, f)).not.toMatch(/sql\.query\(\s*`/);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { EventEmitter } from "node:events";
 import { env } from "~/env.js";
-import { db, type Tx } from "~/server/db";
+import { db, type SqlClient, type Tx } from "~/server/db";
 
 /**
  * Live events cross app instances through PostgreSQL LISTEN/NOTIFY: every process listens on one channel
@@ -40,6 +40,20 @@ export async function publishMany(events: LiveEvent[], tx?: Tx) {
   }
   const payloads = events.map((e) => JSON.stringify(e));
   await (tx ?? db).$executeRaw`SELECT pg_notify(${CHANNEL}, p) FROM unnest(${payloads}::text[]) AS p`;
+}
+
+/** publishMany on a transaction of the `sql` pool (the fan-out's), with the same delivery rules. */
+export async function publishManyOn(client: SqlClient, events: LiveEvent[]) {
+  if (events.length === 0) return;
+  if (env.LIVE_TRANSPORT === "poll") {
+    await client.query({
+      name: "live.insert-many",
+      text: `INSERT INTO "LiveEvent" ("topic", "type", "refId") SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
+      values: [events.map((e) => e.topic), events.map((e) => e.type), events.map((e) => e.id ?? null)],
+    });
+    return;
+  }
+  await client.query({ name: "live.notify-many", text: `SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, values: [CHANNEL, events.map((e) => JSON.stringify(e))] });
 }
 
 type Hub = { emitter: EventEmitter; client: pg.Client | null; connecting: Promise<void> | null };

@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import { EmptyState, Loading } from "~/components/ui/card";
 import { SelectField } from "~/components/ui/field";
+import { Button } from "~/components/ui/button";
 import { describeBudget, describeWanted } from "~/components/requests/describe";
 import { LeadStatusBadge } from "~/components/requests/status-badge";
 import { distance, timeAgo } from "~/lib/format";
@@ -24,7 +25,9 @@ export function LeadsBoard() {
   const [bodyType, setBodyType] = useState<(typeof BODY_TYPES)[number] | "">("");
   const [announce, setAnnounce] = useState("");
   const input = { status, ...(bodyType ? { bodyType } : {}) };
-  const leads = useQuery(trpc.dealer.leads.queryOptions(input));
+  // Pages of 50, newest first; "Show older leads" fetches the next page by cursor.
+  const leads = useInfiniteQuery(trpc.dealer.leads.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const items = leads.data?.pages.flatMap((p) => p.items) ?? [];
   const unread = useQuery(trpc.threads.dealerUnread.queryOptions());
   useSubscription(
     trpc.dealer.live.subscriptionOptions(undefined, {
@@ -35,7 +38,7 @@ export function LeadsBoard() {
       },
     }),
   );
-  const counts = leads.data?.counts ?? {};
+  const counts = leads.data?.pages[0]?.counts ?? {};
   const total = Object.values(counts).reduce<number>((a, b) => a + (b ?? 0), 0);
 
   return (
@@ -64,11 +67,12 @@ export function LeadsBoard() {
         <Loading label="Loading leads…" />
       ) : leads.isError ? (
         <p role="alert" className="text-sm text-red-700">We could not load your leads. Please reload.</p>
-      ) : leads.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyState title={status === "ALL" && !bodyType ? "No leads yet" : "No leads match these filters"} body="When a buyer within your coverage posts a request, it appears here at once." />
       ) : (
+        <>
         <ul className="space-y-2" data-testid="lead-list">
-          {leads.data.items.map((l) => (
+          {items.map((l) => (
             <li key={l.id}>
               <Link
                 href={`/dealer/leads/${l.id}`}
@@ -102,6 +106,14 @@ export function LeadsBoard() {
             </li>
           ))}
         </ul>
+        {leads.hasNextPage && (
+          <div className="mt-4 flex justify-center">
+            <Button variant="secondary" onClick={() => void leads.fetchNextPage()} disabled={leads.isFetchingNextPage}>
+              {leads.isFetchingNextPage ? "Loading older leads…" : "Show older leads"}
+            </Button>
+          </div>
+        )}
+        </>
       )}
     </div>
   );

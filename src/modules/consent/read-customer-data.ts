@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { CreditSource, CreditTier, DataField } from "~/generated/prisma/enums";
+import { profileDataSelect } from "~/modules/vault/get-my-profile";
 import { db, type Tx } from "~/server/db";
 import { notFound } from "~/server/errors";
 import { openInt } from "~/server/crypto";
@@ -93,24 +94,7 @@ async function readIn(tx: Tx, input: ReadCustomerDataInput): Promise<CustomerDat
     where: { id: input.customerId },
     select: {
       email: true,
-      profile: {
-        select: {
-          firstName: true,
-          lastName: true,
-          phone: true,
-          street: true,
-          city: true,
-          state: true,
-          zip: true,
-          employer: true,
-          annualIncomeEnc: true,
-          housingCostEnc: true,
-          creditScoreEnc: true,
-          creditTier: true,
-          creditSource: true,
-          creditPulledAt: true,
-        },
-      },
+      profile: { select: profileDataSelect },
     },
   });
   if (!user) throw notFound("No data shared with you for this customer.");

@@ -8,6 +8,8 @@ export const listLeadsInput = z
     status: z.enum(LEAD_FILTERS).default("ALL"),
     bodyType: z.enum(BODY_TYPES).optional(),
     cursor: z.string().max(40).optional(),
+    // Sent by the client's infinite list along with the cursor; pages only go forward (older leads).
+    direction: z.enum(["forward", "backward"]).optional(),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { ApiKeyMode } from "~/generated/prisma/enums";
-import { db } from "~/server/db";
+import { db, sql } from "~/server/db";
+import { rateLimitHit, verdict, type Hit } from "~/server/rate-limit";
 import { notFound } from "~/server/errors";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -33,22 +34,48 @@ export async function revokeApiKey(lenderId: string, keyId: string) {
   return { ok: true };
 }
 
-export type ApiCaller = { keyId: string; lenderId: string; lenderName: string; mode: ApiKeyMode };
+export type ApiCaller = {
+  keyId: string;
+  lenderId: string;
+  lenderName: string;
+  mode: ApiKeyMode;
+  /** This call, counted against the key's per-minute limit. */
+  rateLimit: { limit: number; allowed: boolean; remaining: number; retryAfterSeconds: number };
+};
+
+const RATE_WINDOW_SECONDS = 60;
 
 /**
- * Resolves a bearer secret to its lender, or null. Nothing is cached: a revoked key fails on the very
- * next call. lastUsedAt is written at most once a minute per key so busy integrations don't serialize on it.
+ * Resolves a bearer secret to its lender and counts the call against the key's rate limit, in one
+ * statement, because it runs before every API call. Nothing is cached: a revoked key fails on the very
+ * next call. lastUsedAt is written at most once a minute per key so busy integrations don't serialize on
+ * it. The counter is kept in PostgreSQL (RateLimit), so every API process shares it.
  */
-export async function authenticateApiKey(secret: string): Promise<ApiCaller | null> {
+export async function authenticateApiKey(secret: string, limitPerMinute: number): Promise<ApiCaller | null> {
   if (!KEY_PATTERN.test(secret)) return null;
-  // Raw SQL: this runs on every API call, and one round trip is the whole cost.
-  const rows = await db.$queryRaw<{ id: string; lenderId: string; mode: ApiKeyMode; revokedAt: Date | null; lastUsedAt: Date | null; lenderName: string }[]>`
-    SELECT k."id", k."lenderId", k."mode"::text AS "mode", k."revokedAt", k."lastUsedAt", l."name" AS "lenderName"
-    FROM "ApiKey" k JOIN "Lender" l ON l."id" = k."lenderId" WHERE k."hash" = ${sha256(secret)}`;
+  const statement = authenticateStatement(sha256(secret));
+  const { rows } = await sql.query<{ id: string; lenderId: string; mode: ApiKeyMode; lenderName: string } & Hit>({ name: "api-key.authenticate", text: statement.text, values: statement.values });
   const key = rows[0];
-  if (!key || key.revokedAt) return null;
-  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
-    await db.$executeRaw`UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE "id" = ${key.id} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
-  }
-  return { keyId: key.id, lenderId: key.lenderId, lenderName: key.lenderName, mode: key.mode };
+  if (!key) return null;
+  return { keyId: key.id, lenderId: key.lenderId, lenderName: key.lenderName, mode: key.mode, rateLimit: { limit: limitPerMinute, ...verdict(key, limitPerMinute) } };
+}
+
+/**
+ * The key lookup and the rate-limit hit in one statement (exported for bench/lender-decisions.mts). The
+ * counter and lastUsedAt are committed asynchronously (synchronous_commit off for this statement alone):
+ * every call of a key updates one row, and waiting for the disk while holding that row's lock would queue
+ * all of the key's calls behind each flush. A crash can forget the last few hits.
+ */
+export function authenticateStatement(keyHash: string) {
+  return Prisma.sql`
+    WITH k AS (
+      SELECT k."id", k."lenderId", k."mode"::text AS "mode", l."name" AS "lenderName",
+             (k."lastUsedAt" IS NULL OR k."lastUsedAt" < now() - interval '1 minute') AS "stale"
+      FROM "ApiKey" k JOIN "Lender" l ON l."id" = k."lenderId"
+      WHERE k."hash" = ${keyHash} AND k."revokedAt" IS NULL),
+    touch AS (UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE "id" IN (SELECT "id" FROM k WHERE "stale") RETURNING 1),
+    hit AS (${rateLimitHit(Prisma.sql`SELECT 'api:' || "id" FROM k`, RATE_WINDOW_SECONDS)})
+    SELECT k."id", k."lenderId", k."mode", k."lenderName", hit."count", hit."retry_after",
+           set_config('synchronous_commit', 'off', true) AS "asyncCommit"
+    FROM k, hit`;
 }

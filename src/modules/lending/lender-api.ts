@@ -3,12 +3,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { env } from "~/env.js";
-import { LIVE_CHANNEL, publish, topics } from "~/server/realtime";
-import { db } from "~/server/db";
+import { LIVE_CHANNEL, publish, topics, type LiveEvent } from "~/server/realtime";
+import { db, sql } from "~/server/db";
 import { AppError, badRequest, isUniqueViolation, notFound } from "~/server/errors";
 import { readCustomerData } from "~/modules/consent/read-customer-data";
 import type { ApiCaller } from "~/modules/lending/api-keys";
-import { decisionUpdate, offerOf, recordDecision, statusOf, withPayment } from "~/modules/lending/record-decision";
+import { decisionUpdate, offerOf, recordDecision, statusOf, withPayment, type Offer } from "~/modules/lending/record-decision";
 import type { DecisionInput } from "~/modules/lending/schemas";
 import { lenderPreApprovalSelect, toApiPreApproval, type LenderPreApprovalRow } from "~/modules/lending/serialize";
 
@@ -137,10 +137,10 @@ export async function postDecision(caller: ApiCaller, preApprovalId: string, dec
 type Prior = { requestHash: string; status: number; responseBody: unknown };
 
 /**
- * The common case — an approval that applies — in two round trips and no interactive transaction,
- * because the lender API's throughput is bounded by round trips: one read (the idempotency record and
- * the row together), then one atomic statement (the versioned UPDATE, the idempotency record and the
- * live NOTIFY in a single CTE). The response is fully determined before the write (the row as read plus
+ * The common case — an approval that applies — in two round trips on the pg pool and no interactive
+ * transaction, because the lender API's throughput is bounded by round trips and per-statement
+ * overhead: one read (the idempotency record and the row together), then one atomic statement (the
+ * versioned UPDATE, the idempotency record and the live NOTIFY in a single CTE). The response is fully determined before the write (the row as read plus
  * the decision), so it is stored with it. Anything unusual (not found, stale quote version, superseded,
  * expired, a concurrent change) returns null and takes the general path, which explains it. Declines
  * always take the general path: they also write a notice and notify the buyer.
@@ -154,12 +154,10 @@ async function approveInOneStatement(
   replayOf: (prior: Prior) => StoredResponse,
 ): Promise<StoredResponse | null> {
   const now = new Date();
-  const found = await db.$queryRaw<(Omit<LenderPreApprovalRow, "status" | "source" | "id"> & { id: string | null; status: string; source: string | null; idemHash: string | null; idemStatus: number | null; idemBody: unknown })[]>`
-    SELECT i."requestHash" AS "idemHash", i."status" AS "idemStatus", i."responseBody" AS "idemBody", ${RAW_COLUMNS}
-    FROM (SELECT 1) AS one
-    LEFT JOIN "IdempotencyRecord" i ON i."apiKeyId" = ${caller.keyId} AND i."key" = ${idempotencyKey}
-    LEFT JOIN "PreApproval" p ON p."id" = ${preApprovalId} AND p."lenderId" = ${caller.lenderId}`;
-  const got = found[0]!;
+  const { rows } = await sql.query<Omit<LenderPreApprovalRow, "status" | "source" | "id"> & { id: string | null; status: string; source: string | null; idemHash: string | null; idemStatus: number | null; idemBody: unknown }>(
+    decisionReadStatement(caller, idempotencyKey, preApprovalId),
+  );
+  const got = rows[0]!;
   if (got.idemHash !== null) return replayOf({ requestHash: got.idemHash, status: got.idemStatus!, responseBody: got.idemBody });
   const { idemHash: _h, idemStatus: _s, idemBody: _b, ...cur } = got;
   if (!cur.id || cur.quoteVersion !== decision.quoteVersion || cur.decisionVersion >= decision.decisionVersion || cur.expiresAt <= now || ["CANCELLED", "EXPIRED"].includes(cur.status)) return null;
@@ -168,21 +166,59 @@ async function approveInOneStatement(
   const body = { applied: true, pre_approval: toApiPreApproval(row) };
   const event = { topic: topics.request(cur.requestId), type: "pre_approval.updated", id: preApprovalId };
   const viaNotify = env.LIVE_TRANSPORT === "notify";
-  const stored = await db.$queryRaw<{ stored: number }[]>`
-    WITH upd AS (${decisionUpdate(preApprovalId, caller.lenderId, decision, offer, "API", now)} AND "amountCents" = ${cur.amountCents} RETURNING "id"),
-    ins AS (
-      INSERT INTO "IdempotencyRecord" ("id", "apiKeyId", "key", "requestHash", "status", "responseBody")
-      SELECT ${`idem_${randomUUID()}`}, ${caller.keyId}, ${idempotencyKey}, ${requestHash}, 201, ${JSON.stringify(body)}::jsonb FROM upd
-      RETURNING "id"),
-    live AS (SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)}) FROM ins WHERE ${viaNotify})
-    SELECT (SELECT count(*) FROM ins)::int AS "stored", (SELECT count(*) FROM live)::int AS "notified"`;
-  if (stored[0]?.stored !== 1) return null;
+  const statement = decisionWriteStatement({ caller, preApprovalId, decision, offer, amountCents: cur.amountCents, now, idempotencyKey, requestHash, body, event, viaNotify });
+  const { rows: [stored] } = await sql.query<{ stored: number }>({ name: "lender-api.decision-write", text: statement.text, values: statement.values });
+  if (stored?.stored !== 1) return null;
   if (!viaNotify) await publish(event);
   return { status: 201, body, replayed: false };
 }
 
-const RAW_COLUMNS = Prisma.sql`p."id", p."status"::text AS "status", p."requestId", p."quoteId", p."quoteVersion", p."amountCents", p."decisionVersion", p."aprBps",
-  p."termMonths", p."maxAmountCents", p."monthlyPaymentCents", p."conditions", p."reasons", p."source"::text AS "source", p."decidedAt", p."expiresAt", p."createdAt"`;
+// The two statements of the common path, exported so bench/lender-decisions.mts sends exactly these as
+// its bare-SQL baseline.
+
+/** The idempotency record and the caller's row, together (either may be missing). */
+export function decisionReadStatement(caller: Pick<ApiCaller, "keyId" | "lenderId">, idempotencyKey: string, preApprovalId: string) {
+  return {
+    name: "lender-api.decision-read",
+    text: `
+      SELECT i."requestHash" AS "idemHash", i."status" AS "idemStatus", i."responseBody" AS "idemBody",
+             p."id", p."status"::text AS "status", p."requestId", p."quoteId", p."quoteVersion", p."amountCents", p."decisionVersion", p."aprBps",
+             p."termMonths", p."maxAmountCents", p."monthlyPaymentCents", p."conditions", p."reasons", p."source"::text AS "source",
+             p."decidedAt", p."expiresAt", p."createdAt"
+      FROM (SELECT 1) AS one
+      LEFT JOIN "IdempotencyRecord" i ON i."apiKeyId" = $1 AND i."key" = $2
+      LEFT JOIN "PreApproval" p ON p."id" = $3 AND p."lenderId" = $4`,
+    values: [caller.keyId, idempotencyKey, preApprovalId, caller.lenderId],
+  };
+}
+
+/**
+ * recordDecision's conditional UPDATE, plus: the amount it priced is still the amount on the row. The
+ * idempotency record (with the response) is written only if the update applied, and the live event only
+ * with it. Built as a tagged template (values are parameters), sent on the pg pool.
+ */
+export function decisionWriteStatement(w: {
+  caller: Pick<ApiCaller, "keyId" | "lenderId">;
+  preApprovalId: string;
+  decision: DecisionInput;
+  offer: Offer;
+  amountCents: number;
+  now: Date;
+  idempotencyKey: string;
+  requestHash: string;
+  body: unknown;
+  event: LiveEvent;
+  viaNotify: boolean;
+}) {
+  return Prisma.sql`
+    WITH upd AS (${decisionUpdate(w.preApprovalId, w.caller.lenderId, w.decision, w.offer, "API", w.now)} AND "amountCents" = ${w.amountCents} RETURNING "id"),
+    ins AS (
+      INSERT INTO "IdempotencyRecord" ("id", "apiKeyId", "key", "requestHash", "status", "responseBody")
+      SELECT ${`idem_${randomUUID()}`}, ${w.caller.keyId}, ${w.idempotencyKey}, ${w.requestHash}, 201, ${JSON.stringify(w.body)}::jsonb FROM upd
+      RETURNING "id"),
+    live AS (SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(w.event)}) FROM ins WHERE ${w.viaNotify})
+    SELECT (SELECT count(*) FROM ins)::int AS "stored", (SELECT count(*) FROM live)::int AS "notified"`;
+}
 
 /** Key order does not change what a body means, so it must not change its hash. */
 function canonical(v: unknown): string {

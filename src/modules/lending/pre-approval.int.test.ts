@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { cancelQuotePreApprovals, preApproveQuote } from "~/modules/lending/pre-approve-quote";
 import { recordDecision } from "~/modules/lending/record-decision";
+import { expirePreApprovals, expirePreApprovalsJob } from "~/modules/lending/expire-pre-approvals";
+import { jobsById } from "~/server/jobs/registry";
 import { monthlyPaymentCents } from "~/modules/lending/amortization";
 import { makeBuyerWithCredit, makePolicyLender, makeQuotedRequest, wideTier } from "../../../test/lending-factories";
 import { makeLender } from "../../../test/factories";
@@ -101,6 +103,22 @@ describe("pre-approval engine", () => {
     expect(await db.webhookDelivery.count({ where: { lenderId: apiOnly.id, eventType: "pre_approval.cancelled" } })).toBe(1);
     expect((await rowsFor(quote.id)).find((r) => r.lenderId === auto.id)).toMatchObject({ status: "CANCELLED", aprBps: expect.any(Number) });
     expect(await cancelQuotePreApprovals(quote.id)).toEqual({ cancelled: 0 });
+  });
+
+  it("a sweep stores pending requests past their expiry as expired, and leaves the rest", async () => {
+    const buyer = await makeBuyerWithCredit(700);
+    const [late, onTime] = [await makeLender({ policyActive: false }), await makeLender({ policyActive: false })];
+    const approver = await makePolicyLender([wideTier()]);
+    const { quote } = await makeQuotedRequest({ customerId: buyer.id, lenderIds: [late.id, onTime.id, approver.id] });
+    await preApproveQuote(quote.id);
+    await db.preApproval.updateMany({ where: { quoteId: quote.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    await db.preApproval.updateMany({ where: { quoteId: quote.id, lenderId: onTime.id }, data: { expiresAt: new Date(Date.now() + 3_600_000) } });
+    expect(await expirePreApprovals()).toBeGreaterThanOrEqual(1);
+    const status = async (lenderId: string) => (await db.preApproval.findFirstOrThrow({ where: { quoteId: quote.id, lenderId }, select: { status: true } })).status;
+    expect(await status(late.id)).toBe("EXPIRED");
+    expect(await status(onTime.id)).toBe("PENDING");
+    expect(await status(approver.id)).toBe("APPROVED"); // decided before it lapsed: a decision stands
+    expect(jobsById().get(expirePreApprovalsJob.id)?.everyMs).toBe(15 * 60 * 1000);
   });
 
   it("orders decisions by version, never by arrival", async () => {

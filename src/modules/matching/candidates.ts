@@ -1,9 +1,7 @@
-import { Prisma } from "~/generated/prisma/client";
 import type { BodyType, Condition } from "~/generated/prisma/enums";
-import type { Db, Tx } from "~/server/db";
+import { sql } from "~/server/db";
+import { chordToMiles } from "~/modules/geo/distance";
 import type { MatchDealer } from "./eligibility";
-
-const METERS_PER_MILE = 1609.344;
 
 export type CandidateQuery = {
   lat: number;
@@ -18,47 +16,43 @@ export type CandidateQuery = {
 
 export type Candidate = MatchDealer & { id: string; distanceMiles: number; leadsToday: number };
 
+/** The tuple keyturn_match_dealers returns per dealer (prisma/sql/10_geo.sql). */
+type Row = [id: string, chordM: number, serviceRadiusMiles: number, makes: string[] | null, sellsNew: boolean, sellsUsed: boolean, minPriceCents: number, maxPriceCents: number, dailyLeadCap: number, leadsToday: number];
+
+
 /**
- * Dealers that match a request, found by the GiST index on the stored "earth" point: the box bounds the
- * scan by the buyer's radius, then the exact test compares the chord length (cube_distance) with the
- * chord of the smaller of the two radii, which is the same set as comparing great-circle distances but
- * cheaper per row (STACK.md). Every other rule of evaluateEligibility is applied here too, so no dealer
- * is ever loaded only to be thrown away.
+ * Dealers that match a request, nearest first, found by the database function keyturn_match_dealers
+ * (prisma/sql/10_geo.sql): a GiST box scan on the partial index for the wanted body type, an exact
+ * distance test against both radii, and every other rule of evaluateEligibility, so no dealer is loaded
+ * only to be thrown away. The function returns one JSON value; see the SQL for why. It runs on the pg
+ * pool: matching is on the path of every posted request, and the ORM's per-call overhead was a third of
+ * its time.
  */
-export async function findCandidateDealers(client: Db | Tx, q: CandidateQuery): Promise<Candidate[]> {
-  // One JSON value instead of hundreds of typed rows: the driver adapter's per-cell mapping costs more
-  // than the query itself at metro scale (see bench/matching.mts).
-  const [row] = await client.$queryRaw<[{ rows: Candidate[] }]>`SELECT coalesce(json_agg(c), '[]'::json) AS rows FROM (${candidateSql(q)}) c`;
-  return row.rows;
+export async function findCandidateDealers(q: CandidateQuery): Promise<Candidate[]> {
+  const { rows } = await sql.query<{ rows: Row[] }>(candidateStatement(q));
+  const candidates = rows[0]!.rows.map(([id, chordM, serviceRadiusMiles, makes, sellsNew, sellsUsed, minPriceCents, maxPriceCents, dailyLeadCap, leadsToday]) => ({
+    id,
+    distanceMiles: chordToMiles(chordM),
+    serviceRadiusMiles,
+    // Sent only when the buyer named makes, the only case in which a dealer's makes decide or explain a match.
+    makes: makes ?? [],
+    // Only dealers selling the wanted body type are returned, so that is the one that matters here.
+    bodyTypes: [q.bodyType],
+    sellsNew,
+    sellsUsed,
+    minPriceCents,
+    maxPriceCents,
+    dailyLeadCap,
+    leadsToday,
+  }));
+  return candidates.sort((a, b) => a.distanceMiles - b.distanceMiles);
 }
 
-/** The statement itself, so the benchmark can EXPLAIN exactly what runs. */
-export function candidateSql(q: CandidateQuery): Prisma.Sql {
-  const radiusMeters = q.radiusMiles * METERS_PER_MILE;
-  const makes = q.makes.map((m) => m.toLowerCase());
-  // The CTE is materialised so the per-dealer lead count (the daily cap) runs only for dealers that
-  // already passed the index scan and every other rule.
-  return Prisma.sql`
-    WITH fit AS MATERIALIZED (
-      SELECT d."id", d."serviceRadiusMiles", d."makes", d."bodyTypes"::text[] AS "bodyTypes", d."sellsNew", d."sellsUsed",
-             d."minPriceCents", d."maxPriceCents", d."dailyLeadCap",
-             earth_distance(ll_to_earth(${q.lat}::float8, ${q.lng}::float8), d."earth") / ${METERS_PER_MILE}::float8 AS "distanceMiles"
-      FROM "Dealer" d
-      WHERE earth_box(ll_to_earth(${q.lat}::float8, ${q.lng}::float8), ${radiusMeters}::float8) @> d."earth"
-        AND cube_distance(ll_to_earth(${q.lat}::float8, ${q.lng}::float8), d."earth")
-            <= 2 * earth() * sin(least(${radiusMeters}::float8, d."serviceRadiusMiles" * ${METERS_PER_MILE}::float8) / (2 * earth()))
-        AND ${q.bodyType}::"BodyType" = ANY(d."bodyTypes")
-        AND CASE ${q.condition}::text WHEN 'NEW' THEN d."sellsNew" WHEN 'USED' THEN d."sellsUsed" ELSE d."sellsNew" OR d."sellsUsed" END
-        AND (cardinality(${makes}::text[]) = 0 OR EXISTS (SELECT 1 FROM unnest(d."makes") m WHERE lower(m) = ANY(${makes}::text[])))
-        AND d."minPriceCents" <= ${q.budgetCeilingCents}::int
-        AND d."id" NOT IN (SELECT b."dealerId" FROM "DealerBlock" b WHERE b."customerId" = ${q.customerId} AND b."kind" = 'BLOCK')
-    )
-    SELECT fit.*, t.n AS "leadsToday"
-    FROM fit
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS n FROM "Lead" l
-      WHERE l."dealerId" = fit."id" AND l."createdAt" >= date_trunc('day', now() AT TIME ZONE 'UTC')
-    ) t
-    WHERE t.n < fit."dailyLeadCap"
-    ORDER BY fit."distanceMiles"`;
+/** The statement itself, so the benchmark can time exactly what runs. */
+export function candidateStatement(q: CandidateQuery) {
+  return {
+    name: "match-dealers",
+    text: `SELECT keyturn_match_dealers($1::float8, $2::float8, $3::float8, $4::"BodyType", $5::text, $6::text[], $7::int, $8::text) AS rows`,
+    values: [q.lat, q.lng, q.radiusMiles, q.bodyType, q.condition, q.makes.map((m) => m.toLowerCase()), q.budgetCeilingCents, q.customerId],
+  };
 }

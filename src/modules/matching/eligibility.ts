@@ -28,7 +28,9 @@ export type Eligibility = { eligible: boolean; reasons: string[] };
 const BODY: Record<BodyType, string> = {
   SEDAN: "sedans", SUV: "SUVs", TRUCK: "trucks", COUPE: "coupes", HATCHBACK: "hatchbacks", MINIVAN: "minivans", WAGON: "wagons", CONVERTIBLE: "convertibles", VAN: "vans",
 };
-const usd = (cents: number) => `$${Math.round(cents / 100).toLocaleString("en-US")}`;
+// One formatter: toLocaleString builds a new one per call, and fan-out formats hundreds of prices.
+const dollars = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+export const usd = (cents: number) => `$${dollars.format(Math.round(cents / 100))}`;
 const miles = (m: number) => (m < 1 ? "under 1 mi" : `${Math.round(m)} mi`);
 
 /**

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { runDueJobs } from "~/server/jobs/worker";
 import { callerAs, makeCustomer } from "../../../test/factories";
 import { baseRequest, dealerNorthOf, leadDealerIds, postRequest } from "../../../test/marketplace";
+import { drainJobs, runDueJobs } from "~/server/jobs/worker";
 import { fanOutRequest } from "./fan-out";
+import { notifyDealersOfLeads } from "./notify-dealers.job";
 
 describe("matching", () => {
   it("needs the dealer inside the buyer's radius and the buyer inside the dealer's", async () => {
@@ -64,6 +65,25 @@ describe("matching", () => {
     const second = await postRequest(buyer.id);
     expect(await leadDealerIds(second, [capped.id, blocked.id])).toEqual([]);
   });
+
+  it("compares makes without regard to case, and follows a coverage edit at once", async () => {
+    const buyer = await makeCustomer();
+    const d = await dealerNorthOf(4, { makes: ["TOYOTA", "Kia"] });
+    const first = await postRequest(buyer.id, { makes: ["toyota"] });
+    expect(await leadDealerIds(first, [d.id])).toEqual([d.id]);
+    const lead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId: first, dealerId: d.id } }, select: { matchReasons: true } });
+    expect(lead.matchReasons).toContain("Sells TOYOTA SUVs, new");
+    await db.dealer.update({ where: { id: d.id }, data: { makes: ["Ford"] } });
+    expect(await leadDealerIds(await postRequest(buyer.id, { makes: ["Toyota"] }), [d.id])).toEqual([]);
+  });
+
+  it("has a partial GiST index for every body type, so each request's scan skips dealers of other types", async () => {
+    const types = await db.$queryRaw<{ t: string }[]>`SELECT unnest(enum_range(NULL::"BodyType"))::text AS t`;
+    const indexes = await db.$queryRaw<{ indexname: string }[]>`SELECT indexname FROM pg_indexes WHERE tablename = 'Dealer'`;
+    const names = new Set(indexes.map((i) => i.indexname));
+    expect(types.length).toBeGreaterThan(0);
+    for (const { t } of types) expect(names, t).toContain(`Dealer_earth_${t.toLowerCase()}_gist`);
+  });
 });
 
 describe("fan-out", () => {
@@ -112,6 +132,57 @@ describe("fan-out", () => {
     await db.request.update({ where: { id: requestId }, data: { fannedOutAt: null } });
     await fanOutRequest(requestId);
     expect(await db.lead.count({ where: { requestId } })).toBe(total);
+  });
+
+  it("a daily cap holds when fan-outs of different requests race, and a re-run does not count twice", async () => {
+    const buyer = await makeCustomer();
+    const capped = await dealerNorthOf(3, { dailyLeadCap: 2 });
+    const caller = await callerAs(buyer.id);
+    const ids = await Promise.all([1, 2, 3, 4].map(async () => (await caller.requests.create(baseRequest)).id));
+    await Promise.all(ids.map((id) => fanOutRequest(id)));
+    const leads = await db.lead.findMany({ where: { dealerId: capped.id }, select: { requestId: true } });
+    expect(leads).toHaveLength(2);
+    const day = await db.dealerLeadDay.findMany({ where: { dealerId: capped.id }, select: { count: true } });
+    expect(day).toEqual([{ count: 2 }]);
+
+    // Matching again for a request the dealer already has (as after an edit) takes no second place.
+    await db.request.update({ where: { id: leads[0]!.requestId }, data: { fannedOutAt: null } });
+    await fanOutRequest(leads[0]!.requestId);
+    expect(await db.dealerLeadDay.findMany({ where: { dealerId: capped.id }, select: { count: true } })).toEqual([{ count: 2 }]);
+    expect(await db.lead.count({ where: { dealerId: capped.id } })).toBe(2);
+  });
+
+  it("tells each dealer's people of their lead once, with a link and no buyer identity, and emails them through the outbox", async () => {
+    const buyer = await makeCustomer();
+    const d = await dealerNorthOf(6);
+    const salesperson = await db.user.create({
+      data: { email: `sales-${Math.random().toString(36).slice(2)}@test.keyturn`, name: "Sam Sales", passwordHash: "x", role: "DEALER", membership: { create: { dealerId: d.id, role: "STAFF" } } },
+      select: { id: true },
+    });
+    const requestId = await postRequest(buyer.id);
+    // The fan-out has committed the leads and left the telling to its job (and that job to the email jobs).
+    expect(await db.job.count({ where: { queue: "leads.notify-dealers", status: "PENDING", payload: { equals: { requestId } } } })).toBe(1);
+    await drainJobs(["leads.notify-dealers", "notification.email"]);
+    const lead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId, dealerId: d.id } }, select: { id: true, notifiedAt: true } });
+    expect(lead.notifiedAt).not.toBeNull();
+    const told = await db.notification.findMany({ where: { userId: { in: [d.ownerId, salesperson.id] }, kind: "lead.new" }, select: { userId: true, title: true, body: true, link: true } });
+    expect(told.map((n) => n.userId).sort()).toEqual([d.ownerId, salesperson.id].sort());
+    for (const n of told) {
+      expect(n.link).toBe(`/dealer/leads/${lead.id}`);
+      expect(n.title).toBe("New lead: a new SUV near Rapid City, SD");
+      expect(n.body).toMatch(/^A buyer 6 mi away wants a new SUV, up to \$40,000\./);
+      const buyerUser = await db.user.findUniqueOrThrow({ where: { id: buyer.id }, select: { name: true, email: true } });
+      expect(`${n.title} ${n.body}`).not.toContain(buyerUser.email);
+      expect(`${n.title} ${n.body}`).not.toContain(buyerUser.name);
+    }
+    expect(await db.outboundEmail.count({ where: { to: { in: [`dealer-${d.name.replace("Dealer ", "")}@test.keyturn`] } } })).toBe(1);
+
+    // The job again (a retry after a crash), or a re-run of the fan-out, tells no one twice.
+    await notifyDealersOfLeads.handler({ requestId }, { jobId: "retry", attempt: 2 });
+    await db.request.update({ where: { id: requestId }, data: { fannedOutAt: null } });
+    await fanOutRequest(requestId);
+    await drainJobs(["leads.notify-dealers", "notification.email"]);
+    expect(await db.notification.count({ where: { userId: { in: [d.ownerId, salesperson.id] }, kind: "lead.new" } })).toBe(2);
   });
 
   it("two workers racing on the same request create each lead once", async () => {

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { db, type Tx } from "~/server/db";
+import { db, sql, sqlTransaction, type SqlClient } from "~/server/db";
 import { defineJob } from "~/server/jobs/define";
-import { publishMany, topics } from "~/server/realtime";
-import type { RequestStatus } from "~/generated/prisma/enums";
+import { enqueueOn } from "~/server/jobs/queue";
+import { publishManyOn, topics } from "~/server/realtime";
 import { findCandidateDealers } from "./candidates";
+import { NOTIFY_DEALERS_QUEUE } from "./notify-dealers.job";
 import { budgetCeilingCents, evaluateEligibility, type MatchRequest } from "./eligibility";
 
 /** How the buyer appears to one dealer: stable per dealer, different across dealers, so dealers cannot correlate. */
@@ -12,57 +13,74 @@ export function buyerAlias(requestId: string, dealerId: string): string {
   return `Buyer ${createHash("sha256").update(`${requestId}:${dealerId}`).digest("hex").slice(0, 4).toUpperCase()}`;
 }
 
-// The request as fan-out reads it under its row lock: what matching needs, plus where and whose it is.
-type LockedRequest = MatchRequest & {
-  id: string;
-  customerId: string;
-  status: RequestStatus;
-  lat: number;
-  lng: number;
-  expiresAt: Date;
-  fannedOutAt: Date | null;
-};
+// The request as fan-out reads it: what matching needs, plus whose it is and whether it still wants leads
+// ("open" and "done" are decided in SQL, against the database clock: timestamps are stored as UTC).
+type MatchedRequest = MatchRequest & { id: string; customerId: string; version: number; lat: number; lng: number; open: boolean; done: boolean };
 
 export type FanOutResult = { matched: number; created: number; skipped?: "not-open" | "already-done" };
 
 /**
- * Creates one lead per matching dealer, in one transaction: the request row is locked first, so two
- * runs never interleave, and a run that dies midway rolls back whole and is redone by the job's retry.
- * ON CONFLICT on (requestId, dealerId) makes a repeated run add nothing.
+ * Creates one lead per matching dealer. Matching is a read and runs first, outside any transaction, so
+ * no row is locked while it runs. Then one transaction locks the request row, so two runs never
+ * interleave, checks that the request has not been edited since it was matched (else it matches again),
+ * and inserts every lead; a run that dies midway rolls back whole and is redone by the job's retry.
+ * A repeated run adds nothing: it skips dealers that already hold a lead on the request, and the unique
+ * (requestId, dealerId) index stands behind that.
  * `hooks.beforeCommit` lets tests kill a run after its inserts.
  */
 export async function fanOutRequest(requestId: string, hooks: { beforeCommit?: () => Promise<void> } = {}): Promise<FanOutResult> {
-  return db.$transaction(
-    async (tx) => {
-      const [r] = await tx.$queryRaw<LockedRequest[]>`
-        SELECT "id", "customerId", "status", "bodyType", "condition", "makes", "maxPriceCents", "maxMonthlyCents", "termMonths",
-               "downPaymentCents", "lat", "lng", "radiusMiles", "expiresAt", "fannedOutAt"
-        FROM "Request" WHERE "id" = ${requestId} FOR UPDATE`;
-      if (!r || r.status !== "OPEN" || r.expiresAt <= new Date()) return { matched: 0, created: 0, skipped: "not-open" as const };
-      if (r.fannedOutAt) {
-        const matched = await tx.lead.count({ where: { requestId } });
-        return { matched, created: 0, skipped: "already-done" as const };
-      }
-      const created = await insertLeads(tx, r);
+  for (let attempt = 1; ; attempt++) {
+    const { rows: [r] } = await sql.query<MatchedRequest>({
+      name: "fan-out.read",
+      text: `SELECT "id", "customerId", "version", "bodyType", "condition", "makes", "maxPriceCents", "maxMonthlyCents", "termMonths", "downPaymentCents",
+                    "lat", "lng", "radiusMiles",
+                    ("status" = 'OPEN' AND "expiresAt" > now() AT TIME ZONE 'UTC') AS "open", "fannedOutAt" IS NOT NULL AS "done"
+             FROM "Request" WHERE "id" = $1`,
+      values: [requestId],
+    });
+    if (!r?.open) return { matched: 0, created: 0, skipped: "not-open" };
+    if (r.done) return { matched: await db.lead.count({ where: { requestId } }), created: 0, skipped: "already-done" };
+    const rows = await matchLeads(r);
+    // On the pg pool, not the ORM: this transaction is the whole cost of posting a request, and the
+    // ORM's per-statement overhead was a third of it (bench/matching.mts).
+    const result = await sqlTransaction(async (c) => {
+      const { rows: [now] } = await c.query<{ version: number; open: boolean; done: boolean }>({
+        name: "fan-out.lock",
+        text: `SELECT "version", ("status" = 'OPEN' AND "expiresAt" > now() AT TIME ZONE 'UTC') AS "open", "fannedOutAt" IS NOT NULL AS "done"
+               FROM "Request" WHERE "id" = $1 FOR UPDATE`,
+        values: [requestId],
+      });
+      if (!now?.open) return { matched: 0, created: 0, skipped: "not-open" as const };
+      if (now.done) return null; // another run finished first: say so from the top
+      if (now.version !== r.version) return null; // edited while we matched: match the new terms
+      const created = await insertLeads(c, r.id, rows);
       await hooks.beforeCommit?.();
-      const [{ matched }] = await tx.$queryRaw<[{ matched: number }]>`
-        UPDATE "Request" SET "matchedCount" = (SELECT count(*)::int FROM "Lead" WHERE "requestId" = ${requestId}), "fannedOutAt" = now(), "updatedAt" = now()
-        WHERE "id" = ${requestId} RETURNING "matchedCount" AS matched`;
-      await publishMany(
-        [
-          ...created.map((l) => ({ topic: topics.dealer(l.dealerId), type: "lead.created", id: l.id })),
-          { topic: topics.request(requestId), type: "request.fanned-out", id: requestId },
-        ],
-        tx,
-      );
-      return { matched, created: created.length };
-    },
-    { timeout: 30_000 },
-  );
+      const { rows: [matched] } = await c.query<{ matched: number }>({
+        name: "fan-out.done",
+        text: `UPDATE "Request" SET "matchedCount" = (SELECT count(*)::int FROM "Lead" WHERE "requestId" = $1), "fannedOutAt" = now(), "updatedAt" = now()
+               WHERE "id" = $1 RETURNING "matchedCount" AS "matched"`,
+        values: [requestId],
+      });
+      // Telling the dealers' people (notifications, emails) is a job of its own, enqueued here, so it
+      // happens exactly when these leads exist.
+      if (created.length > 0) await enqueueOn(c, NOTIFY_DEALERS_QUEUE, { requestId });
+      await publishManyOn(c, [
+        ...created.map((l) => ({ topic: topics.dealer(l.dealerId), type: "lead.created", id: l.id })),
+        { topic: topics.request(requestId), type: "request.fanned-out", id: requestId },
+      ]);
+      return { matched: matched!.matched, created: created.length };
+    });
+    if (result) return result;
+    // A request edited three times during its own matching is left to the job's retry.
+    if (attempt >= 3) throw new Error(`Request ${requestId} kept changing while it was matched`);
+  }
 }
 
-async function insertLeads(tx: Tx, r: LockedRequest) {
-  const candidates = await findCandidateDealers(tx, {
+type LeadRow = { dealerId: string; distance: number; reasons: string; alias: string };
+
+/** The leads a request should create: the indexed candidates, confirmed and explained by evaluateEligibility. */
+async function matchLeads(r: MatchedRequest): Promise<LeadRow[]> {
+  const candidates = await findCandidateDealers({
     lat: r.lat,
     lng: r.lng,
     radiusMiles: r.radiusMiles,
@@ -72,18 +90,45 @@ async function insertLeads(tx: Tx, r: LockedRequest) {
     budgetCeilingCents: budgetCeilingCents(r),
     customerId: r.customerId,
   });
-  const rows = candidates.flatMap((c) => {
+  return candidates.flatMap((c) => {
     const verdict = evaluateEligibility(r, c, { distanceMiles: c.distanceMiles, leadsToday: c.leadsToday, blocked: false });
     return verdict.eligible ? [{ dealerId: c.id, distance: Math.round(c.distanceMiles * 10) / 10, reasons: JSON.stringify(verdict.reasons), alias: buyerAlias(r.id, c.id) }] : [];
   });
+}
+
+async function insertLeads(c: SqlClient, requestId: string, rows: LeadRow[]) {
   if (rows.length === 0) return [];
-  return tx.$queryRaw<{ id: string; dealerId: string }[]>`
-    INSERT INTO "Lead" ("id", "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "updatedAt")
-    SELECT gen_random_uuid()::text, ${r.id}, x.dealer_id, x.distance, x.reasons::jsonb, x.alias, now()
-    FROM unnest(${rows.map((x) => x.dealerId)}::text[], ${rows.map((x) => x.distance)}::float8[], ${rows.map((x) => x.reasons)}::text[], ${rows.map((x) => x.alias)}::text[])
-      AS x(dealer_id, distance, reasons, alias)
-    ON CONFLICT ("requestId", "dealerId") DO NOTHING
-    RETURNING "id", "dealerId"`;
+  // Each new lead first takes a place under its dealer's cap for today. Dealers that already hold a lead
+  // on this request (a re-run after an edit) take none. Places are taken in dealer order, so two racing
+  // fan-outs lock counter rows in the same order and cannot deadlock, and only while the count is under
+  // the cap, so a dealer whose cap filled since matching gets no lead. (Two statements, not one CTE: the
+  // planner cannot size a CTE's RETURNING and joined the two lists by nested loop, 300 × 300.)
+  const placed = await c.query<{ dealerId: string }>({
+    name: "fan-out.places",
+    text: `INSERT INTO "DealerLeadDay" ("dealerId", "day", "count")
+           SELECT x.dealer_id, (now() AT TIME ZONE 'UTC')::date, 1
+           FROM unnest($2::text[]) AS x(dealer_id)
+           WHERE NOT EXISTS (SELECT 1 FROM "Lead" l WHERE l."requestId" = $1 AND l."dealerId" = x.dealer_id)
+           ORDER BY x.dealer_id
+           ON CONFLICT ("dealerId", "day") DO UPDATE SET "count" = "DealerLeadDay"."count" + 1
+             WHERE "DealerLeadDay"."count" < (SELECT d."dailyLeadCap" FROM "Dealer" d WHERE d."id" = excluded."dealerId")
+           RETURNING "dealerId"`,
+    values: [requestId, rows.map((x) => x.dealerId)],
+  });
+  const room = new Set(placed.rows.map((p) => p.dealerId));
+  const leads = rows.filter((x) => room.has(x.dealerId));
+  if (leads.length === 0) return [];
+  // No ON CONFLICT: under the request row lock held by the caller, the dealers above hold no lead on this
+  // request, and should that ever be wrong the unique (requestId, dealerId) index fails the whole run.
+  const inserted = await c.query<{ id: string; dealerId: string }>({
+    name: "fan-out.leads",
+    text: `INSERT INTO "Lead" ("id", "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "updatedAt")
+           SELECT gen_random_uuid()::text, $1, x.dealer_id, x.distance, x.reasons::jsonb, x.alias, now()
+           FROM unnest($2::text[], $3::float8[], $4::text[], $5::text[]) AS x(dealer_id, distance, reasons, alias)
+           RETURNING "id", "dealerId"`,
+    values: [requestId, leads.map((x) => x.dealerId), leads.map((x) => x.distance), leads.map((x) => x.reasons), leads.map((x) => x.alias)],
+  });
+  return inserted.rows;
 }
 
 export const fanOutJob = defineJob({

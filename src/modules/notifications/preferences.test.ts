@@ -12,6 +12,8 @@ describe("emailAllowed", () => {
     expect(emailAllowed({ ...all, emailMessages: false }, "quote.new")).toBe(true);
     expect(emailAllowed({ ...all, emailQuotes: false }, "quote.revised")).toBe(false);
     expect(emailAllowed({ ...all, emailQuotes: false }, "pre_approval.decided")).toBe(false);
+    expect(emailAllowed({ ...all, emailQuotes: false }, "lead.new")).toBe(false);
+    expect(emailAllowed({ ...all, emailMessages: false }, "lead.new")).toBe(true);
     expect(emailAllowed({ ...all, emailQuotes: false }, "message")).toBe(true);
   });
   it("always sends account-level news when email is on", () => {

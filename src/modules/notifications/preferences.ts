@@ -20,7 +20,8 @@ export async function updatePreferences({ actor, ...prefs }: TPreferencesInput &
 export function emailAllowed(prefs: TPreferencesInput, kind: string): boolean {
   if (!prefs.emailEnabled) return false;
   if (kind === "message") return prefs.emailMessages;
-  if (kind.startsWith("quote") || kind.startsWith("pre_approval") || kind.startsWith("preapproval")) return prefs.emailQuotes;
+  // "Leads and quote updates": a dealer's new leads, a buyer's quotes and financing decisions.
+  if (kind.startsWith("lead") || kind.startsWith("quote") || kind.startsWith("pre_approval") || kind.startsWith("preapproval")) return prefs.emailQuotes;
   return true;
 }
 

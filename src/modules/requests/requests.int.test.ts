@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
+import { AppError } from "~/server/errors";
+import { createRequest } from "./create-request";
 import { callerAs, makeCustomer } from "../../../test/factories";
 import { baseRequest, dealerNorthOf, failure, postRequest, quoteInput } from "../../../test/marketplace";
 
@@ -20,6 +22,16 @@ describe("posting a request", () => {
     expect(grant.expiresAt).toEqual(r.expiresAt);
     expect(grant.consent).toMatchObject({ userId: buyer.id, kind: "CREDIT_SHARE", requestId: id, textVersion: "credit-share-2026-11" });
     expect(await db.job.count({ where: { queue: "request.fan-out", payload: { equals: { requestId: id } } } })).toBe(1);
+  });
+
+  it("takes 20 requests an hour from one buyer; the 21st is refused with a wait and writes nothing", async () => {
+    const buyer = await makeCustomer();
+    for (let i = 0; i < 20; i++) await createRequest(buyer.id, baseRequest);
+    const refused = await createRequest(buyer.id, baseRequest).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+    expect((refused as AppError).retryAfterSeconds).toBeGreaterThan(3000);
+    expect(await db.request.count({ where: { customerId: buyer.id } })).toBe(20);
   });
 
   it("writes no consent when the box is not ticked", async () => {

@@ -2,7 +2,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { openInt } from "~/server/crypto";
 
-const ownerSelect = {
+/** Every field of a customer's profile that can be shared or shown: the owner's view and a grantee's read (read-customer-data.ts) select it. */
+export const profileDataSelect = {
   firstName: true,
   lastName: true,
   phone: true,
@@ -17,8 +18,9 @@ const ownerSelect = {
   creditTier: true,
   creditSource: true,
   creditPulledAt: true,
-  updatedAt: true,
 } satisfies Prisma.CustomerProfileSelect;
+
+const ownerSelect = { ...profileDataSelect, updatedAt: true } satisfies Prisma.CustomerProfileSelect;
 
 /**
  * The customer's own view of their vault. This is the owner reading their own data, not a dealer, lender

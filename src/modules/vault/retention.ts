@@ -2,7 +2,6 @@ import { z } from "zod";
 import { env } from "~/env.js";
 import { db, type Tx } from "~/server/db";
 import { defineJob } from "~/server/jobs/define";
-import { enqueue } from "~/server/jobs/queue";
 
 const SWEEP_QUEUE = "vault.retention-sweep";
 const DAY_MS = 86_400_000;
@@ -49,18 +48,12 @@ export async function eraseBureauCreditIfUnshared(tx: Tx, customerId: string, no
   return count > 0;
 }
 
-/** Makes sure one daily sweep is queued (the sweep re-queues itself), without a separate scheduler. */
-export async function scheduleRetentionSweep(tx: Tx, runAt = new Date(Date.now() + DAY_MS), exceptJobId?: string) {
-  const pending = await tx.job.count({ where: { queue: SWEEP_QUEUE, status: "PENDING", id: exceptJobId ? { not: exceptJobId } : undefined } });
-  if (pending === 0) await enqueue(tx, SWEEP_QUEUE, {}, { runAt });
-}
-
+/** Daily; the worker keeps one run queued (JobDefinition.everyMs). */
 export const retentionSweepJob = defineJob({
   id: SWEEP_QUEUE,
   schema: z.object({}).strict(),
-  handler: async (_payload, { jobId }) => {
+  everyMs: DAY_MS,
+  handler: async () => {
     await purgeStaleCredit();
-    // This job is still PENDING while it runs, so it does not count as the next sweep.
-    await db.$transaction((tx) => scheduleRetentionSweep(tx, undefined, jobId));
   },
 });

@@ -1,5 +1,4 @@
 import { db } from "~/server/db";
-import { scheduleRetentionSweep } from "./retention";
 import { sealInt } from "~/server/crypto";
 import { profileInput, type ProfileInput } from "./profile-schema";
 
@@ -18,9 +17,6 @@ export async function saveProfile(userId: string, raw: ProfileInput) {
     annualIncomeEnc: input.annualIncomeCents == null ? null : sealInt(input.annualIncomeCents),
     housingCostEnc: input.housingCostCents == null ? null : sealInt(input.housingCostCents),
   };
-  await db.$transaction(async (tx) => {
-    await tx.customerProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { id: true } });
-    if (data.annualIncomeEnc || data.housingCostEnc) await scheduleRetentionSweep(tx);
-  });
+  await db.customerProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { id: true } });
   return { ok: true as const };
 }

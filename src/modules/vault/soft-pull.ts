@@ -5,7 +5,6 @@ import { sealInt } from "~/server/crypto";
 import { AppError, badRequest, conflict } from "~/server/errors";
 import { enforceRateLimit } from "~/server/rate-limit";
 import { creditBureau, type CreditBureau } from "./credit-bureau";
-import { scheduleRetentionSweep } from "./retention";
 
 // An instruction is for "check now", not a standing permission.
 const INSTRUCTION_VALID_MS = 15 * 60 * 1000;
@@ -56,13 +55,10 @@ export async function runSoftPull(
   if (!report.found) return { found: false as const, bureau: report.bureau };
 
   const tier = tierForScore(report.score);
-  await db.$transaction(async (tx) => {
-    await tx.customerProfile.update({
-      where: { userId },
-      data: { creditScoreEnc: sealInt(report.score), creditTier: tier, creditSource: "BUREAU", creditPulledAt: new Date() },
-      select: { id: true },
-    });
-    await scheduleRetentionSweep(tx);
+  await db.customerProfile.update({
+    where: { userId },
+    data: { creditScoreEnc: sealInt(report.score), creditTier: tier, creditSource: "BUREAU", creditPulledAt: new Date() },
+    select: { id: true },
   });
   return { found: true as const, bureau: report.bureau, score: report.score, tier };
 }

@@ -9,6 +9,11 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   maxAttempts?: number;
   /** Base delay for exponential backoff with full jitter. */
   backoffMs?: number;
+  /**
+   * Recurring maintenance: every worker, when it starts, makes sure one run is queued, and each run,
+   * in the transaction that marks it done, queues the next this many milliseconds later.
+   */
+  everyMs?: number;
 };
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {

@@ -1,14 +1,20 @@
 import type { JobDefinition } from "~/server/jobs/define";
 import { fanOutJob } from "~/modules/matching/fan-out";
+import { pruneLeadDaysJob } from "~/modules/matching/lead-days";
+import { notifyDealersOfLeads } from "~/modules/matching/notify-dealers.job";
 import { retentionSweepJob } from "~/modules/vault/retention";
 import { lendingJobs } from "~/modules/lending/jobs";
+import { expirePreApprovalsJob } from "~/modules/lending/expire-pre-approvals";
 import { sendNotificationEmail } from "~/modules/notifications/send-email.job";
 
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
   fanOutJob as JobDefinition,
+  pruneLeadDaysJob as JobDefinition,
+  notifyDealersOfLeads as JobDefinition,
   retentionSweepJob as JobDefinition,
   ...(lendingJobs as JobDefinition[]),
+  expirePreApprovalsJob as JobDefinition,
   sendNotificationEmail as JobDefinition,
 ];
 

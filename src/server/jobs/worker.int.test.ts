@@ -4,7 +4,7 @@ import { db } from "~/server/db";
 import { defineJob } from "~/server/jobs/define";
 import { enqueue } from "~/server/jobs/queue";
 import { jobDefinitions } from "~/server/jobs/registry";
-import { backoffDelayMs, drainJobs, runDueJobs } from "~/server/jobs/worker";
+import { backoffDelayMs, drainJobs, ensureRecurringJobs, runDueJobs } from "~/server/jobs/worker";
 
 // A test-only queue whose handler records what it saw in a real table (Notification rows for a user).
 const queue = `test.echo.${Math.random().toString(36).slice(2, 8)}`;
@@ -101,6 +101,30 @@ describe("transactional outbox", () => {
 });
 
 describe("backoff", () => {
+  it("keeps exactly one run of a recurring job queued, however many workers start, and each run queues the next", async () => {
+    const recurring = defineJob({ id: `${queue}.daily`, schema: z.object({}).strict(), everyMs: 3_600_000, handler: async () => { await db.notification.create({ data: { userId, kind: "echo", title: "tick", body: "tick" } }); } });
+    jobDefinitions.push(recurring);
+    try {
+      const pending = () => db.job.findMany({ where: { queue: recurring.id, status: "PENDING" }, select: { runAt: true } });
+      // Scoped to this queue: other files share the database and their own recurring queues.
+      const only = [recurring.id];
+      await Promise.all([ensureRecurringJobs(only), ensureRecurringJobs(only), ensureRecurringJobs(only)]);
+      expect(await pending()).toHaveLength(1);
+      expect(await runDueJobs(5, [recurring.id])).toBe(1);
+      expect(await seen()).toEqual([{ title: "tick" }]);
+      const next = await pending();
+      expect(next).toHaveLength(1);
+      expect(next[0]!.runAt.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
+      // Not due yet: nothing runs, and a restarting worker queues no second run.
+      expect(await runDueJobs(5, [recurring.id])).toBe(0);
+      await ensureRecurringJobs(only);
+      expect(await pending()).toHaveLength(1);
+      expect(await db.job.count({ where: { queue: recurring.id, status: "DONE" } })).toBe(1);
+    } finally {
+      jobDefinitions.splice(jobDefinitions.indexOf(recurring), 1);
+    }
+  });
+
   it("grows exponentially with full jitter, capped at an hour", () => {
     expect(backoffDelayMs(1, 1000, () => 0)).toBe(500);
     expect(backoffDelayMs(1, 1000, () => 1)).toBe(1000);

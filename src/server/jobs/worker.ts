@@ -1,4 +1,6 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
+import { enqueue } from "~/server/jobs/queue";
 import { subscribe, topics } from "~/server/realtime";
 import { jobsById } from "~/server/jobs/registry";
 
@@ -37,7 +39,15 @@ export async function runDueJobs(limit = 20, queues?: string[]): Promise<number>
       try {
         if (!def) throw new Error(`No handler for queue ${job.queue}`);
         await def.handler(def.schema.parse(job.payload), { jobId: job.id, attempt: job.attempts });
-        await db.job.update({ where: { id: job.id }, data: { status: "DONE", doneAt: new Date(), lockedUntil: null, lastError: null } });
+        const done = { status: "DONE" as const, doneAt: new Date(), lockedUntil: null, lastError: null };
+        const { everyMs } = def;
+        if (!everyMs) await db.job.update({ where: { id: job.id }, data: done });
+        else {
+          await db.$transaction(async (tx) => {
+            await tx.job.update({ where: { id: job.id }, data: done });
+            await enqueue(tx, def.id, job.payload as Prisma.InputJsonValue, { runAt: new Date(Date.now() + everyMs) });
+          });
+        }
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         const dead = job.attempts >= (def?.maxAttempts ?? job.maxAttempts);
@@ -53,6 +63,24 @@ export async function runDueJobs(limit = 20, queues?: string[]): Promise<number>
   return claimed.length;
 }
 
+/**
+ * Queues a first run of every recurring job that has none pending. Workers starting together take a
+ * transaction-scoped advisory lock per queue, so exactly one run is queued however many start.
+ */
+export async function ensureRecurringJobs(queues?: string[]): Promise<number> {
+  let queued = 0;
+  for (const def of jobsById().values()) {
+    if (!def.everyMs || (queues && !queues.includes(def.id))) continue;
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`recurring:${def.id}`}))::text`;
+      if ((await tx.job.count({ where: { queue: def.id, status: "PENDING" } })) > 0) return;
+      await enqueue(tx, def.id, {});
+      queued++;
+    });
+  }
+  return queued;
+}
+
 /** Runs jobs until every due job is done (for tests and scripts). */
 export async function drainJobs(queues?: string[], maxRounds = 100) {
   for (let i = 0; i < maxRounds; i++) if ((await runDueJobs(50, queues)) === 0) return;
@@ -64,6 +92,7 @@ export function startWorker({ pollMs = 1000, batch = 20 } = {}) {
   let wake: (() => void) | null = null;
   const nudge = () => wake?.();
   const offPromise = subscribe(topics.jobs, nudge).catch(() => () => undefined);
+  void ensureRecurringJobs().catch((err: unknown) => console.error("[worker] could not queue recurring jobs:", err instanceof Error ? err.message : err));
 
   const loop = (async () => {
     while (!stopped) {

@@ -1,16 +1,28 @@
 // The lender REST API's one wrapper: bearer-key auth, per-key rate limit, bounded JSON bodies, and the
 // single error shape { "error": { "code", "message" } }. Handlers return data or throw AppError.
+// It knows no HTTP framework: ./node-server.ts serves it on node:http (the lender API process), and
+// ./next.ts serves the same routes from the web app.
 import { z, ZodError } from "zod";
 import { env } from "~/env.js";
 import { AppError, errorStatus } from "~/server/errors";
-import { hitRateLimit } from "~/server/rate-limit";
 import { authenticateApiKey, looksLikeApiKey, type ApiCaller } from "~/modules/lending/api-keys";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 const KEY_PARAMS = ["api_key", "apikey", "key", "token", "access_token", "secret", "authorization"];
 
+/** What a route sees of a request, whichever server received it. */
+export type RestRequest = {
+  method: string;
+  url: URL;
+  header(name: string): string | null;
+  /** The body as text. Past `limit` bytes (declared or sent) it throws PAYLOAD_TOO_LARGE and reads no more. */
+  text(limit: number): Promise<string>;
+};
+export type RestResponse = { status: number; headers: Record<string, string>; body: string };
+export type RestRoute<P> = (req: RestRequest, params: P) => Promise<RestResponse>;
+
 export type RestResult = { status?: number; body: unknown; headers?: Record<string, string> };
-type Ctx<P> = { req: Request; caller: ApiCaller; params: P; json: () => Promise<unknown> };
+type Ctx<P> = { req: RestRequest; caller: ApiCaller; params: P; json: () => Promise<unknown> };
 
 const codeName: Record<keyof typeof errorStatus, string> = {
   BAD_REQUEST: "invalid_request",
@@ -24,11 +36,17 @@ const codeName: Record<keyof typeof errorStatus, string> = {
   INTERNAL: "internal_error",
 };
 
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return Response.json({ error: { code, message } }, { status, headers: { "cache-control": "no-store", ...headers } });
+const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): RestResponse {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
 
-function toResponse(e: unknown): Response {
+export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): RestResponse {
+  return jsonResponse(status, { error: { code, message } }, headers);
+}
+
+function toResponse(e: unknown): RestResponse {
   if (e instanceof AppError) {
     const headers: Record<string, string> = e.retryAfterSeconds ? { "retry-after": String(e.retryAfterSeconds) } : {};
     return errorResponse(errorStatus[e.code], codeName[e.code], e.message, headers);
@@ -42,29 +60,8 @@ function toResponse(e: unknown): Response {
   return errorResponse(500, "internal_error", "Something went wrong on our side. Retry with the same Idempotency-Key.");
 }
 
-/** Reads at most MAX_BODY_BYTES (whatever Content-Length claims) and parses JSON. */
-async function readJson(req: Request): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-  const reader = req.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    for (;;) {
-      // A client that hangs up mid-body is not a server error.
-      const { done, value } = await reader.read().catch(() => {
-        throw new AppError("BAD_REQUEST", "The request body could not be read.");
-      });
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        throw new AppError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-      }
-      chunks.push(value);
-    }
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+async function readJson(req: RestRequest): Promise<unknown> {
+  const text = await req.text(MAX_BODY_BYTES);
   if (!text.trim()) throw new AppError("BAD_REQUEST", "A JSON body is required.");
   try {
     return JSON.parse(text);
@@ -73,33 +70,34 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+export const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${limit} bytes.`);
+export const unreadable = () => new AppError("BAD_REQUEST", "The request body could not be read.");
+
 /** Refuses requests that put a secret in the URL: URLs end up in logs, proxies and browser history. */
 function keyInUrl(url: URL) {
   for (const [name, value] of url.searchParams) if (KEY_PARAMS.includes(name.toLowerCase()) || looksLikeApiKey(value)) return true;
   return looksLikeApiKey(url.pathname);
 }
 
-export function apiRoute<P = Record<string, string>>(handler: (ctx: Ctx<P>) => Promise<RestResult>) {
-  return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
+export function apiRoute<P = Record<string, string>>(handler: (ctx: Ctx<P>) => Promise<RestResult>): RestRoute<P> {
+  return async (req, params) => {
     try {
-      const url = new URL(req.url);
-      if (keyInUrl(url)) {
+      if (keyInUrl(req.url)) {
         return errorResponse(400, "key_in_url", "API keys are never accepted in the URL. Send Authorization: Bearer <key>, and revoke the key you just exposed.");
       }
-      const auth = req.headers.get("authorization") ?? "";
-      const m = /^Bearer\s+(\S+)$/i.exec(auth);
-      const caller = m ? await authenticateApiKey(m[1]!) : null;
+      const m = /^Bearer\s+(\S+)$/i.exec(req.header("authorization") ?? "");
+      // One round trip resolves the key and counts the call against its rate limit.
+      const caller = m ? await authenticateApiKey(m[1]!, env.API_RATE_LIMIT_PER_MINUTE) : null;
       if (!caller) {
         return errorResponse(401, "unauthorized", m ? "The API key is invalid or has been revoked." : "Send your API key as Authorization: Bearer <key>.", { "www-authenticate": 'Bearer realm="keyturn"' });
       }
-      const limit = env.API_RATE_LIMIT_PER_MINUTE;
-      const rl = await hitRateLimit(`api:${caller.keyId}`, limit, 60);
-      const rlHeaders = { "x-ratelimit-limit": String(limit), "x-ratelimit-remaining": String(rl.remaining) };
+      const { rateLimit: rl } = caller;
+      const rlHeaders = { "x-ratelimit-limit": String(rl.limit), "x-ratelimit-remaining": String(rl.remaining) };
       if (!rl.allowed) {
-        return errorResponse(429, "rate_limited", `Rate limit of ${limit} requests per minute exceeded. Retry after ${rl.retryAfterSeconds} seconds.`, { "retry-after": String(rl.retryAfterSeconds), ...rlHeaders });
+        return errorResponse(429, "rate_limited", `Rate limit of ${rl.limit} requests per minute exceeded. Retry after ${rl.retryAfterSeconds} seconds.`, { "retry-after": String(rl.retryAfterSeconds), ...rlHeaders });
       }
-      const out = await handler({ req, caller, params: await route.params, json: () => readJson(req) });
-      return Response.json(out.body, { status: out.status ?? 200, headers: { "cache-control": "no-store", ...rlHeaders, ...out.headers } });
+      const out = await handler({ req, caller, params, json: () => readJson(req) });
+      return jsonResponse(out.status ?? 200, out.body, { ...rlHeaders, ...out.headers });
     } catch (e) {
       return toResponse(e);
     }
@@ -107,8 +105,8 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: Ctx<P>) => P
 }
 
 /** Parses URL query parameters with a strict schema (unknown parameters are refused, not ignored). */
-export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
-  const params = Object.fromEntries(new URL(req.url).searchParams);
+export function parseQuery<S extends z.ZodType>(req: RestRequest, schema: S): z.infer<S> {
+  const params = Object.fromEntries(req.url.searchParams);
   const r = schema.safeParse(params);
   if (!r.success) {
     const issue = r.error.issues[0];

@@ -1,22 +1,26 @@
-// The lender REST API through its real route handlers (Request in, Response out).
-import { beforeAll, describe, expect, it } from "vitest";
+// The lender REST API over real HTTP, served by the lender API process's server (node-server.ts).
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { subscribe, topics, type LiveEvent } from "~/server/realtime";
-import { GET as listRoute } from "~/app/api/v1/pre-approvals/route";
-import { GET as getRoute } from "~/app/api/v1/pre-approvals/[id]/route";
-import { POST as decideRoute } from "~/app/api/v1/pre-approvals/[id]/decisions/route";
-import { GET as decisionsRoute } from "~/app/api/v1/decisions/route";
 import { createApiKey, revokeApiKey } from "~/modules/lending/api-keys";
+import { createApiServer } from "./node-server";
 import { preApproveQuote } from "~/modules/lending/pre-approve-quote";
 import { makeLender } from "../../../test/factories";
 import { makeBuyerWithCredit, makeQuotedRequest } from "../../../test/lending-factories";
 
-const BASE = "http://localhost/api/v1";
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route declares its own params type
-const call = async (handler: (req: Request, ctx: { params: Promise<any> }) => Promise<Response>, path: string, init: RequestInit & { key?: string; params?: Record<string, string> } = {}) => {
+const server = createApiServer();
+let base = "";
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const call = async (path: string, init: RequestInit & { key?: string } = {}) => {
   const headers = new Headers(init.headers);
   if (init.key) headers.set("authorization", `Bearer ${init.key}`);
-  const res = await handler(new Request(`${BASE}${path}`, { ...init, headers }), { params: Promise.resolve(init.params ?? {}) });
+  const res = await fetch(`${base}${path}`, { ...init, headers });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null, text };
 };
@@ -45,38 +49,38 @@ const approve = (over: Record<string, unknown> = {}) => JSON.stringify({ decisio
 
 describe("lender REST API", () => {
   it("refuses calls without a valid bearer key, in the one error shape", async () => {
-    const none = await call(listRoute, "/pre-approvals");
+    const none = await call("/pre-approvals");
     expect(none.status).toBe(401);
     expect(none.body).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
-    expect((await call(listRoute, "/pre-approvals", { key: "kt_live_nottherealkeynottherealkey0000" })).status).toBe(401);
+    expect((await call("/pre-approvals", { key: "kt_live_nottherealkeynottherealkey0000" })).status).toBe(401);
   });
 
   it("refuses a key in the URL, even alongside a valid header", async () => {
     for (const q of [`?api_key=${l1.key}`, `?token=abc`, `?status=${l1.key}`]) {
-      const r = await call(listRoute, `/pre-approvals${q}`, { key: l1.key });
+      const r = await call(`/pre-approvals${q}`, { key: l1.key });
       expect(r.status).toBe(400);
       expect(r.body.error.code).toBe("key_in_url");
     }
   });
 
   it("lists pending requests with cursor pagination and a capped page size", async () => {
-    const first = await call(listRoute, "/pre-approvals?status=pending&limit=2", { key: l1.key });
+    const first = await call("/pre-approvals?status=pending&limit=2", { key: l1.key });
     expect(first.status).toBe(200);
     expect(first.body.data.map((d: { id: string }) => d.id)).toEqual(preApprovalIds.slice(0, 2));
     expect(first.body.has_more).toBe(true);
-    const second = await call(listRoute, `/pre-approvals?status=pending&limit=2&cursor=${first.body.next_cursor}`, { key: l1.key });
+    const second = await call(`/pre-approvals?status=pending&limit=2&cursor=${first.body.next_cursor}`, { key: l1.key });
     expect(second.body.data.map((d: { id: string }) => d.id)).toEqual(preApprovalIds.slice(2, 3));
     expect(second.body).toMatchObject({ has_more: false, next_cursor: null });
-    expect((await call(listRoute, "/pre-approvals?limit=1000", { key: l1.key })).status).toBe(400);
-    expect((await call(listRoute, "/pre-approvals?status=bogus", { key: l1.key })).status).toBe(400);
-    expect((await call(listRoute, "/pre-approvals?cursor=%27%20OR%201%3D1--", { key: l1.key })).status).toBe(400);
-    expect((await call(listRoute, "/pre-approvals?unknown=1", { key: l1.key })).status).toBe(400);
+    expect((await call("/pre-approvals?limit=1000", { key: l1.key })).status).toBe(400);
+    expect((await call("/pre-approvals?status=bogus", { key: l1.key })).status).toBe(400);
+    expect((await call("/pre-approvals?cursor=%27%20OR%201%3D1--", { key: l1.key })).status).toBe(400);
+    expect((await call("/pre-approvals?unknown=1", { key: l1.key })).status).toBe(400);
   });
 
   it("shows one request with only the granted applicant fields, and logs the read", async () => {
     const id = preApprovalIds[0]!;
     const before = await db.accessLog.count({ where: { customerId, channel: "api" } });
-    const r = await call(getRoute, `/pre-approvals/${id}`, { key: l1.key, params: { id } });
+    const r = await call(`/pre-approvals/${id}`, { key: l1.key });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ id, status: "pending", vehicle: { make: "Toyota" }, applicant: { credit: { score: 705, tier: "PRIME" }, income: { annual_income_cents: 8_000_000 } } });
     expect(r.text).not.toMatch(/Buyer|@test\.keyturn|555-0100|Test St/); // no identity
@@ -85,11 +89,11 @@ describe("lender REST API", () => {
 
   it("hides another lender's request exactly like a missing one", async () => {
     const id = preApprovalIds[0]!;
-    const other = await call(getRoute, `/pre-approvals/${id}`, { key: l2Key, params: { id } });
-    const missing = await call(getRoute, `/pre-approvals/cxxxxxxxxxxxxxxxxxxxxxxxx`, { key: l2Key, params: { id: "cxxxxxxxxxxxxxxxxxxxxxxxx" } });
+    const other = await call(`/pre-approvals/${id}`, { key: l2Key });
+    const missing = await call(`/pre-approvals/cxxxxxxxxxxxxxxxxxxxxxxxx`, { key: l2Key });
     expect(other.status).toBe(404);
     expect(other.body).toEqual(missing.body);
-    const decide = await call(decideRoute, `/pre-approvals/${id}/decisions`, { method: "POST", key: l2Key, params: { id }, headers: { "idempotency-key": "x1" }, body: approve() });
+    const decide = await call(`/pre-approvals/${id}/decisions`, { method: "POST", key: l2Key, headers: { "idempotency-key": "x1" }, body: approve() });
     expect(decide.status).toBe(404);
   });
 
@@ -100,7 +104,7 @@ describe("lender REST API", () => {
     let heard: (e: LiveEvent) => void = () => undefined;
     const live = new Promise<LiveEvent>((resolve) => (heard = resolve));
     const off = await subscribe(topics.request(requestId), (e) => heard(e));
-    const post = (body: string, key = "idem-1") => call(decideRoute, `/pre-approvals/${id}/decisions`, { method: "POST", key: l1.key, params: { id }, headers: { "idempotency-key": key, "content-type": "application/json" }, body });
+    const post = (body: string, key = "idem-1") => call(`/pre-approvals/${id}/decisions`, { method: "POST", key: l1.key, headers: { "idempotency-key": key, "content-type": "application/json" }, body });
     const first = await post(approve());
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ applied: true, pre_approval: { status: "approved", apr_bps: 689, term_months: 60, decision_version: 1 } });
@@ -119,15 +123,15 @@ describe("lender REST API", () => {
     expect(clash.body.error.message).toMatch(/Idempotency-Key/);
     expect(await db.preApproval.findUniqueOrThrow({ where: { id }, select: { aprBps: true } })).toEqual({ aprBps: 689 });
 
-    expect((await call(decideRoute, `/pre-approvals/${id}/decisions`, { method: "POST", key: l1.key, params: { id }, body: approve() })).status).toBe(400); // no key
+    expect((await call(`/pre-approvals/${id}/decisions`, { method: "POST", key: l1.key, body: approve() })).status).toBe(400); // no key
 
-    const decisions = await call(decisionsRoute, "/decisions", { key: l1.key });
+    const decisions = await call("/decisions", { key: l1.key });
     expect(decisions.body.data.map((d: { id: string }) => d.id)).toContain(id);
   });
 
   it("ignores an older decision version arriving late", async () => {
     const id = preApprovalIds[2]!;
-    const post = (body: string, key: string) => call(decideRoute, `/pre-approvals/${id}/decisions`, { method: "POST", key: l1.key, params: { id }, headers: { "idempotency-key": key }, body });
+    const post = (body: string, key: string) => call(`/pre-approvals/${id}/decisions`, { method: "POST", key: l1.key, headers: { "idempotency-key": key }, body });
     expect((await post(approve({ decisionVersion: 2, aprBps: 700 }), "v2")).status).toBe(201);
     const late = await post(approve({ decisionVersion: 1, aprBps: 500 }), "v1");
     expect(late.status).toBe(200);
@@ -138,7 +142,7 @@ describe("lender REST API", () => {
   it("refuses mass assignment, invalid decisions, bad JSON and oversized bodies without a 500", async () => {
     const id = preApprovalIds[0]!;
     const post = (body: string, key: string, headers: Record<string, string> = {}) =>
-      call(decideRoute, `/pre-approvals/${id}/decisions`, { method: "POST", key: l1.key, params: { id }, headers: { "idempotency-key": key, ...headers }, body });
+      call(`/pre-approvals/${id}/decisions`, { method: "POST", key: l1.key, headers: { "idempotency-key": key, ...headers }, body });
     for (const extra of [{ lenderId: "someone-else" }, { status: "APPROVED" }, { source: "AUTO_POLICY" }, { amountCents: 1 }, { monthlyPaymentCents: 1 }]) {
       const r = await post(approve(extra), `mass-${Object.keys(extra)[0]}`);
       expect(r.status).toBe(422);
@@ -154,23 +158,43 @@ describe("lender REST API", () => {
     expect(row).toEqual({ status: "PENDING", lenderId: l1.id });
   });
 
+  it("answers unknown paths, wrong methods and streamed oversized bodies in the same error shape", async () => {
+    const nowhere = await call("/nothing-here", { key: l1.key });
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body.error.code).toBe("not_found");
+    const wrong = await call("/pre-approvals", { method: "DELETE", key: l1.key });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("GET");
+    // No Content-Length: the server counts what arrives and stops at the limit.
+    const id = preApprovalIds[0]!;
+    const chunks = new ReadableStream({ start(c) { for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode("x".repeat(1024))); c.close(); } });
+    const streamed = await fetch(`${base}/pre-approvals/${id}/decisions`, { method: "POST", headers: { authorization: `Bearer ${l1.key}`, "idempotency-key": "stream-1" }, body: chunks, duplex: "half" } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).error.code).toBe("payload_too_large");
+    // The reference document and the health check need no key.
+    const doc = await fetch(`${base}/openapi.json`);
+    expect(doc.status).toBe(200);
+    expect((await doc.json()).openapi).toMatch(/^3\.1/);
+    expect((await (await fetch(base.replace("/v1", "/health"))).json())).toEqual({ ok: true });
+  });
+
   it("rate-limits per key with Retry-After", async () => {
     const { secret, id } = await createApiKey(l1.id, { name: "burst", mode: "LIVE" });
     await db.rateLimit.create({ data: { key: `api:${id}`, windowStart: new Date(), count: 1200 } });
-    const r = await call(listRoute, "/pre-approvals", { key: secret });
+    const r = await call("/pre-approvals", { key: secret });
     expect(r.status).toBe(429);
     expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(r.body.error.code).toBe("rate_limited");
     // Another key of the same lender is not affected.
-    expect((await call(listRoute, "/pre-approvals", { key: l1.key })).status).toBe(200);
+    expect((await call("/pre-approvals", { key: l1.key })).status).toBe(200);
   });
 
   it("refuses a revoked key on the very next call and records last use", async () => {
     const { secret, id } = await createApiKey(l1.id, { name: "temp", mode: "LIVE" });
-    expect((await call(listRoute, "/pre-approvals", { key: secret })).status).toBe(200);
+    expect((await call("/pre-approvals", { key: secret })).status).toBe(200);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id }, select: { lastUsedAt: true } })).lastUsedAt).not.toBeNull();
     await revokeApiKey(l1.id, id);
-    expect((await call(listRoute, "/pre-approvals", { key: secret })).status).toBe(401);
+    expect((await call("/pre-approvals", { key: secret })).status).toBe(401);
   });
 
   it("stores only a hash and a prefix of a key", async () => {
@@ -184,11 +208,11 @@ describe("lender REST API", () => {
 
   it("keeps test keys away from live data", async () => {
     const test = (await createApiKey(l1.id, { name: "sandbox", mode: "TEST" })).secret;
-    const list = await call(listRoute, "/pre-approvals", { key: test });
+    const list = await call("/pre-approvals", { key: test });
     expect(list.body).toEqual({ object: "list", data: [], has_more: false, next_cursor: null });
     const id = preApprovalIds[0]!;
-    expect((await call(getRoute, `/pre-approvals/${id}`, { key: test, params: { id } })).status).toBe(404);
-    const post = await call(decideRoute, `/pre-approvals/${id}/decisions`, { method: "POST", key: test, params: { id }, headers: { "idempotency-key": "t1" }, body: approve() });
+    expect((await call(`/pre-approvals/${id}`, { key: test })).status).toBe(404);
+    const post = await call(`/pre-approvals/${id}/decisions`, { method: "POST", key: test, headers: { "idempotency-key": "t1" }, body: approve() });
     expect(post.status).toBe(404);
     expect(await db.preApproval.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: "PENDING" });
   });

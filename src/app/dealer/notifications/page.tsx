@@ -6,7 +6,7 @@ export const metadata = { title: "Notifications" };
 export default function DealerNotificationsPage() {
   return (
     <>
-      <PageHeader title="Notifications" description="Buyer messages, won deals and requests that closed." />
+      <PageHeader title="Notifications" description="New leads, buyer messages, won deals and requests that closed." />
       <NotificationCenter audience="dealer" />
     </>
   );

@@ -1,9 +1,6 @@
-import { apiRoute, parseQuery } from "~/server/rest/handler";
-import { listQuerySchema } from "~/modules/lending/schemas";
-import { listDecisions } from "~/modules/lending/lender-api";
+import { forNext } from "~/server/rest/next";
+import { listDecisionsRoute } from "~/server/rest/routes";
 
 export const dynamic = "force-dynamic";
 
-const query = listQuerySchema.omit({ status: true });
-
-export const GET = apiRoute(async ({ req, caller }) => ({ body: await listDecisions(caller, parseQuery(req, query)) }));
+export const GET = forNext(listDecisionsRoute);

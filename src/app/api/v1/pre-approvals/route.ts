@@ -1,7 +1,6 @@
-import { apiRoute, parseQuery } from "~/server/rest/handler";
-import { listQuerySchema } from "~/modules/lending/schemas";
-import { listPreApprovals } from "~/modules/lending/lender-api";
+import { forNext } from "~/server/rest/next";
+import { listPreApprovalsRoute } from "~/server/rest/routes";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ req, caller }) => ({ body: await listPreApprovals(caller, parseQuery(req, listQuerySchema)) }));
+export const GET = forNext(listPreApprovalsRoute);

@@ -1,11 +1,6 @@
-import { apiRoute, idSchema } from "~/server/rest/handler";
-import { notFound } from "~/server/errors";
-import { getPreApproval } from "~/modules/lending/lender-api";
+import { forNext } from "~/server/rest/next";
+import { getPreApprovalRoute } from "~/server/rest/routes";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ id: string }>(async ({ caller, params }) => {
-  const id = idSchema.safeParse(params.id);
-  if (!id.success) throw notFound("No such pre-approval request.");
-  return { body: await getPreApproval(caller, id.data) };
-});
+export const GET = forNext(getPreApprovalRoute);

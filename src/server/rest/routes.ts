@@ -1,0 +1,40 @@
+// Every route of the lender API, once. Both servers take them from here: the lender API process
+// (./node-server.ts) and the web app's route files under src/app/api/v1.
+import { z } from "zod";
+import { AppError, notFound } from "~/server/errors";
+import { decisionInputSchema, listQuerySchema } from "~/modules/lending/schemas";
+import { getPreApproval, listDecisions, listPreApprovals, postDecision } from "~/modules/lending/lender-api";
+import { apiRoute, idSchema, parseQuery, type RestRoute } from "./handler";
+
+const idempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/);
+const decisionsQuery = listQuerySchema.omit({ status: true });
+
+export const listPreApprovalsRoute = apiRoute(async ({ req, caller }) => ({ body: await listPreApprovals(caller, parseQuery(req, listQuerySchema)) }));
+
+export const getPreApprovalRoute = apiRoute<{ id: string }>(async ({ caller, params }) => {
+  const id = idSchema.safeParse(params.id);
+  if (!id.success) throw notFound("No such pre-approval request.");
+  return { body: await getPreApproval(caller, id.data) };
+});
+
+export const postDecisionRoute = apiRoute<{ id: string }>(async ({ req, caller, params, json }) => {
+  const id = idSchema.safeParse(params.id);
+  if (!id.success) throw notFound("No such pre-approval request.");
+  const key = idempotencyKey.safeParse(req.header("idempotency-key"));
+  if (!key.success) throw new AppError("BAD_REQUEST", "Send an Idempotency-Key header (1–255 printable characters, e.g. a UUID) with every decision.");
+  const decision = decisionInputSchema.parse(await json());
+  const out = await postDecision(caller, id.data, decision, key.data);
+  return { status: out.status, body: out.body, headers: out.replayed ? { "idempotent-replayed": "true" } : undefined };
+});
+
+export const listDecisionsRoute = apiRoute(async ({ req, caller }) => ({ body: await listDecisions(caller, parseQuery(req, decisionsQuery)) }));
+
+type Entry = { method: "GET" | "POST"; pattern: RegExp; route: RestRoute<{ id: string }> | RestRoute<Record<string, string>> };
+
+/** Path patterns; a capture group is the `id` parameter. */
+export const routeTable: Entry[] = [
+  { method: "GET", pattern: /^\/api\/v1\/pre-approvals$/, route: listPreApprovalsRoute },
+  { method: "GET", pattern: /^\/api\/v1\/pre-approvals\/([^/]+)$/, route: getPreApprovalRoute },
+  { method: "POST", pattern: /^\/api\/v1\/pre-approvals\/([^/]+)\/decisions$/, route: postDecisionRoute },
+  { method: "GET", pattern: /^\/api\/v1\/decisions$/, route: listDecisionsRoute },
+];
