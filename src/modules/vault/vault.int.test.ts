@@ -9,6 +9,7 @@ import { requestSoftPull, runSoftPull } from "./soft-pull";
 import { purgeStaleCredit } from "./retention";
 import { enqueue } from "~/server/jobs/queue";
 import { runDueJobs } from "~/server/jobs/worker";
+import { sealedShape } from "../../../test/no-values";
 
 function spyBureau(): CreditBureau & { softPull: ReturnType<typeof vi.fn> } {
   return { name: "spy", softPull: vi.fn(sandboxBureau.softPull.bind(sandboxBureau)) };
@@ -68,7 +69,7 @@ describe("soft pull", () => {
     const record = await db.consentRecord.findFirstOrThrow({ where: { userId: c.id, kind: "SOFT_PULL" }, select: { id: true, textShown: true, textVersion: true, agreedAt: true } });
     expect(record).toMatchObject({ textShown: SOFT_PULL_TEXT.text, textVersion: SOFT_PULL_TEXT.version });
     const p = await db.customerProfile.findUniqueOrThrow({ where: { userId: c.id }, select: { creditScoreEnc: true, creditTier: true, creditSource: true } });
-    expect(p.creditScoreEnc).not.toContain("742");
+    expect(sealedShape(p.creditScoreEnc, 742)).toEqual({ format: true, clear: false });
     expect(openInt(p.creditScoreEnc)).toBe(742);
     expect(p).toMatchObject({ creditTier: "PRIME", creditSource: "BUREAU" });
     // The same instruction cannot be replayed for a second pull.
