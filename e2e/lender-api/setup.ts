@@ -5,7 +5,11 @@ import { db } from "../../src/server/db";
 import { enqueue } from "../../src/server/jobs/queue";
 import { CREDIT_SHARE_TEXT } from "../../src/modules/consent/texts";
 
-export async function quotedRequestSharingCredit(model: string) {
+/**
+ * With `waitingOn` (a lender's sign-in email), the quote's pre-approval request is placed with that lender
+ * alone and left pending for a person, instead of being sent to every suitable lender by the job.
+ */
+export async function quotedRequestSharingCredit(model: string, opts: { waitingOn?: string } = {}) {
   const customer = await db.user.findUniqueOrThrow({ where: { email: "ava@demo.keyturn" }, select: { id: true } });
   const dealer = await db.membership.findFirstOrThrow({ where: { user: { email: "dealer1@demo.keyturn" } }, select: { dealerId: true } });
   const expiresAt = new Date(Date.now() + 14 * 86_400_000);
@@ -34,7 +38,15 @@ export async function quotedRequestSharingCredit(model: string) {
       },
       select: { id: true },
     });
+    if (opts.waitingOn) {
+      const lender = await tx.membership.findFirstOrThrow({ where: { user: { email: opts.waitingOn } }, select: { lender: { select: { id: true, name: true } } } });
+      const pa = await tx.preApproval.create({
+        data: { quoteId: quote.id, requestId: request.id, lenderId: lender.lender!.id, quoteVersion: 1, amountCents: 3_440_000, expiresAt: new Date(Date.now() + 3 * 86_400_000) },
+        select: { id: true },
+      });
+      return { requestId: request.id, quoteId: quote.id, lenderName: lender.lender!.name, preApprovalId: pa.id };
+    }
     await enqueue(tx, "lending.pre-approve-quote", { quoteId: quote.id });
-    return { requestId: request.id, quoteId: quote.id };
+    return { requestId: request.id, quoteId: quote.id, lenderName: null, preApprovalId: null };
   });
 }

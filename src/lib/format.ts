@@ -50,3 +50,19 @@ export function issuesToFields(issues: { path: PropertyKey[]; message: string }[
 export function distance(miles: number): string {
   return miles < 1 ? "under 1 mi" : `${miles < 10 ? miles.toFixed(1) : Math.round(miles)} mi`;
 }
+
+/** "6.49" or "6.49%" → 649 basis points; "" → undefined; anything else → NaN (the schema reports it). */
+export function percentToBps(raw: FormDataEntryValue | null): number | undefined {
+  const s = String(raw ?? "").replace(/[%\s]/g, "");
+  if (s === "") return undefined;
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return Number.NaN;
+  const [whole, frac = ""] = s.split(".");
+  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+}
+
+/** One entry per non-empty line of a textarea. */
+export const linesOf = (raw: FormDataEntryValue | null) =>
+  String(raw ?? "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);

@@ -3,11 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge, EmptyState, Loading, Stat } from "~/components/ui/card";
+import Link from "next/link";
+import { ButtonLink } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
+import { sourceLabel, statusTone, word as label } from "./labels";
 import { formatApr, formatCents } from "~/modules/lending/amortization";
 
-const tone = { PENDING: "amber", APPROVED: "green", CONDITIONAL: "blue", DECLINED: "red", EXPIRED: "gray", CANCELLED: "gray" } as const;
-const label = (s: string) => (s === "SUV" ? s : s.charAt(0) + s.slice(1).toLowerCase());
 const tabs = [
   { key: undefined, label: "All" },
   { key: "PENDING", label: "Waiting on you" },
@@ -51,7 +52,9 @@ export function LenderQueue() {
             <li key={r.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div className="min-w-0">
                 <p className="font-medium text-ink">
-                  {r.quote.year} {r.quote.make} {r.quote.model} {r.quote.trim ?? ""}
+                  <Link href={`/lender/pre-approvals/${r.id}`} className="hover:underline focus-visible:underline">
+                    {r.quote.year} {r.quote.make} {r.quote.model} {r.quote.trim ?? ""}
+                  </Link>
                 </p>
                 <p className="text-sm text-slate-600">
                   {formatCents(r.amountCents)} to finance · {label(r.request.condition)} {label(r.request.bodyType)} · {r.request.city}, {r.request.state} · quote v{r.quoteVersion}
@@ -64,8 +67,13 @@ export function LenderQueue() {
                     {formatApr(r.aprBps)} · {r.termMonths} mo{r.monthlyPaymentCents ? ` · ${formatCents(r.monthlyPaymentCents)}/mo` : ""}
                   </span>
                 )}
-                {r.source && <Badge tone="gray">{r.source === "AUTO_POLICY" ? "Auto policy" : "API"}</Badge>}
-                <Badge tone={tone[r.status]}>{label(r.status)}</Badge>
+                {r.source && <Badge tone="gray">{sourceLabel[r.source]}</Badge>}
+                <Badge tone={statusTone[r.status]}>{label(r.status)}</Badge>
+                {r.status === "PENDING" && (
+                  <ButtonLink href={`/lender/pre-approvals/${r.id}`} variant="secondary" aria-label={`Review the ${r.quote.year} ${r.quote.make} ${r.quote.model} request`}>
+                    Review
+                  </ButtonLink>
+                )}
               </div>
             </li>
           ))}

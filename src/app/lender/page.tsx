@@ -9,7 +9,7 @@ export default function LenderHome() {
     <>
       <PageHeader
         title="Lender console"
-        description="Pre-approval requests for quotes on Keyturn. Your auto-decision policy answers at once; the rest wait for your API or webhook integration."
+        description="Pre-approval requests for quotes on Keyturn. Your auto-decision policy answers at once; the rest wait for your API integration, or for you to review them here."
         actions={<ButtonLink href="/docs/api" variant="secondary">API reference</ButtonLink>}
       />
       <LenderQueue />

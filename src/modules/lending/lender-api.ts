@@ -6,7 +6,7 @@ import { env } from "~/env.js";
 import { LIVE_CHANNEL, publish, topics, type LiveEvent } from "~/server/realtime";
 import { db, sql } from "~/server/db";
 import { AppError, badRequest, isUniqueViolation, notFound } from "~/server/errors";
-import { readCustomerData } from "~/modules/consent/read-customer-data";
+import { readApplicant } from "~/modules/lending/read-applicant";
 import type { ApiCaller } from "~/modules/lending/api-keys";
 import { decisionUpdate, offerOf, recordDecision, statusOf, withPayment, type Offer } from "~/modules/lending/record-decision";
 import type { DecisionInput } from "~/modules/lending/schemas";
@@ -64,20 +64,17 @@ export async function getPreApproval(caller: ApiCaller, id: string) {
     });
     if (!row) throw notFound("No such pre-approval request.");
     const { quote, request, ...pub } = row;
-    let applicant: { credit?: { score: number | null; tier: string | null; source: string | null }; income?: { annual_income_cents: number | null; housing_cost_cents: number | null } } = {};
-    // Ask for each field separately: the grant may cover credit but not income. Each read is logged.
-    for (const field of ["CREDIT", "INCOME"] as const) {
-      try {
-        const data = await readCustomerData(
-          { reader: { type: "LENDER", id: caller.lenderId, label: caller.lenderName }, customerId: request.customerId, fields: [field], purpose: `Pre-approval decision on request ${pub.requestId} (API)`, requestId: pub.requestId, channel: "api" },
-          tx,
-        );
-        if (data.credit) applicant = { ...applicant, credit: { score: data.credit.score, tier: data.credit.tier, source: data.credit.source } };
-        if (data.income) applicant = { ...applicant, income: { annual_income_cents: data.income.annualIncomeCents, housing_cost_cents: data.income.housingCostCents } };
-      } catch (e) {
-        if (!(e instanceof AppError && e.code === "NOT_FOUND")) throw e;
-      }
-    }
+    const a = await readApplicant(tx, {
+      lender: { id: caller.lenderId, name: caller.lenderName },
+      customerId: request.customerId,
+      requestId: pub.requestId,
+      channel: "api",
+      purpose: `Pre-approval decision on request ${pub.requestId} (API)`,
+    });
+    const applicant = {
+      ...(a.credit ? { credit: a.credit } : {}),
+      ...(a.income ? { income: { annual_income_cents: a.income.annualIncomeCents, housing_cost_cents: a.income.housingCostCents } } : {}),
+    };
     return {
       ...toApiPreApproval(pub),
       vehicle: { year: quote.year, make: quote.make, model: quote.model, trim: quote.trim, condition: request.condition, body_type: request.bodyType, mileage: quote.mileage, vin: quote.vin },

@@ -7,6 +7,7 @@ import { CREDIT_TIERS, tierForScore } from "~/modules/lending/credit-tiers";
 import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
 import { decideByPolicy, policyCoversVehicle, type PolicyTier } from "~/modules/lending/policy";
 import { recordDecision } from "~/modules/lending/record-decision";
+import { creditSourceLabel } from "~/modules/lending/read-applicant";
 
 export const MAX_LENDERS_PER_QUOTE = 5;
 const PRE_APPROVAL_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -178,7 +179,7 @@ async function requestOne(quote: QuoteForRequest, lender: Candidate, expiresAt: 
       preApprovalId: row.id,
       lenderId: lender.id,
       source: "AUTO_POLICY",
-      score: { value: score, source: profile.credit?.source === "BUREAU" ? "Credit bureau (soft pull)" : "Self-reported by the buyer" },
+      score: { value: score, source: creditSourceLabel(profile.credit?.source) },
       decision:
         decision.outcome === "declined"
           ? { decision: "declined", ...version, reasons: decision.reasons }

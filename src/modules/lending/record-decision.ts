@@ -7,7 +7,7 @@ import { monthlyPaymentCents } from "~/modules/lending/amortization";
 import type { DecisionInput } from "~/modules/lending/schemas";
 import { lenderPreApprovalSelect, type LenderPreApprovalRow } from "~/modules/lending/serialize";
 
-export type DecisionSourceName = "AUTO_POLICY" | "API";
+export type DecisionSourceName = "AUTO_POLICY" | "API" | "CONSOLE";
 
 /**
  * Records a lender's decision on one of ITS pre-approvals. Ordering is by the lender's decisionVersion,

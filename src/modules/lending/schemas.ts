@@ -59,7 +59,7 @@ export const preApprovalSchema = z
     monthly_payment_cents: z.number().int().nullable(),
     conditions: z.array(z.string()),
     reasons: z.array(z.string()),
-    source: z.enum(["auto_policy", "api"]).nullable(),
+    source: z.enum(["auto_policy", "api", "console"]).nullable().describe("Who decided: your auto-decision policy, your API integration, or an underwriter in the console."),
     decided_at: z.string().nullable(),
     expires_at: z.string(),
     created_at: z.string(),
@@ -90,6 +90,22 @@ export const errorSchema = z
   ;
 
 // ─── console (tRPC) inputs ───
+
+// An underwriter's decision by hand. The server numbers it (the next decisionVersion), so the form sends
+// only what the person decided and the quote version they saw.
+const consoleCommon = { id: z.string().min(1).max(40), quoteVersion: common.quoteVersion };
+const lines = (what: string) => z.array(z.string().trim().min(1).max(200)).min(1, `Give at least one ${what}, one per line.`).max(10, `At most 10 ${what}s.`);
+const consoleTerms = {
+  aprBps: z.number({ error: "Enter the APR, e.g. 6.49." }).int().min(0, "The APR cannot be negative.").max(MAX_APR_BPS, "The APR cannot exceed 100%."),
+  termMonths: z.number({ error: "Enter the term in months." }).int("Whole months only.").min(12, "At least 12 months.").max(MAX_TERM_MONTHS, `At most ${MAX_TERM_MONTHS} months.`),
+  maxAmountCents: z.number({ error: "Enter the most you will lend." }).int().min(100_000, "At least $1,000.").max(100_000_000, "At most $1,000,000."),
+};
+export const consoleDecisionSchema = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("approved"), ...consoleCommon, ...consoleTerms }).strict(),
+  z.object({ decision: z.literal("conditional"), ...consoleCommon, ...consoleTerms, conditions: lines("condition") }).strict(),
+  z.object({ decision: z.literal("declined"), ...consoleCommon, reasons: lines("reason") }).strict(),
+]);
+export type ConsoleDecisionInput = z.infer<typeof consoleDecisionSchema>;
 
 const bodyTypes = ["SEDAN", "SUV", "TRUCK", "COUPE", "HATCHBACK", "MINIVAN", "WAGON", "CONVERTIBLE", "VAN"] as const;
 export const policyTierInputSchema = z

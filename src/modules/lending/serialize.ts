@@ -44,7 +44,7 @@ export function toApiPreApproval(row: LenderPreApprovalRow) {
     monthly_payment_cents: row.monthlyPaymentCents,
     conditions: row.conditions,
     reasons: row.reasons,
-    source: row.source ? (row.source.toLowerCase() as "auto_policy" | "api") : null,
+    source: row.source ? (row.source.toLowerCase() as "auto_policy" | "api" | "console") : null,
     decided_at: row.decidedAt?.toISOString() ?? null,
     expires_at: row.expiresAt.toISOString(),
     created_at: row.createdAt.toISOString(),

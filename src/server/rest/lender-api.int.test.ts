@@ -79,12 +79,15 @@ describe("lender REST API", () => {
 
   it("shows one request with only the granted applicant fields, and logs the read", async () => {
     const id = preApprovalIds[0]!;
-    const before = await db.accessLog.count({ where: { customerId, channel: "api" } });
+    const before = await db.accessLog.count({ where: { customerId, channel: "api", actorId: l1.id } });
     const r = await call(`/pre-approvals/${id}`, { key: l1.key });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ id, status: "pending", vehicle: { make: "Toyota" }, applicant: { credit: { score: 705, tier: "PRIME" }, income: { annual_income_cents: 8_000_000 } } });
     expect(r.text).not.toMatch(/Buyer|@test\.keyturn|555-0100|Test St/); // no identity
-    expect(await db.accessLog.count({ where: { customerId, channel: "api", actorId: l1.id } })).toBe(before + 2);
+    // One read, one log row, naming both fields it returned.
+    const rows = await db.accessLog.findMany({ where: { customerId, channel: "api", actorId: l1.id }, select: { fields: true }, orderBy: { createdAt: "desc" } });
+    expect(rows).toHaveLength(before + 1);
+    expect(rows[0]!.fields.sort()).toEqual(["CREDIT", "INCOME"]);
   });
 
   it("hides another lender's request exactly like a missing one", async () => {

@@ -4,8 +4,9 @@ import { forbidden } from "~/server/errors";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/modules/lending/api-keys";
 import { buyerPreApprovals, getNotice, lenderOverview, listNotices } from "~/modules/lending/console";
 import { getPolicy, updatePolicy } from "~/modules/lending/manage-policy";
-import { policyInputSchema } from "~/modules/lending/schemas";
+import { consoleDecisionSchema, policyInputSchema } from "~/modules/lending/schemas";
 import { getWebhookSettings, listDeliveries, redriveDelivery, rotateWebhookSecret, saveWebhookUrl } from "~/modules/webhooks/manage-endpoint";
+import { decideInConsole, reviewPreApproval } from "~/modules/lending/console-decision";
 
 const id = z.string().min(1).max(40);
 
@@ -17,6 +18,9 @@ const ownerProcedure = lenderProcedure.use(({ ctx, next }) => {
 
 export const lendingRouter = router({
   overview: lenderProcedure.input(z.object({ status: z.enum(["PENDING", "DECIDED"]).optional() }).strict()).query(({ ctx, input }) => lenderOverview(ctx.lenderId, input.status)),
+  // Any member of the lender may review and decide by hand; the read is logged for the buyer.
+  preApproval: lenderProcedure.input(z.object({ id }).strict()).query(({ ctx, input }) => reviewPreApproval(ctx.lenderId, input.id)),
+  decide: lenderProcedure.input(consoleDecisionSchema).mutation(({ ctx, input }) => decideInConsole(ctx.lenderId, input)),
   policy: lenderProcedure.input(z.void()).query(({ ctx }) => getPolicy(ctx.lenderId)),
   updatePolicy: ownerProcedure.input(policyInputSchema).mutation(({ ctx, input }) => updatePolicy(ctx.lenderId, input)),
 
