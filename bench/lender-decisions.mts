@@ -2,13 +2,12 @@
 // each, through the lender API process (`npm run api`) on its own port and database (autocannon,
 // keep-alive), beside the same statements sent as bare SQL on a pg pool of the same size. Creates and
 // drops its own database.
-import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createMigratedDatabase, dropDatabase } from "../test/database";
+import { startApiProcess } from "../test/api-process";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3390);
 const CONNECTIONS = 16;
@@ -17,11 +16,10 @@ const DURATION_S = 15;
 // because the database allows one live quote per lead; the decision path does not read quote status.)
 const PRE_APPROVALS = 60_000;
 const SQL_DECISIONS = 8_000;
-const root = path.resolve(import.meta.dirname, "..");
 
 const database = await createMigratedDatabase("keyturn_bench_lender");
 const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
-let server: ReturnType<typeof spawn> | null = null;
+let server: Awaited<ReturnType<typeof startApiProcess>> | null = null;
 
 function pctl(xs: number[], p: number) {
   const s = [...xs].sort((a, b) => a - b);
@@ -51,31 +49,7 @@ try {
   const paId = (i: number) => `bpa${String(i).padStart(8, "0")}xxxxxxxxxx`;
 
   // ── the lender API process, on its own port and database ──
-  server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/api.mts"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: String(CONNECTIONS),
-      API_PORT: String(PORT),
-      API_HOST: "127.0.0.1",
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      ENCRYPTION_KEYS: `b1:${randomBytes(32).toString("base64")}`,
-      API_RATE_LIMIT_PER_MINUTE: "100000000",
-    },
-  });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (i > 120) throw new Error("the lender API process did not come up");
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  server = await startApiProcess({ databaseUrl: database.url, port: PORT, poolSize: CONNECTIONS });
 
   let n = 0;
   const body = (i: number) => JSON.stringify({ decision: "approved", decisionVersion: 1, quoteVersion: 1, aprBps: 650 + (i % 50), termMonths: 60, maxAmountCents: 4_000_000 });
@@ -149,13 +123,7 @@ try {
   console.log(`  ratio     HTTP costs ${(sqlRate / httpRate).toFixed(2)}× bare SQL per decision`);
   console.log(`  targets   ≥ 1,000 decisions/s: ${httpRate >= 1000 ? "met" : "NOT met"} · p99 ≤ 50 ms: ${http.latency.p99 <= 50 ? "met" : "NOT met"} · ≤ 1.5× bare SQL: ${sqlRate / httpRate <= 1.5 ? "met" : "NOT met"}`);
 } finally {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM"); // the npx → next process group this script started
-    } catch {
-      /* already gone */
-    }
-  }
+  server?.stop();
   await pool.end();
   await new Promise((r) => setTimeout(r, 500));
   await dropDatabase(database.name);
