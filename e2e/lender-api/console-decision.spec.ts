@@ -10,15 +10,19 @@ const A = `http://localhost:${PORTS.a}`;
 const UNDERWRITER = "lender4@demo.keyturn"; // used by no other journey, so its queue is this test's alone
 
 test("an underwriter reviews a waiting request in the console and approves it; the buyer sees the APR and the view", async ({ browser }) => {
-  const model = unique("Highlander");
-  const { requestId, lenderName } = await quotedRequestSharingCredit(model, { waitingOn: UNDERWRITER });
-
   const lenderCtx = await browser.newContext({ baseURL: A });
   const lender = await lenderCtx.newPage();
   await signIn(lender, UNDERWRITER, undefined, A);
   await lender.goto(`${A}/lender`);
   await lender.getByRole("tab", { name: "Waiting on you" }).click();
-  await lender.getByRole("link", { name: `Review the 2025 Toyota ${model} request` }).click();
+  await expect(lender.getByTestId("pre-approval-queue").or(lender.getByText("No pre-approval requests here"))).toBeVisible();
+
+  // The request arrives while the underwriter watches: it appears live (the queue's fallback poll is a minute).
+  const model = unique("Highlander");
+  const { requestId, lenderName } = await quotedRequestSharingCredit(model, { waitingOn: UNDERWRITER });
+  const review = lender.getByRole("link", { name: `Review the 2025 Toyota ${model} request` });
+  await expect(review).toBeVisible();
+  await review.click();
 
   await expect(lender.getByRole("heading", { name: `2025 Toyota ${model} XLE` })).toBeVisible();
   await expect(lender.getByTestId("amount-to-finance")).toHaveText("$34,400.00");

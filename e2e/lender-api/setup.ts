@@ -3,6 +3,7 @@
 // submit-quote does. Everything the lender does goes through the console UI and the HTTP API.
 import { db } from "../../src/server/db";
 import { enqueue } from "../../src/server/jobs/queue";
+import { emitLenderEvent } from "../../src/modules/lending/emit-lender-event";
 import { CREDIT_SHARE_TEXT } from "../../src/modules/consent/texts";
 
 /**
@@ -44,6 +45,9 @@ export async function quotedRequestSharingCredit(model: string, opts: { waitingO
         data: { quoteId: quote.id, requestId: request.id, lenderId: lender.lender!.id, quoteVersion: 1, amountCents: 3_440_000, expiresAt: new Date(Date.now() + 3 * 86_400_000) },
         select: { id: true },
       });
+      // As the pre-approval job does for a lender without a policy: the event reaches its webhook, if any,
+      // and its open console.
+      await emitLenderEvent(tx, { lenderId: lender.lender!.id, type: "pre_approval.requested", data: { pre_approval_id: pa.id, request_id: request.id, quote_id: quote.id, quote_version: 1, amount_cents: 3_440_000 } });
       return { requestId: request.id, quoteId: quote.id, lenderName: lender.lender!.name, preApprovalId: pa.id };
     }
     await enqueue(tx, "lending.pre-approve-quote", { quoteId: quote.id });

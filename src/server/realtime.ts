@@ -19,6 +19,7 @@ export const topics = {
   request: (requestId: string) => `request:${requestId}`,
   user: (userId: string) => `user:${userId}`,
   lead: (leadId: string) => `lead:${leadId}`,
+  lender: (lenderId: string) => `lender:${lenderId}`,
   jobs: "jobs",
 };
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import { Badge, EmptyState, Loading, Stat } from "~/components/ui/card";
 import Link from "next/link";
@@ -19,10 +20,23 @@ const tabs = [
 export function LenderQueue() {
   const trpc = useTRPC();
   const [tab, setTab] = useState<(typeof tabs)[number]["key"]>(undefined);
-  const q = useQuery({ ...trpc.lending.overview.queryOptions({ status: tab }), refetchInterval: 15_000 });
+  const qc = useQueryClient();
+  const [announce, setAnnounce] = useState("");
+  // Live: every placed, cancelled, revised, decided or expired request of this lender refreshes the queue.
+  // (Decisions posted through the API's fast path do not publish here; the slow poll covers those.)
+  const q = useQuery({ ...trpc.lending.overview.queryOptions({ status: tab }), refetchInterval: 60_000 });
+  useSubscription(
+    trpc.lending.live.subscriptionOptions(undefined, {
+      onData: (e) => {
+        if (e.type === "pre_approval.requested") setAnnounce("A new pre-approval request just arrived.");
+        void qc.invalidateQueries({ queryKey: trpc.lending.overview.pathKey() });
+      },
+    }),
+  );
   const c = q.data?.counts ?? {};
   return (
     <div className="space-y-6">
+      <p role="status" aria-live="polite" className="sr-only">{announce}</p>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Stat label="Pending" value={c.PENDING ?? 0} />
         <Stat label="Approved" value={(c.APPROVED ?? 0) + (c.CONDITIONAL ?? 0)} />

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { monthlyPaymentCents } from "~/modules/lending/amortization";
 import { preApproveQuote } from "~/modules/lending/pre-approve-quote";
+import { subscribe, topics, type LiveEvent } from "~/server/realtime";
 import { callerAs, makeLender } from "../../../test/factories";
 import { makeBuyerWithCredit, makeQuotedRequest } from "../../../test/lending-factories";
 
@@ -19,6 +20,24 @@ async function pendingForManualLender() {
 }
 
 describe("deciding a pre-approval by hand in the lender console", () => {
+  it("tells the lender's open console, live, when a request is placed with it and when it is decided", async () => {
+    const buyer = await makeBuyerWithCredit(702);
+    const lender = await makeLender({ policyActive: false });
+    const heard: LiveEvent[] = [];
+    const off = await subscribe(topics.lender(lender.id), (e) => heard.push(e));
+    try {
+      const { quote } = await makeQuotedRequest({ customerId: buyer.id, lenderIds: [lender.id] });
+      await preApproveQuote(quote.id);
+      const pa = await db.preApproval.findFirstOrThrow({ where: { quoteId: quote.id }, select: { id: true, quoteVersion: true } });
+      await expect.poll(() => heard.map((e) => [e.type, e.id])).toEqual([["pre_approval.requested", pa.id]]);
+      await (await callerAs(lender.ownerId)).lending.decide({ id: pa.id, decision: "declined", quoteVersion: pa.quoteVersion, reasons: ["Insufficient credit history"] });
+      await expect.poll(() => heard.map((e) => e.type)).toEqual(["pre_approval.requested", "pre_approval.decided"]);
+    } finally {
+      off();
+    }
+  });
+
+
   it("shows the applicant through the buyer's grant, logs the view, and approves with the payment computed", async () => {
     const { buyer, lender, request, pa, underwriter } = await pendingForManualLender();
     expect(await stateOf(pa.id)).toMatchObject({ status: "PENDING", decisionVersion: 0 });

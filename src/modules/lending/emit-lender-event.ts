@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/server/db";
 import { enqueue } from "~/server/jobs/queue";
+import { publish, topics } from "~/server/realtime";
 
 export type LenderEventType = "pre_approval.requested" | "pre_approval.cancelled" | "quote.revised" | "consent.revoked" | "deal.accepted";
 
@@ -11,6 +12,8 @@ export type LenderEventType = "pre_approval.requested" | "pre_approval.cancelled
  * Receivers de-duplicate on the event id.
  */
 export async function emitLenderEvent(tx: Tx, input: { lenderId: string; type: LenderEventType; data: Prisma.InputJsonObject }) {
+  // The lender's console updates live on every event, webhook or not.
+  await publish({ topic: topics.lender(input.lenderId), type: input.type, id: String(input.data.pre_approval_id ?? input.lenderId) }, tx);
   const lender = await tx.lender.findUnique({ where: { id: input.lenderId }, select: { webhookUrl: true } });
   const eventId = `evt_${randomUUID().replace(/-/g, "")}`;
   if (!lender?.webhookUrl) return { eventId, delivered: false as const };

@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/server/db";
 import { conflict, notFound } from "~/server/errors";
-import { publish, topics } from "~/server/realtime";
+import { publishMany, topics } from "~/server/realtime";
 import { notify } from "~/modules/notifications/notify";
 import { monthlyPaymentCents } from "~/modules/lending/amortization";
 import type { DecisionInput } from "~/modules/lending/schemas";
@@ -65,7 +65,13 @@ export async function recordDecision(
       link: `/customer/notices/${notice.id}`,
     });
   }
-  await publish({ topic: topics.request(row.requestId), type: "pre_approval.updated", id: row.id }, tx);
+  await publishMany(
+    [
+      { topic: topics.request(row.requestId), type: "pre_approval.updated", id: row.id },
+      { topic: topics.lender(input.lenderId), type: "pre_approval.decided", id: row.id },
+    ],
+    tx,
+  );
   return { applied: true, row };
 }
 

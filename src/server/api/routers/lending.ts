@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { customerProcedure, lenderProcedure, router } from "~/server/api/trpc";
 import { forbidden } from "~/server/errors";
+import { liveStream, topics } from "~/server/realtime";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/modules/lending/api-keys";
 import { buyerPreApprovals, getNotice, lenderOverview, listNotices } from "~/modules/lending/console";
 import { getPolicy, updatePolicy } from "~/modules/lending/manage-policy";
@@ -18,6 +19,10 @@ const ownerProcedure = lenderProcedure.use(({ ctx, next }) => {
 
 export const lendingRouter = router({
   overview: lenderProcedure.input(z.object({ status: z.enum(["PENDING", "DECIDED"]).optional() }).strict()).query(({ ctx, input }) => lenderOverview(ctx.lenderId, input.status)),
+  // Only this lender's own topic: requests placed, cancelled, revised, decided, expired.
+  live: lenderProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {
+    for await (const e of liveStream(topics.lender(ctx.lenderId), signal)) yield e;
+  }),
   // Any member of the lender may review and decide by hand; the read is logged for the buyer.
   preApproval: lenderProcedure.input(z.object({ id }).strict()).query(({ ctx, input }) => reviewPreApproval(ctx.lenderId, input.id)),
   decide: lenderProcedure.input(consoleDecisionSchema).mutation(({ ctx, input }) => decideInConsole(ctx.lenderId, input)),
