@@ -1,4 +1,5 @@
-// `npm test`: every tier in order — types, unit, integration (real PostgreSQL), build, end-to-end (Chromium).
+// `npm test`: every tier in order — types, unit, integration (real PostgreSQL), build, end-to-end (Chromium),
+// then sqlmap against the lender API.
 // Stops at the first failing tier and exits non-zero.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -14,12 +15,17 @@ const steps = [
   // Building needs no secrets; `next start` validates the environment when the app starts.
   ["Build", "npx", ["next", "build"], { SKIP_ENV_VALIDATION: "1" }],
   ["End-to-end tests (Chromium)", "npx", ["tsx", "scripts/e2e.mts"]],
+  ["Injection scan (sqlmap, every lender-API parameter)", "npx", ["tsx", "security/sqlmap.mts"]],
 ];
 
 // Say plainly what is missing before spending minutes on the tiers that need it.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   console.error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+if (spawnSync("sqlmap", ["--version"], { stdio: "ignore" }).status !== 0) {
+  console.error("sqlmap not found. Install it (apt-get install -y sqlmap).");
   process.exit(1);
 }
 const server = process.env.TEST_DATABASE_SERVER ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -1,8 +1,8 @@
 // `npm run security:sqlmap`: sqlmap (Debian's package) against every parameter of the lender REST API:
 // query strings, path ids, the JSON decision body and the Authorization and Idempotency-Key headers.
 // Runs the API process on its own database, creates and drops it, and exits 1 if sqlmap finds anything
-// injectable (or cannot run). Slow by nature (minutes), so it is a separate command, not part of `npm test`.
-import { spawnSync } from "node:child_process";
+// injectable (or cannot run). The last tier of `npm test`; full logs in test-results/sqlmap/.
+import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -61,27 +61,38 @@ try {
     // A tampered key is refused with 401 before any SQL sees it; sqlmap must be told 401 is an answer.
     { name: "auth: Authorization header", args: ["-u", `${v1}/pre-approvals?limit=1`, "-H", `${bearer}*`, "--ignore-code", "401"] },
   ];
-  // `npm run security:sqlmap -- auth` runs only the targets whose name contains "auth".
-  for (const t of targets.filter((x) => x.name.includes(process.argv[2] ?? ""))) {
-    const started = Date.now();
-    const r = spawnSync("sqlmap", [...t.args, "--batch", "--level", "3", "--risk", "2", "--output-dir", out, "--flush-session", "--disable-coloring"], {
-      encoding: "utf8",
-      env: { ...process.env, HOME: out },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const text = `${r.stdout}\n${r.stderr}`;
-    writeFileSync(path.join(logs, `${t.name.replace(/\W+/g, "-")}.log`), text);
+  type Verdict = { verdict: "INJECTABLE" | "not injectable" | "inconclusive"; tested: number; text: string };
+  async function scan(t: (typeof targets)[number], attempt: number): Promise<Verdict> {
+    const slug = `${t.name.replace(/\W+/g, "-")}${attempt > 1 ? `-${attempt}` : ""}`;
+    const dir = path.join(out, slug); // one session store per run: scans run side by side
+    const child = spawn("sqlmap", [...t.args, "--batch", "--level", "3", "--risk", "2", "--output-dir", dir, "--flush-session", "--disable-coloring"], { env: { ...process.env, HOME: dir } });
+    let text = "";
+    child.stdout.on("data", (d: Buffer) => (text += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (text += d.toString()));
+    await new Promise((resolve) => child.on("close", resolve));
+    writeFileSync(path.join(logs, `${slug}.log`), text);
     const injectable = /identified the following injection point|is vulnerable|appears to be '.*' injectable/i.test(text);
-    const tested = [...text.matchAll(/testing for SQL injection on (.+)$/gm)].map((m) => m[1]!.trim());
-    const clearedCount = (text.match(/does not seem to be injectable/g) ?? []).length;
-    const cleared = tested.length > 0 && clearedCount >= tested.length;
-    const verdict = injectable ? "INJECTABLE" : cleared ? "not injectable" : "inconclusive";
-    console.log(`${t.name.padEnd(36)} ${verdict.padEnd(15)} ${tested.length} parameters, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    if (injectable || !cleared) {
-      failed = true;
-      console.log(text.split("\n").filter((l) => /injectable|CRITICAL|ERROR|Parameter:/i.test(l)).join("\n"));
-    }
+    const tested = [...text.matchAll(/testing for SQL injection on (.+)$/gm)].length;
+    const cleared = tested > 0 && (text.match(/does not seem to be injectable/g) ?? []).length >= tested;
+    return { verdict: injectable ? "INJECTABLE" : cleared ? "not injectable" : "inconclusive", tested, text };
   }
+
+  // `npm run security:sqlmap -- auth` runs only the targets whose name contains "auth".
+  const queue = targets.filter((x) => x.name.includes(process.argv[2] ?? ""));
+  const worker = async () => {
+    for (let t = queue.shift(); t; t = queue.shift()) {
+      const started = Date.now();
+      let v = await scan(t, 1);
+      // Time-based checks can be fooled by a stall on a busy machine; a real injection shows again.
+      if (v.verdict !== "not injectable") v = await scan(t, 2);
+      console.log(`${t.name.padEnd(36)} ${v.verdict.padEnd(15)} ${v.tested} parameters, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      if (v.verdict !== "not injectable") {
+        failed = true;
+        console.log(v.text.split("\n").filter((l) => /injectable|CRITICAL|ERROR|Parameter:|Type:|Payload:/i.test(l)).join("\n"));
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
 } finally {
   api?.stop();
   await pool.end();
