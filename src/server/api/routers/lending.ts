@@ -7,7 +7,8 @@ import { buyerPreApprovals, getNotice, lenderOverview, listNotices } from "~/mod
 import { getPolicy, updatePolicy } from "~/modules/lending/manage-policy";
 import { consoleDecisionSchema, policyInputSchema } from "~/modules/lending/schemas";
 import { getWebhookSettings, listDeliveries, redriveDelivery, rotateWebhookSecret, saveWebhookUrl } from "~/modules/webhooks/manage-endpoint";
-import { decideInConsole, reviewPreApproval } from "~/modules/lending/console-decision";
+import { decideInConsole } from "~/modules/lending/decide-in-console";
+import { reviewPreApproval } from "~/modules/lending/review-pre-approval";
 
 const id = z.string().min(1).max(40);
 

@@ -1,39 +1,10 @@
-// An underwriter reviews and decides a pre-approval by hand in the lender console: for lenders without
-// an API integration, and for requests their auto-decision policy left to a person.
-import type { Prisma } from "~/generated/prisma/client";
+// An underwriter's decision by hand in the lender console, after reviewing the request
+// (review-pre-approval.ts).
 import { db } from "~/server/db";
 import { conflict, notFound } from "~/server/errors";
-import { readApplicant, creditSourceLabel, type Applicant } from "~/modules/lending/read-applicant";
+import { readApplicant, creditSourceLabel } from "~/modules/lending/read-applicant";
 import { recordDecision } from "~/modules/lending/record-decision";
 import type { ConsoleDecisionInput, DecisionInput } from "~/modules/lending/schemas";
-import { effectiveStatus, lenderPreApprovalSelect } from "~/modules/lending/serialize";
-
-const reviewSelect = {
-  ...lenderPreApprovalSelect,
-  lender: { select: { id: true, name: true } },
-  quote: { select: { year: true, make: true, model: true, trim: true, mileage: true, vin: true, otdCents: true } },
-  request: { select: { customerId: true, condition: true, bodyType: true, downPaymentCents: true, termMonths: true, city: true, state: true } },
-} satisfies Prisma.PreApprovalSelect;
-
-/**
- * One of the lender's own pre-approvals, with the applicant's credit and income while a decision can
- * still be made or changed. That read goes through the buyer's grant and shows on their "Who saw my
- * data" as someone at the lender viewing it. Another lender's id reads as missing.
- */
-export async function reviewPreApproval(lenderId: string, id: string) {
-  return db.$transaction(async (tx) => {
-    const row = await tx.preApproval.findFirst({ where: { id, lenderId }, select: reviewSelect });
-    if (!row) throw notFound("No such pre-approval request.");
-    const { lender, request, ...rest } = row;
-    const { customerId, ...vehicleAsk } = request;
-    const status = effectiveStatus(row);
-    const decidable = status !== "CANCELLED" && status !== "EXPIRED";
-    const applicant: Applicant = decidable
-      ? await readApplicant(tx, { lender, customerId, requestId: row.requestId, channel: "ui", purpose: `Pre-approval review of request ${row.requestId} (console)` })
-      : {};
-    return { ...rest, status, request: vehicleAsk, decidable, applicant };
-  });
-}
 
 /**
  * Records the underwriter's decision as the next version after the one that stands, so it supersedes an
