@@ -7,13 +7,13 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createMigratedDatabase, dropDatabase } from "../test/database";
+import { seedLenderWorld } from "../test/lender-world";
 import { startApiProcess } from "../test/api-process";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3390);
 const CONNECTIONS = 16;
 const DURATION_S = 15;
-// More rows than the run can decide: every request decides a fresh row. (Quotes are stored withdrawn only
-// because the database allows one live quote per lead; the decision path does not read quote status.)
+// More rows than the run can decide: every request decides a fresh row.
 const PRE_APPROVALS = 60_000;
 const SQL_DECISIONS = 8_000;
 
@@ -28,25 +28,7 @@ function pctl(xs: number[], p: number) {
 
 try {
   // ── world: one lender with a live key, one quoted request, 60k pending pre-approvals (bare inserts) ──
-  const secret = `kt_live_${randomBytes(24).toString("base64url")}`;
-  await pool.query(`
-    INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ('bench_user', 'bench@keyturn.test', 'Bench', 'x', 'CUSTOMER', now());
-    INSERT INTO "Lender" (id, name, verified, "policyActive", "policyBodyTypes", "updatedAt") VALUES ('bench_lender', 'Bench Bank', true, false, '{SUV}', now());
-    INSERT INTO "Dealer" (id, name, street, city, state, zip, lat, lng, "serviceRadiusMiles", makes, "bodyTypes", "sellsNew", "sellsUsed", "minPriceCents", "maxPriceCents", "dailyLeadCap", verified, "updatedAt")
-      VALUES ('bench_dealer', 'Bench Motors', '1 Main', 'Phoenix', 'AZ', '85004', 33.45, -112.07, 50, '{Toyota}', '{SUV}', true, true, 0, 10000000, 100, true, now());
-    INSERT INTO "Request" (id, "customerId", "bodyType", condition, makes, features, "wantsFinancing", zip, city, state, lat, lng, "radiusMiles", timeline, "expiresAt", "updatedAt")
-      VALUES ('bench_request', 'bench_user', 'SUV', 'NEW', '{Toyota}', '{}', true, '85004', 'Phoenix', 'AZ', 33.45, -112.07, 30, 'ASAP', now() + interval '30 days', now());
-    INSERT INTO "Lead" (id, "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "updatedAt") VALUES ('bench_lead', 'bench_request', 'bench_dealer', 1, '{}', 'Buyer B', now());`);
-  await pool.query(`INSERT INTO "ApiKey" (id, "lenderId", name, prefix, hash, mode) VALUES ('bench_key', 'bench_lender', 'bench', $1, $2, 'LIVE')`, [secret.slice(0, 12), createHash("sha256").update(secret).digest("hex")]);
-  await pool.query(`
-    INSERT INTO "Quote" (id, "leadId", "requestId", "dealerId", status, "requestVersion", year, make, model, vin, mileage, "inStock", "vehiclePriceCents", "feesCents", "addOnsCents", "incentivesCents", "tradeInOfferCents", "taxCents", "otdCents", "amountFinancedCents", "validUntil", "updatedAt")
-      SELECT 'bq' || lpad(g::text, 8, '0'), 'bench_lead', 'bench_request', 'bench_dealer', 'WITHDRAWN', 1, 2025, 'Toyota', 'RAV4', 'VIN' || g, 10, true, 3000000, 0, 0, 0, 0, 0, 3000000, 3000000, now() + interval '30 days', now()
-      FROM generate_series(1, ${PRE_APPROVALS}) g;
-    INSERT INTO "PreApproval" (id, "quoteId", "requestId", "lenderId", "quoteVersion", "amountCents", "expiresAt", conditions, reasons, "updatedAt")
-      SELECT 'bpa' || lpad(g::text, 8, '0') || 'xxxxxxxxxx', 'bq' || lpad(g::text, 8, '0'), 'bench_request', 'bench_lender', 1, 3000000, now() + interval '30 days', '{}', '{}', now()
-      FROM generate_series(1, ${PRE_APPROVALS}) g;
-    ANALYZE;`);
-  const paId = (i: number) => `bpa${String(i).padStart(8, "0")}xxxxxxxxxx`;
+  const { secret, paId, keyId, lenderId, requestId } = await seedLenderWorld(pool, PRE_APPROVALS);
 
   // ── the lender API process, on its own port and database ──
   server = await startApiProcess({ databaseUrl: database.url, port: PORT, poolSize: CONNECTIONS });
@@ -88,7 +70,7 @@ try {
   const { decisionReadStatement, decisionWriteStatement } = await import("~/modules/lending/lender-api");
   const { offerOf, withPayment } = await import("~/modules/lending/record-decision");
   const auth = authenticateStatement(createHash("sha256").update(secret).digest("hex"));
-  const caller = { keyId: "bench_key", lenderId: "bench_lender" };
+  const caller = { keyId, lenderId };
   const sqlLat: number[] = [];
   let next = n + 1;
   let sqlApplied = 0;
@@ -104,7 +86,7 @@ try {
         const decision = JSON.parse(body(i)) as Parameters<typeof offerOf>[0];
         const write = decisionWriteStatement({
           caller, preApprovalId: paId(i), decision, offer: withPayment(offerOf(decision), 3_000_000), amountCents: 3_000_000, now: new Date(),
-          idempotencyKey: `sql-${i}`, requestHash: "h", body: { applied: true }, event: { topic: "request:bench_request", type: "pre_approval.updated", id: paId(i) }, viaNotify: true,
+          idempotencyKey: `sql-${i}`, requestHash: "h", body: { applied: true }, event: { topic: `request:${requestId}`, type: "pre_approval.updated", id: paId(i) }, viaNotify: true,
         });
         const w = await pool.query({ name: "write", text: write.text, values: write.values });
         sqlApplied += w.rows[0].stored;

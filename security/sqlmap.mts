@@ -3,13 +3,13 @@
 // Runs the API process on its own database, creates and drops it, and exits 1 if sqlmap finds anything
 // injectable (or cannot run). The last tier of `npm test`; full logs in test-results/sqlmap/.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createMigratedDatabase, dropDatabase } from "../test/database";
 import { startApiProcess } from "../test/api-process";
+import { seedLenderWorld } from "../test/lender-world";
 
 const PORT = Number(process.env.SQLMAP_PORT ?? 3395);
 if (spawnSync("sqlmap", ["--version"], { stdio: "ignore" }).status !== 0) {
@@ -28,36 +28,21 @@ let failed = false;
 
 try {
   // One lender with a live key and a few pending pre-approvals, so every route reaches its SQL.
-  const secret = `kt_live_${randomBytes(24).toString("base64url")}`;
-  await pool.query(`
-    INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ('scan_user', 'scan@keyturn.test', 'Scan', 'x', 'CUSTOMER', now());
-    INSERT INTO "Lender" (id, name, verified, "policyActive", "policyBodyTypes", "updatedAt") VALUES ('scan_lender', 'Scan Bank', true, false, '{SUV}', now());
-    INSERT INTO "Dealer" (id, name, street, city, state, zip, lat, lng, "serviceRadiusMiles", makes, "bodyTypes", "sellsNew", "sellsUsed", "minPriceCents", "maxPriceCents", "dailyLeadCap", verified, "updatedAt")
-      VALUES ('scan_dealer', 'Scan Motors', '1 Main', 'Phoenix', 'AZ', '85004', 33.45, -112.07, 50, '{Toyota}', '{SUV}', true, true, 0, 10000000, 100, true, now());
-    INSERT INTO "Request" (id, "customerId", "bodyType", condition, makes, features, "wantsFinancing", zip, city, state, lat, lng, "radiusMiles", timeline, "expiresAt", "updatedAt")
-      VALUES ('scan_request', 'scan_user', 'SUV', 'NEW', '{Toyota}', '{}', true, '85004', 'Phoenix', 'AZ', 33.45, -112.07, 30, 'ASAP', now() + interval '30 days', now());
-    INSERT INTO "Lead" (id, "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "updatedAt") VALUES ('scan_lead', 'scan_request', 'scan_dealer', 1, '{}', 'Buyer S', now());
-    INSERT INTO "Quote" (id, "leadId", "requestId", "dealerId", status, "requestVersion", year, make, model, vin, mileage, "inStock", "vehiclePriceCents", "feesCents", "addOnsCents", "incentivesCents", "tradeInOfferCents", "taxCents", "otdCents", "amountFinancedCents", "validUntil", "updatedAt")
-      SELECT 'sq' || g, 'scan_lead', 'scan_request', 'scan_dealer', 'WITHDRAWN', 1, 2025, 'Toyota', 'RAV4', 'VIN' || g, 10, true, 3000000, 0, 0, 0, 0, 0, 3000000, 3000000, now() + interval '30 days', now()
-      FROM generate_series(1, 5) g;
-    INSERT INTO "PreApproval" (id, "quoteId", "requestId", "lenderId", "quoteVersion", "amountCents", "expiresAt", conditions, reasons, "updatedAt")
-      SELECT 'spa' || g || 'xxxxxxxxxxxx', 'sq' || g, 'scan_request', 'scan_lender', 1, 3000000, now() + interval '30 days', '{}', '{}', now()
-      FROM generate_series(1, 5) g;`);
-  await pool.query(`INSERT INTO "ApiKey" (id, "lenderId", name, prefix, hash, mode) VALUES ('scan_key', 'scan_lender', 'scan', $1, $2, 'LIVE')`, [secret.slice(0, 12), createHash("sha256").update(secret).digest("hex")]);
+  const { secret, paId } = await seedLenderWorld(pool, 5);
 
   api = await startApiProcess({ databaseUrl: database.url, port: PORT, poolSize: 4 });
   const v1 = `${api.baseUrl}/api/v1`;
-  const cursor = Buffer.from("spa1xxxxxxxxxxxx").toString("base64url");
+  const cursor = Buffer.from(paId(1)).toString("base64url");
   const bearer = `Authorization: Bearer ${secret}`;
   const decision = JSON.stringify({ decision: "approved", decisionVersion: 1, quoteVersion: 1, aprBps: 649, termMonths: 60, maxAmountCents: 3000000 });
 
   // "*" marks an injection point sqlmap would not find by itself (a path segment, a header value).
   const targets: { name: string; args: string[] }[] = [
     { name: "list: status, limit, cursor", args: ["-u", `${v1}/pre-approvals?status=pending&limit=10&cursor=${cursor}`, "-H", bearer] },
-    { name: "get: path id", args: ["-u", `${v1}/pre-approvals/spa2xxxxxxxxxxxx*`, "-H", bearer] },
+    { name: "get: path id", args: ["-u", `${v1}/pre-approvals/${paId(2)}*`, "-H", bearer] },
     { name: "decisions: limit, cursor", args: ["-u", `${v1}/decisions?limit=10&cursor=${cursor}`, "-H", bearer] },
-    { name: "decide: JSON body", args: ["-u", `${v1}/pre-approvals/spa3xxxxxxxxxxxx/decisions`, "--data", decision, "-H", bearer, "-H", "Idempotency-Key: scan-body"] },
-    { name: "decide: path id, Idempotency-Key", args: ["-u", `${v1}/pre-approvals/spa4xxxxxxxxxxxx*/decisions`, "--data", decision, "-H", bearer, "-H", "Idempotency-Key: scan-key*"] },
+    { name: "decide: JSON body", args: ["-u", `${v1}/pre-approvals/${paId(3)}/decisions`, "--data", decision, "-H", bearer, "-H", "Idempotency-Key: scan-body"] },
+    { name: "decide: path id, Idempotency-Key", args: ["-u", `${v1}/pre-approvals/${paId(4)}*/decisions`, "--data", decision, "-H", bearer, "-H", "Idempotency-Key: scan-key*"] },
     // A tampered key is refused with 401 before any SQL sees it; sqlmap must be told 401 is an answer.
     { name: "auth: Authorization header", args: ["-u", `${v1}/pre-approvals?limit=1`, "-H", `${bearer}*`, "--ignore-code", "401"] },
   ];
