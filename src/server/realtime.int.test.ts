@@ -1,6 +1,7 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { publish, subscribe, type LiveEvent } from "~/server/realtime";
+import { liveStream, publish, subscribe, type LiveEvent } from "~/server/realtime";
 
 const waitFor = async (cond: () => boolean, ms = 3000) => {
   const end = Date.now() + ms;
@@ -36,5 +37,25 @@ describe("live events through PostgreSQL LISTEN/NOTIFY", () => {
     expect(a).toEqual([]);
     offA();
     offB();
+  });
+
+  it("streams a topic to a subscription with one abort listener however many events pass, and ends on abort", async () => {
+    const topic = `test:${Math.random()}`;
+    const ac = new AbortController();
+    const stream = liveStream(topic, ac.signal);
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const e of stream) seen.push(e.id!);
+    })();
+    await new Promise((r) => setTimeout(r, 100)); // subscribed
+    for (let i = 0; i < 15; i++) {
+      await publish({ topic, type: "ping", id: String(i) });
+      expect(await waitFor(() => seen.length === i + 1)).toBe(true);
+    }
+    expect(seen).toEqual(Array.from({ length: 15 }, (_, i) => String(i)));
+    expect(getEventListeners(ac.signal, "abort")).toHaveLength(1);
+    ac.abort();
+    await reading;
+    expect(getEventListeners(ac.signal, "abort")).toHaveLength(0);
   });
 });

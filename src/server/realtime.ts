@@ -141,18 +141,22 @@ export async function* liveStream(topic: string, signal: AbortSignal | undefined
     queue.push(e);
     wake?.();
   });
+  // One abort listener for the stream's whole life: adding one per wait piled them up on a busy stream.
+  const onAbort = () => wake?.();
+  signal?.addEventListener("abort", onAbort, { once: true });
   try {
     while (!signal?.aborted) {
       if (queue.length === 0) {
         await new Promise<void>((resolve) => {
           wake = resolve;
-          signal?.addEventListener("abort", () => resolve(), { once: true });
+          if (signal?.aborted) resolve(); // aborted between the loop's check and now
         });
         wake = null;
       }
       while (queue.length > 0) yield queue.shift()!;
     }
   } finally {
+    signal?.removeEventListener("abort", onAbort);
     off();
   }
 }
