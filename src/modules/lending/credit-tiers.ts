@@ -1,4 +1,4 @@
-import type { CreditTier } from "~/generated/prisma/enums";
+import type { CreditSource, CreditTier } from "~/generated/prisma/enums";
 
 /**
  * Score bands and average APRs by tier (Experian, Q2 2024, new / used), in basis points.
@@ -20,3 +20,7 @@ export function tierForScore(score: number): CreditTier {
 export function tierLabel(tier: CreditTier): string {
   return CREDIT_TIERS.find((x) => x.tier === tier)!.label;
 }
+
+/** Where a score came from, as adverse-action notices and the lender console name it. */
+export const creditSourceLabel = (source: CreditSource | null | undefined) =>
+  source === "BUREAU" ? "Credit bureau (soft pull)" : source === "SELF_REPORTED" ? "Self-reported by the buyer" : "Not available";

@@ -2,7 +2,8 @@
 // (review-pre-approval.ts).
 import { db } from "~/server/db";
 import { conflict, notFound } from "~/server/errors";
-import { readApplicant, creditSourceLabel } from "~/modules/lending/read-applicant";
+import { creditSourceLabel } from "~/modules/lending/credit-tiers";
+import { readApplicant } from "~/modules/lending/read-applicant";
 import { recordDecision } from "~/modules/lending/record-decision";
 import type { ConsoleDecisionInput, DecisionInput } from "~/modules/lending/schemas";
 

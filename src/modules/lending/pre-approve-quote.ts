@@ -3,11 +3,10 @@ import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { publish, topics } from "~/server/realtime";
 import { readCustomerData } from "~/modules/consent/read-customer-data";
-import { CREDIT_TIERS, tierForScore } from "~/modules/lending/credit-tiers";
+import { CREDIT_TIERS, creditSourceLabel, tierForScore } from "~/modules/lending/credit-tiers";
 import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
 import { decideByPolicy, policyCoversVehicle, type PolicyTier } from "~/modules/lending/policy";
 import { recordDecision } from "~/modules/lending/record-decision";
-import { creditSourceLabel } from "~/modules/lending/read-applicant";
 
 export const MAX_LENDERS_PER_QUOTE = 5;
 const PRE_APPROVAL_TTL_MS = 30 * 24 * 60 * 60 * 1000;

@@ -40,6 +40,3 @@ export async function readApplicant(
     throw e;
   }
 }
-
-/** How an adverse-action notice names where the score came from. */
-export const creditSourceLabel = (source: CreditSource | null | undefined) => (source === "BUREAU" ? "Credit bureau (soft pull)" : source === "SELF_REPORTED" ? "Self-reported by the buyer" : "Not available");

@@ -6,7 +6,7 @@ import { Badge, Card, DetailRow, EmptyState, Loading } from "~/components/ui/car
 import { ButtonLink } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
 import { formatApr, formatCents } from "~/modules/lending/amortization";
-import { tierLabel } from "~/modules/lending/credit-tiers";
+import { creditSourceLabel, tierLabel } from "~/modules/lending/credit-tiers";
 import { DecisionForm } from "./decision-form";
 import { sourceLabel, statusTone, word } from "../../labels";
 
@@ -62,7 +62,7 @@ export function PreApprovalReview({ id }: { id: string }) {
                 <>
                   <DetailRow label="Credit score" value={p.applicant.credit.score ?? "None on file"} />
                   <DetailRow label="Tier" value={p.applicant.credit.tier ? tierLabel(p.applicant.credit.tier) : "—"} />
-                  <DetailRow label="Source" value={p.applicant.credit.source === "BUREAU" ? "Credit bureau (soft pull)" : "Self-reported"} />
+                  <DetailRow label="Source" value={creditSourceLabel(p.applicant.credit.source)} />
                 </>
               )}
               {p.applicant.income && (
