@@ -29,6 +29,9 @@ export function monthlyPaymentCents(principalCents: number, aprBps: number, term
   return Math.ceil(payment - 1e-6);
 }
 
+/** What a lender actually lends on a request: the amount asked, capped by the lender's maximum. */
+export const amountLentCents = (amountCents: number, maxAmountCents: number | null | undefined) => Math.min(amountCents, maxAmountCents ?? amountCents);
+
 export type Disclosure = {
   amountFinancedCents: number;
   financeChargeCents: number;

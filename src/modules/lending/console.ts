@@ -2,7 +2,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { notFound } from "~/server/errors";
-import { disclosure } from "~/modules/lending/amortization";
+import { amountLentCents, disclosure } from "~/modules/lending/amortization";
 import { effectiveStatus } from "~/modules/lending/serialize";
 
 export async function lenderOverview(lenderId: string, status?: "PENDING" | "DECIDED") {
@@ -43,7 +43,7 @@ export async function buyerPreApprovals(customerId: string, requestId: string) {
   return rows.map((r) => ({
     ...r,
     status: effectiveStatus(r, now),
-    disclosure: r.aprBps !== null && r.termMonths !== null ? disclosure(Math.min(r.amountCents, r.maxAmountCents ?? r.amountCents), r.aprBps, r.termMonths) : null,
+    disclosure: r.aprBps !== null && r.termMonths !== null ? disclosure(amountLentCents(r.amountCents, r.maxAmountCents), r.aprBps, r.termMonths) : null,
   }));
 }
 

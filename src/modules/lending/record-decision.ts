@@ -3,7 +3,7 @@ import type { Tx } from "~/server/db";
 import { conflict, notFound } from "~/server/errors";
 import { publishMany, topics } from "~/server/realtime";
 import { notify } from "~/modules/notifications/notify";
-import { monthlyPaymentCents } from "~/modules/lending/amortization";
+import { amountLentCents, monthlyPaymentCents } from "~/modules/lending/amortization";
 import type { DecisionInput } from "~/modules/lending/schemas";
 import { lenderPreApprovalSelect, type LenderPreApprovalRow } from "~/modules/lending/serialize";
 
@@ -86,7 +86,7 @@ export function offerOf(d: DecisionInput): Offer {
 /** The payment for what the lender will actually lend: the amount asked, capped by its max amount. */
 export function withPayment(offer: Offer, amountCents: number): Offer {
   if (offer.aprBps === null || offer.termMonths === null) return offer;
-  return { ...offer, monthlyPaymentCents: monthlyPaymentCents(Math.min(amountCents, offer.maxAmountCents ?? amountCents), offer.aprBps, offer.termMonths) };
+  return { ...offer, monthlyPaymentCents: monthlyPaymentCents(amountLentCents(amountCents, offer.maxAmountCents), offer.aprBps, offer.termMonths) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { Field, FormAlert, TextAreaField } from "~/components/ui/field";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields, linesOf, percentToBps } from "~/lib/format";
-import { formatCents, monthlyPaymentCents } from "~/modules/lending/amortization";
+import { amountLentCents, formatCents, monthlyPaymentCents } from "~/modules/lending/amortization";
 import { consoleDecisionSchema } from "~/modules/lending/schemas";
 
 type Outcome = "approved" | "conditional" | "declined";
@@ -47,7 +47,7 @@ export function DecisionForm({ preApproval: p, monthlyIncomeCents }: { preApprov
   const maxCents = dollarsToCents(terms.max);
   const payment =
     outcome !== "declined" && aprBps !== undefined && termMonths !== undefined && maxCents !== undefined && [aprBps, termMonths, maxCents].every(Number.isFinite) && termMonths > 0
-      ? monthlyPaymentCents(Math.min(p.amountCents, maxCents), aprBps, termMonths)
+      ? monthlyPaymentCents(amountLentCents(p.amountCents, maxCents), aprBps, termMonths)
       : null;
 
   return (
