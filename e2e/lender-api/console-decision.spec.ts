@@ -39,6 +39,11 @@ test("an underwriter reviews a waiting request in the console and approves it; t
 
   // Approve instead: the payment preview follows the terms typed.
   await lender.getByRole("radio", { name: "Approve", exact: true }).check();
+  // An APR out of range shows no preview and is named on submit; the page keeps working.
+  await lender.getByLabel("APR (%)").fill("150");
+  await expect(lender.getByTestId("payment-preview")).toHaveCount(0);
+  await lender.getByRole("button", { name: "Record decision" }).click();
+  await expect(lender.getByText("The APR cannot exceed 100%.")).toBeVisible();
   await lender.getByLabel("APR (%)").fill("5.25");
   await lender.getByLabel("Term (months)").fill("60");
   await lender.getByLabel("Most you will lend ($)").fill("40,000");

@@ -45,10 +45,7 @@ export function DecisionForm({ preApproval: p, monthlyIncomeCents }: { preApprov
   const aprBps = percentToBps(terms.apr);
   const termMonths = intOrUndefined(terms.term);
   const maxCents = dollarsToCents(terms.max);
-  const payment =
-    outcome !== "declined" && aprBps !== undefined && termMonths !== undefined && maxCents !== undefined && [aprBps, termMonths, maxCents].every(Number.isFinite) && termMonths > 0
-      ? monthlyPaymentCents(amountLentCents(p.amountCents, maxCents), aprBps, termMonths)
-      : null;
+  const payment = outcome === "declined" ? null : previewPayment(p.amountCents, maxCents, aprBps, termMonths);
 
   return (
     <form
@@ -113,4 +110,14 @@ export function DecisionForm({ preApproval: p, monthlyIncomeCents }: { preApprov
       <Button type="submit" className="w-full" pending={decide.isPending}>{first ? "Record decision" : "Replace decision"}</Button>
     </form>
   );
+}
+
+/** The payment for the terms typed so far; none while they are incomplete or out of range (APR over 100 %, …). */
+function previewPayment(amountCents: number, maxCents: number | undefined, aprBps: number | undefined, termMonths: number | undefined) {
+  if (maxCents === undefined || aprBps === undefined || termMonths === undefined) return null;
+  try {
+    return monthlyPaymentCents(amountLentCents(amountCents, maxCents), aprBps, termMonths);
+  } catch {
+    return null; // monthlyPaymentCents refuses NaN and out-of-range terms with a RangeError
+  }
 }
