@@ -7,7 +7,8 @@ import { Badge, EmptyState, Loading, Stat } from "~/components/ui/card";
 import Link from "next/link";
 import { ButtonLink } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
-import { sourceLabel, statusTone, word as label } from "./labels";
+import { bodyTypeLabel, conditionLabel } from "~/modules/requests/schemas";
+import { sourceLabel, statusLabel, statusTone } from "./labels";
 import { formatApr, formatCents } from "~/modules/lending/amortization";
 
 const tabs = [
@@ -71,7 +72,7 @@ export function LenderQueue() {
                   </Link>
                 </p>
                 <p className="text-sm text-slate-600">
-                  {formatCents(r.amountCents)} to finance · {label(r.request.condition)} {label(r.request.bodyType)} · {r.request.city}, {r.request.state} · quote v{r.quoteVersion}
+                  {formatCents(r.amountCents)} to finance · {conditionLabel[r.request.condition]} {bodyTypeLabel[r.request.bodyType]} · {r.request.city}, {r.request.state} · quote v{r.quoteVersion}
                 </p>
                 <p className="font-mono text-xs text-slate-600">{r.id}</p>
               </div>
@@ -82,7 +83,7 @@ export function LenderQueue() {
                   </span>
                 )}
                 {r.source && <Badge tone="gray">{sourceLabel[r.source]}</Badge>}
-                <Badge tone={statusTone[r.status]}>{label(r.status)}</Badge>
+                <Badge tone={statusTone[r.status]}>{statusLabel[r.status]}</Badge>
                 {r.status === "PENDING" && (
                   <ButtonLink href={`/lender/pre-approvals/${r.id}`} variant="secondary" aria-label={`Review the ${r.quote.year} ${r.quote.make} ${r.quote.model} request`}>
                     Review

@@ -8,7 +8,8 @@ import { useTRPC } from "~/trpc/react";
 import { formatApr, formatCents } from "~/modules/lending/amortization";
 import { creditSourceLabel, tierLabel } from "~/modules/lending/credit-tiers";
 import { DecisionForm } from "./decision-form";
-import { sourceLabel, statusTone, word } from "../../labels";
+import { bodyTypeLabel, conditionLabel } from "~/modules/requests/schemas";
+import { sourceLabel, statusLabel, statusTone } from "../../labels";
 
 
 export function PreApprovalReview({ id }: { id: string }) {
@@ -39,7 +40,7 @@ export function PreApprovalReview({ id }: { id: string }) {
             {p.quote.year} {p.quote.make} {p.quote.model} {p.quote.trim ?? ""}
           </h2>
           <p className="text-sm text-slate-600">
-            {word(p.request.condition)} {word(p.request.bodyType)} · {p.quote.mileage.toLocaleString("en-US")} mi · {p.request.city}, {p.request.state}
+            {conditionLabel[p.request.condition]} {bodyTypeLabel[p.request.bodyType]} · {p.quote.mileage.toLocaleString("en-US")} mi · {p.request.city}, {p.request.state}
           </p>
           <dl className="mt-4 space-y-2 text-sm">
             <DetailRow label="Out-the-door price" value={formatCents(p.quote.otdCents)} />
@@ -80,7 +81,7 @@ export function PreApprovalReview({ id }: { id: string }) {
           <h2 className="text-lg font-semibold">Your decision</h2>
           <span className="flex gap-2">
             {p.source && <Badge tone="gray">{sourceLabel[p.source]}</Badge>}
-            <Badge tone={statusTone[p.status]}>{word(p.status)}</Badge>
+            <Badge tone={statusTone[p.status]}>{statusLabel[p.status]}</Badge>
           </span>
         </div>
         {p.aprBps !== null && p.termMonths !== null && (
