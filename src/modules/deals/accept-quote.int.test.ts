@@ -86,6 +86,33 @@ describe("acceptQuote", () => {
     await expect(acceptQuote({ actor, quoteId: quotes[0]!.id, version: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("answers an accept at any version other than the deal's with 'the quote changed', replay or not", async () => {
+    const { actor, request, quotes } = await market(1);
+    const q = quotes[0]!;
+    await db.quote.update({ where: { id: q.id }, data: { version: 2 } });
+    const deal = await acceptQuote({ actor, quoteId: q.id, version: 2 });
+    expect(deal.quoteVersion).toBe(2);
+
+    // An older version of the same quote, and a version that never existed, are not replays of the deal.
+    await expect(acceptQuote({ actor, quoteId: q.id, version: 1 })).rejects.toMatchObject({ code: "CONFLICT", message: QUOTE_CHANGED });
+    await expect(acceptQuote({ actor, quoteId: q.id, version: 7 })).rejects.toMatchObject({ code: "CONFLICT", message: QUOTE_CHANGED });
+    // The true replay still answers with the deal.
+    expect((await acceptQuote({ actor, quoteId: q.id, version: 2 })).id).toBe(deal.id);
+
+    // Concurrent: accepts naming version 1 racing one naming version 2 never answer with the v2 deal.
+    const other = await market(1);
+    const oq = other.quotes[0]!;
+    await db.quote.update({ where: { id: oq.id }, data: { version: 2 } });
+    const results = await Promise.allSettled([
+      acceptQuote({ actor: other.actor, quoteId: oq.id, version: 2 }),
+      acceptQuote({ actor: other.actor, quoteId: oq.id, version: 1 }),
+      acceptQuote({ actor: other.actor, quoteId: oq.id, version: 1 }),
+    ]);
+    expect(results.map(codeOf)).toEqual(["ok", "CONFLICT", "CONFLICT"]);
+    for (const r of results.slice(1)) expect((r as PromiseRejectedResult).reason.message).toBe(QUOTE_CHANGED);
+    expect(await db.deal.count({ where: { requestId: { in: [request.id, other.request.id] } } })).toBe(2);
+  });
+
   it("fails with 'the quote changed' when the dealer's revision wins the race, and accepts nothing", async () => {
     const { actor, request, quotes } = await market(1);
     const q = quotes[0]!;

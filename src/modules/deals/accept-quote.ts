@@ -37,7 +37,7 @@ export async function acceptQuote(input: TAcceptQuoteInput & { actor: Actor }, h
       if (attempt < MAX_ATTEMPTS && isRetryableTxError(e)) continue;
       if (isUniqueViolation(e)) {
         const same = await existingDealFor(db, input.actor.userId, input.quoteId);
-        if (same) return same;
+        if (same) return replayAt(same, input.version);
         throw conflict(ALREADY_ACCEPTED);
       }
       throw e;
@@ -47,6 +47,16 @@ export async function acceptQuote(input: TAcceptQuoteInput & { actor: Actor }, h
 
 async function existingDealFor(client: Tx | typeof db, customerId: string, quoteId: string) {
   return client.deal.findFirst({ where: { quoteId, customerId }, select: dealSelect });
+}
+
+/**
+ * A replay is the same accept again: same quote and the same version. An accept naming any other version
+ * (an older one, or one that never existed) did not see the terms the deal was made on, so it is told the
+ * quote changed rather than handed a deal it never agreed to.
+ */
+function replayAt(deal: AcceptedDeal, version: number): AcceptedDeal {
+  if (deal.quoteVersion !== version) throw conflict(QUOTE_CHANGED);
+  return deal;
 }
 
 async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, hooks: AcceptHooks): Promise<AcceptedDeal> {
@@ -63,7 +73,7 @@ async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, h
     WHERE "id" = ${quote.requestId} AND "customerId" = ${actor.userId} AND "status" = 'OPEN'`;
   if (flipped === 0) {
     const same = await existingDealFor(tx, actor.userId, quoteId);
-    if (same) return same;
+    if (same) return replayAt(same, version);
     const req = await tx.request.findUnique({ where: { id: quote.requestId }, select: { status: true } });
     throw conflict(req?.status === "ACCEPTED" ? ALREADY_ACCEPTED : "This request is no longer open.");
   }
