@@ -40,7 +40,7 @@ export async function makeQuoteRow(requestId: string, dealerId: string) {
   });
   return db.quote.create({
     data: {
-      leadId: lead.id, requestId, dealerId, requestVersion: 1, year: 2025, make: "Toyota", model: "Camry", vin: "4T1BF1FK5CU000001",
+      leadId: lead.id, requestId, dealerId, requestVersion: 1, year: 2025, make: "Toyota", model: "Camry", vin: "4T1BF1FK5CU000001", condition: "NEW",
       mileage: 10, inStock: true, vehiclePriceCents: 2_800_000, feesCents: 50_000, addOnsCents: 0, incentivesCents: 0,
       tradeInOfferCents: 0, taxCents: 200_000, otdCents: 3_050_000, amountFinancedCents: 3_050_000,
       validUntil: new Date(Date.now() + 7 * 86_400_000),

@@ -20,8 +20,8 @@ export async function seedLenderWorld(pool: pg.Pool, count: number) {
     createHash("sha256").update(secret).digest("hex"),
   ]);
   await pool.query(
-    `INSERT INTO "Quote" (id, "leadId", "requestId", "dealerId", status, "requestVersion", year, make, model, vin, mileage, "inStock", "vehiclePriceCents", "feesCents", "addOnsCents", "incentivesCents", "tradeInOfferCents", "taxCents", "otdCents", "amountFinancedCents", "validUntil", "updatedAt")
-       SELECT 'wq' || lpad(g::text, 8, '0'), 'world_lead', 'world_request', 'world_dealer', 'WITHDRAWN', 1, 2025, 'Toyota', 'RAV4', 'VIN' || g, 10, true, 3000000, 0, 0, 0, 0, 0, 3000000, 3000000, now() + interval '30 days', now()
+    `INSERT INTO "Quote" (id, "leadId", "requestId", "dealerId", status, "requestVersion", year, make, model, vin, condition, mileage, "inStock", "vehiclePriceCents", "feesCents", "addOnsCents", "incentivesCents", "tradeInOfferCents", "taxCents", "otdCents", "amountFinancedCents", "validUntil", "updatedAt")
+       SELECT 'wq' || lpad(g::text, 8, '0'), 'world_lead', 'world_request', 'world_dealer', 'WITHDRAWN', 1, 2025, 'Toyota', 'RAV4', 'VIN' || g, 'NEW', 10, true, 3000000, 0, 0, 0, 0, 0, 3000000, 3000000, now() + interval '30 days', now()
        FROM generate_series(1, $1::int) g`,
     [count],
   );

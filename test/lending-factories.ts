@@ -30,7 +30,9 @@ export async function makePolicyLender(tiers: Prisma.LenderPolicyTierCreateWitho
 export async function makeQuotedRequest(opts: { customerId: string; lenderIds?: string[]; grant?: boolean; request?: Partial<Prisma.RequestUncheckedCreateInput>; quote?: Partial<Prisma.QuoteUncheckedCreateInput> }) {
   const request = await makeRequest(opts.customerId, { creditTier: null, ...opts.request });
   const dealer = await makeDealer();
-  const quote = await makeQuote(request.id, dealer.id, opts.quote);
+  // The car matches what the request asked for unless a test says otherwise.
+  const condition = opts.request?.condition === "USED" ? "USED" : "NEW";
+  const quote = await makeQuote(request.id, dealer.id, { condition, ...opts.quote });
   let grantId: string | null = null;
   if (opts.grant !== false) {
     const g = await db.consentGrant.create({

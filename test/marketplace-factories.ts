@@ -69,6 +69,7 @@ export async function makeQuote(
       model: "RAV4",
       trim: "XLE",
       vin: `JTM${uid().toUpperCase()}123456`.slice(0, 17),
+      condition: "NEW",
       mileage: 12,
       inStock: true,
       vehiclePriceCents: vehicle,

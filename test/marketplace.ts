@@ -55,6 +55,7 @@ export function quoteInput(leadId: string, over: Record<string, unknown> = {}) {
     model: "RAV4",
     trim: "XLE",
     vin: VALID_VIN,
+    condition: "NEW" as const,
     mileage: 12,
     inStock: true,
     vehiclePriceCents: 3_450_000,

@@ -25,7 +25,7 @@ async function requestWithQuote(customerEmail: string, dealerEmail: string, over
   const lead = await db.lead.create({ data: { requestId: request.id, dealerId: dealer.dealerId!, distanceMiles: 2, matchReasons: {}, buyerAlias: "Buyer E2E" }, select: { id: true } });
   const quote = await db.quote.create({
     data: {
-      leadId: lead.id, requestId: request.id, dealerId: dealer.dealerId!, requestVersion: 1, year: 2025, make: "Toyota", model: over.model, vin: "2T3P1RFV8RW000001",
+      leadId: lead.id, requestId: request.id, dealerId: dealer.dealerId!, requestVersion: 1, year: 2025, make: "Toyota", model: over.model, vin: "2T3P1RFV8RW000001", condition: "NEW",
       mileage: 12, inStock: true, vehiclePriceCents: 3_400_000, feesCents: 60_000, addOnsCents: 0, incentivesCents: 0, tradeInOfferCents: 0,
       taxCents: 280_000, otdCents: 3_740_000, amountFinancedCents: 3_740_000, validUntil: expiresAt,
     },

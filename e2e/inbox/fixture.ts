@@ -54,7 +54,7 @@ export async function dallasRequestWithQuote(model: string) {
   });
   const quote = await db.quote.create({
     data: {
-      leadId: lead.id, requestId: request.id, dealerId: m.dealerId!, requestVersion: 1, year: 2025, make: "Honda", model, vin: "1HGCM82633A004352", mileage: 5, inStock: true,
+      leadId: lead.id, requestId: request.id, dealerId: m.dealerId!, requestVersion: 1, year: 2025, make: "Honda", model, vin: "1HGCM82633A004352", condition: "NEW", mileage: 5, inStock: true,
       vehiclePriceCents: 2_800_000, feesCents: 50_000, addOnsCents: 0, incentivesCents: 0, tradeInOfferCents: 0, taxCents: 230_000,
       otdCents: 3_080_000, amountFinancedCents: 3_080_000, validUntil: expiresAt,
     },

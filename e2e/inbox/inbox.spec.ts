@@ -9,7 +9,7 @@ const B = `http://localhost:${PORTS.b}`;
 
 
 
-async function quote(dealer: Page, base: string, model: string, price: string, vin: string) {
+async function quote(dealer: Page, base: string, model: string, price: string, vin: string, condition: "NEW" | "USED" | "CERTIFIED" = "NEW") {
   await dealer.goto(`${base}/dealer`);
   const row = dealer.getByTestId("lead-row").filter({ hasText: model });
   await expect(row).toBeVisible({ timeout: 20_000 });
@@ -19,7 +19,8 @@ async function quote(dealer: Page, base: string, model: string, price: string, v
   await dealer.getByLabel("Model", { exact: true }).fill("RAV4");
   await dealer.getByLabel("Trim").fill("XLE");
   await dealer.getByLabel("VIN").fill(vin);
-  await dealer.getByLabel("Mileage").fill("12");
+  await dealer.getByLabel("Condition").selectOption(condition);
+  await dealer.getByLabel("Mileage").fill(condition === "NEW" ? "12" : "18000");
   await dealer.getByLabel("Vehicle price").fill(price);
   await dealer.getByLabel("Dealer fees").fill("899");
   await dealer.getByLabel("Estimated tax").fill("2400");
@@ -39,6 +40,7 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   await signIn(buyer, demo.ava, undefined, A);
   await buyer.goto(`${A}/customer/requests/new`);
   await buyer.getByLabel("Body type").selectOption("SUV");
+  await buyer.getByLabel("New or used").selectOption("ANY");
   await buyer.getByLabel("Max out-the-door price ($)").fill("45,000");
   await buyer.getByLabel("Down payment ($)").fill("3000");
   await buyer.locator("label", { hasText: /^Toyota$/ }).click();
@@ -60,7 +62,8 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   const d2Ctx = await browser.newContext({ baseURL: A });
   const d2 = await d2Ctx.newPage();
   await signIn(d2, SECOND_DEALER, undefined, A);
-  await quote(d2, A, model, "33900", "JTMRWRFV8LD000001");
+  // Dealer 2 offers a used car: lenders price it at their used-car rate, dealer 1's new car at the new-car rate.
+  await quote(d2, A, model, "33900", "JTMRWRFV8LD000001", "USED");
 
   const cards = inbox.getByTestId("quote-card");
   await expect(cards).toHaveCount(2, { timeout: 30_000 });
@@ -70,6 +73,8 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
     await expect(card.getByTestId("apr")).toHaveText(/\d+\.\d\d% APR/, { timeout: 45_000 });
     await expect(card.getByTestId("monthly")).toHaveText(/\$[\d,]+\.\d\d\/mo/);
   }
+  const aprOf = async (name: string) => parseFloat((await cards.filter({ hasText: name }).getByTestId("apr").textContent())!);
+  expect(await aprOf(name1)).toBeLessThan(await aprOf(name2));
   await expect(inbox.getByTestId("why-first")).toContainText("lowest total cost");
   await expectNoSeriousA11yIssues(buyer);
   await shoot(buyer, "inbox-inbox-cards");

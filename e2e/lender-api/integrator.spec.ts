@@ -111,7 +111,7 @@ test("an integrator creates a key in the console, then polls, reads and decides 
   const one = await api.get(get.url({ id: mine!.id }));
   expect(one.status()).toBe(200);
   const detail = await one.json();
-  expect(detail).toMatchObject({ status: "pending", vehicle: { make: "Toyota", model }, quote: { amount_financed_cents: 3_440_000 }, applicant: { credit: { score: expect.any(Number) } } });
+  expect(detail).toMatchObject({ status: "pending", vehicle: { make: "Toyota", model, condition: "new" }, quote: { amount_financed_cents: 3_440_000 }, applicant: { credit: { score: expect.any(Number) } } });
   expect(JSON.stringify(detail)).not.toMatch(/Ava|Martinez|ava@demo/);
 
   const body = { decision: "approved", decisionVersion: 1, quoteVersion: detail.quote_version, aprBps: 449, termMonths: 60, maxAmountCents: 4_000_000 };

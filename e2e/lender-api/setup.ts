@@ -33,7 +33,7 @@ export async function quotedRequestSharingCredit(model: string, opts: { waitingO
     const lead = await tx.lead.create({ data: { requestId: request.id, dealerId: dealer.dealerId!, distanceMiles: 2, matchReasons: {}, buyerAlias: "Buyer LAPI", status: "QUOTED" }, select: { id: true } });
     const quote = await tx.quote.create({
       data: {
-        leadId: lead.id, requestId: request.id, dealerId: dealer.dealerId!, requestVersion: 1, year: 2025, make: "Toyota", model, trim: "XLE", vin: "2T3P1RFV8RW000777",
+        leadId: lead.id, requestId: request.id, dealerId: dealer.dealerId!, requestVersion: 1, year: 2025, make: "Toyota", model, trim: "XLE", vin: "2T3P1RFV8RW000777", condition: "NEW",
         mileage: 12, inStock: true, vehiclePriceCents: 3_400_000, feesCents: 60_000, addOnsCents: 0, incentivesCents: 0, tradeInOfferCents: 0,
         taxCents: 280_000, otdCents: 3_740_000, amountFinancedCents: 3_440_000, validUntil: expiresAt,
       },

@@ -37,6 +37,7 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   await shoot(buyer, "marketplace-request-form-errors");
 
   await buyer.getByLabel("Max monthly payment ($)").fill("");
+  await buyer.getByLabel("New or used").selectOption("NEW");
   await buyer.getByLabel("Max out-the-door price ($)").fill("42,000");
   await buyer.getByLabel("Down payment ($)").fill("3000");
   await buyer.locator("label", { hasText: /^Toyota$/ }).click();
@@ -65,6 +66,9 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   await dealer.getByLabel("Model", { exact: true }).fill("RAV4");
   await dealer.getByLabel("Trim").fill("XLE");
   await dealer.getByLabel("VIN").fill("1HGCM82633A004352");
+  // The buyer asked for a new car: only "New" answers it, and lenders will price it as new.
+  await expect(dealer.getByLabel("Condition").locator("option:not([disabled])")).toHaveText(["New"]);
+  await dealer.getByLabel("Condition").selectOption("NEW");
   await dealer.getByLabel("Mileage").fill("12");
   await dealer.getByLabel("Vehicle price").fill("34500");
   await dealer.getByLabel("Dealer fees").fill("899");

@@ -20,6 +20,9 @@ CREATE TYPE "BodyType" AS ENUM ('SEDAN', 'SUV', 'TRUCK', 'COUPE', 'HATCHBACK', '
 CREATE TYPE "Condition" AS ENUM ('NEW', 'USED', 'ANY');
 
 -- CreateEnum
+CREATE TYPE "VehicleCondition" AS ENUM ('NEW', 'USED', 'CERTIFIED');
+
+-- CreateEnum
 CREATE TYPE "ApiKeyMode" AS ENUM ('LIVE', 'TEST');
 
 -- CreateEnum
@@ -354,6 +357,7 @@ CREATE TABLE "Quote" (
     "model" TEXT NOT NULL,
     "trim" TEXT,
     "vin" TEXT NOT NULL,
+    "condition" "VehicleCondition" NOT NULL,
     "mileage" INTEGER NOT NULL,
     "inStock" BOOLEAN NOT NULL,
     "vehiclePriceCents" INTEGER NOT NULL,

@@ -7,7 +7,8 @@ import { Badge, EmptyState, Loading, Stat } from "~/components/ui/card";
 import Link from "next/link";
 import { ButtonLink } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
-import { bodyTypeLabel, conditionLabel } from "~/modules/requests/schemas";
+import { bodyTypeLabel } from "~/modules/requests/schemas";
+import { vehicleConditionLabel } from "~/modules/quotes/schemas";
 import { sourceLabel, statusLabel, statusTone } from "./labels";
 import { formatApr, formatCents } from "~/modules/lending/amortization";
 
@@ -72,7 +73,7 @@ export function LenderQueue() {
                   </Link>
                 </p>
                 <p className="text-sm text-slate-600">
-                  {formatCents(r.amountCents)} to finance · {conditionLabel[r.request.condition]} {bodyTypeLabel[r.request.bodyType]} · {r.request.city}, {r.request.state} · quote v{r.quoteVersion}
+                  {formatCents(r.amountCents)} to finance · {vehicleConditionLabel[r.quote.condition]} {bodyTypeLabel[r.request.bodyType]} · {r.request.city}, {r.request.state} · quote v{r.quoteVersion}
                 </p>
                 <p className="font-mono text-xs text-slate-600">{r.id}</p>
               </div>

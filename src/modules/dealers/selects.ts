@@ -14,7 +14,7 @@ export const dealerRequestSelect = {
 
 export const dealerQuoteSelect = {
   id: true, status: true, version: true, requestVersion: true, needsReconfirm: true, year: true, make: true, model: true, trim: true,
-  vin: true, mileage: true, inStock: true, vehiclePriceCents: true, feesCents: true, addOnsCents: true, incentivesCents: true,
+  vin: true, condition: true, mileage: true, inStock: true, vehiclePriceCents: true, feesCents: true, addOnsCents: true, incentivesCents: true,
   tradeInOfferCents: true, taxCents: true, otdCents: true, amountFinancedCents: true, validUntil: true, withdrawnReason: true,
   createdAt: true, updatedAt: true,
 } satisfies Prisma.QuoteSelect;

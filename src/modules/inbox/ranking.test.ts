@@ -125,6 +125,11 @@ describe("explainTop", () => {
     expect(explainTop(sortQuotes(sorted, "apr"), "apr")).toBe("Dealer b has the lowest APR: 7.00% from Lender A (next: 9.00%).");
   });
 
+  it("calls equal APRs a tie and says the total cost broke it, never 'lowest APR (next: the same)'", () => {
+    const sorted = sortQuotes([financed("a", 3_100_000, 688), financed("b", 3_000_000, 688)], "apr");
+    expect(explainTop(sorted, "apr")).toBe("Dealer b ties Dealer a on APR at 6.88% and has the lower total cost.");
+  });
+
   it("handles a single open quote and no open quote", () => {
     expect(explainTop([quote({ id: "a" }), quote({ id: "b", open: false })], "distance")).toBe("Dealer a is the only open quote (cash price; no pre-approval yet).");
     expect(explainTop([quote({ id: "b", open: false })], "totalCost")).toBeNull();

@@ -122,6 +122,10 @@ export function explainTop(sorted: RankedQuote[], key: SortKey): string | null {
     }
     case "apr": {
       if (!top.financing) return fin(`No quote has a pre-approved APR yet; ${top.dealerName} has the lowest total cost`);
+      // Equal APRs are a tie, not a lead: say what broke it instead of "6.88% (next: 6.88%)".
+      if (next.financing?.aprBps === top.financing.aprBps) {
+        return fin(`${top.dealerName} ties ${next.dealerName} on APR at ${formatApr(top.financing.aprBps)} and has the lower total cost`);
+      }
       return fin(`${top.dealerName} has the lowest APR: ${formatApr(top.financing.aprBps)} from ${top.financing.lenderName}${next.financing ? ` (next: ${formatApr(next.financing.aprBps)})` : ""}`);
     }
     case "distance":

@@ -14,8 +14,8 @@ export async function lenderOverview(lenderId: string, status?: "PENDING" | "DEC
       select: {
         id: true, status: true, amountCents: true, quoteVersion: true, decisionVersion: true, aprBps: true, termMonths: true, monthlyPaymentCents: true,
         source: true, createdAt: true, decidedAt: true, expiresAt: true, reasons: true, conditions: true,
-        quote: { select: { year: true, make: true, model: true, trim: true } },
-        request: { select: { condition: true, bodyType: true, creditTier: true, city: true, state: true } },
+        quote: { select: { year: true, make: true, model: true, trim: true, condition: true } },
+        request: { select: { bodyType: true, creditTier: true, city: true, state: true } },
       },
       orderBy: { createdAt: "desc" },
       take: 50,

@@ -58,8 +58,8 @@ export async function getPreApproval(caller: ApiCaller, id: string) {
       where: { id, lenderId: caller.lenderId },
       select: {
         ...lenderPreApprovalSelect,
-        quote: { select: { year: true, make: true, model: true, trim: true, mileage: true, vin: true, otdCents: true, amountFinancedCents: true } },
-        request: { select: { customerId: true, condition: true, bodyType: true, downPaymentCents: true, termMonths: true } },
+        quote: { select: { year: true, make: true, model: true, trim: true, condition: true, mileage: true, vin: true, otdCents: true, amountFinancedCents: true } },
+        request: { select: { customerId: true, bodyType: true, downPaymentCents: true, termMonths: true } },
       },
     });
     if (!row) throw notFound("No such pre-approval request.");
@@ -77,7 +77,7 @@ export async function getPreApproval(caller: ApiCaller, id: string) {
     };
     return {
       ...toApiPreApproval(pub),
-      vehicle: { year: quote.year, make: quote.make, model: quote.model, trim: quote.trim, condition: request.condition, body_type: request.bodyType, mileage: quote.mileage, vin: quote.vin },
+      vehicle: { year: quote.year, make: quote.make, model: quote.model, trim: quote.trim, condition: quote.condition.toLowerCase() as "new" | "used" | "certified", body_type: request.bodyType, mileage: quote.mileage, vin: quote.vin },
       quote: { otd_cents: quote.otdCents, amount_financed_cents: quote.amountFinancedCents, down_payment_cents: request.downPaymentCents, requested_term_months: request.termMonths },
       applicant,
     };

@@ -22,6 +22,13 @@ describe("OpenAPI document", () => {
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "404", "409", "413", "422", "429"]));
   });
 
+  it("tells lenders the quoted car's condition, the figure they price by", () => {
+    const detail = openApiDocument().components.schemas as Record<string, unknown>;
+    const text = JSON.stringify(detail);
+    expect(text).toContain('"enum":["new","used","certified"]');
+    expect(text).toMatch(/certified pre-owned/);
+  });
+
   it("is generated from the schema the handler parses with (no drift)", () => {
     const schema = openApiDocument().components.schemas.DecisionInput as { oneOf?: unknown[]; anyOf?: unknown[] };
     const variants = (schema.oneOf ?? schema.anyOf) as { properties: { decision: { const: string } }; additionalProperties: boolean }[];

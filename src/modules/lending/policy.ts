@@ -1,4 +1,4 @@
-import type { BodyType, Condition, CreditTier } from "~/generated/prisma/enums";
+import type { BodyType, Condition, CreditTier, VehicleCondition } from "~/generated/prisma/enums";
 import { monthlyPaymentCents } from "~/modules/lending/amortization";
 
 /** One row of a lender's auto-decision table. */
@@ -21,7 +21,8 @@ export type Applicant = {
   annualIncomeCents: number;
   housingCostCents?: number | null;
   amountCents: number;
-  condition: Condition;
+  /** The quoted car's condition; a request's "new or used" only before a car is known. */
+  condition: Condition | VehicleCondition;
   bodyType: BodyType;
   /** The buyer's preferred term; the lender's max term caps it. */
   termMonths?: number | null;
@@ -41,10 +42,11 @@ const PTI_CONDITIONAL_SLACK = 1.2;
 export const tierForApplicant = (tiers: PolicyTier[], score: number) => tiers.find((t) => score >= t.minScore && score <= t.maxScore) ?? null;
 
 /** Whether a lender's policy scope takes this kind of vehicle at all (used to pick lenders, too). */
-export function policyCoversVehicle(policy: Pick<Policy, "bodyTypes" | "allowNew" | "allowUsed">, condition: Condition, bodyType: BodyType) {
+export function policyCoversVehicle(policy: Pick<Policy, "bodyTypes" | "allowNew" | "allowUsed">, condition: Condition | VehicleCondition, bodyType: BodyType) {
   if (!policy.bodyTypes.includes(bodyType)) return false;
   if (condition === "NEW") return policy.allowNew;
-  if (condition === "USED") return policy.allowUsed;
+  // Certified pre-owned is a used car with a warranty: lenders finance and price it as used.
+  if (condition === "USED" || condition === "CERTIFIED") return policy.allowUsed;
   return policy.allowNew || policy.allowUsed;
 }
 
@@ -60,7 +62,7 @@ export function decideByPolicy(policy: Policy, a: Applicant): PolicyDecision {
   if (!tier) return { outcome: "declined", reasons: ["Credit score outside the range this lender finances"] };
   if (a.annualIncomeCents <= 0) return { outcome: "declined", reasons: ["Income insufficient or not provided"] };
 
-  // A buyer who might take a new or a used car is priced at the used (higher) rate until the car is known.
+  // Priced by the quoted car: only a new car gets the new-car rate (certified pre-owned is used).
   const aprBps = a.condition === "NEW" ? tier.aprNewBps : tier.aprUsedBps;
   const termMonths = Math.min(a.termMonths ?? tier.maxTermMonths, tier.maxTermMonths);
   const financed = Math.min(a.amountCents, tier.maxAmountCents);

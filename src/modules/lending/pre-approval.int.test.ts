@@ -47,6 +47,22 @@ describe("pre-approval engine", () => {
     expect(await db.accessLog.count({ where: { customerId: buyer.id } })).toBe(2);
   });
 
+  it("prices each quote by the car's stated condition, not the request's 'new or used'", async () => {
+    const buyer = await makeBuyerWithCredit(720, 9_000_000, 150_000);
+    const lender = await makePolicyLender([wideTier({ aprNewBps: 650, aprUsedBps: 850 })]);
+    const usedOnly = await makePolicyLender([wideTier({ aprNewBps: 100, aprUsedBps: 900 })], { policyNew: false });
+    const aprFor = async (condition: "NEW" | "USED" | "CERTIFIED") => {
+      const { quote } = await makeQuotedRequest({ customerId: buyer.id, lenderIds: [lender.id, usedOnly.id], request: { condition: "ANY", termMonths: 60 }, quote: { condition } });
+      await preApproveQuote(quote.id);
+      return Object.fromEntries((await rowsFor(quote.id)).map((r) => [r.lenderId === lender.id ? "lender" : "usedOnly", r.aprBps]));
+    };
+    // A new car (a 2025 with 12 miles) gets the new-car rate; a lender that finances only used cars is not asked.
+    expect(await aprFor("NEW")).toEqual({ lender: 650 });
+    expect(await aprFor("USED")).toEqual({ lender: 850, usedOnly: 900 });
+    // Certified pre-owned is financed and priced as used.
+    expect(await aprFor("CERTIFIED")).toEqual({ lender: 850, usedOnly: 900 });
+  });
+
   it("does nothing without a valid credit grant, or with a revoked one", async () => {
     const buyer = await makeBuyerWithCredit(750);
     const lender = await makePolicyLender([wideTier()]);

@@ -1,4 +1,4 @@
-import type { BodyType, Condition, CreditTier } from "~/generated/prisma/enums";
+import type { BodyType, CreditTier, VehicleCondition } from "~/generated/prisma/enums";
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { publish, topics } from "~/server/realtime";
@@ -25,7 +25,7 @@ type Candidate = {
  * Whether a lender wants this request at all: its scope takes the vehicle, and (when it publishes tiers)
  * some tier overlapping the buyer's band lends this amount. An unknown band matches any tier.
  */
-export function lenderSuits(l: Candidate, r: { tier: CreditTier | null; amountCents: number; condition: Condition; bodyType: BodyType }) {
+export function lenderSuits(l: Candidate, r: { tier: CreditTier | null; amountCents: number; condition: VehicleCondition; bodyType: BodyType }) {
   if (!policyCoversVehicle({ bodyTypes: l.policyBodyTypes, allowNew: l.policyNew, allowUsed: l.policyUsed }, r.condition, r.bodyType)) return false;
   if (l.tiers.length === 0) return !l.policyActive; // an API-only lender with no table decides everything itself
   const band = r.tier ? CREDIT_TIERS.find((t) => t.tier === r.tier)! : { minScore: 300, maxScore: 850 };
@@ -33,9 +33,9 @@ export function lenderSuits(l: Candidate, r: { tier: CreditTier | null; amountCe
 }
 
 /** Lowest APR a lender's table offers the band: the buyer sees the cheapest lenders first. */
-function bestApr(l: Candidate, tier: CreditTier | null) {
+function bestApr(l: Candidate, tier: CreditTier | null, condition: VehicleCondition) {
   const band = tier ? CREDIT_TIERS.find((t) => t.tier === tier)! : { minScore: 300, maxScore: 850 };
-  const aprs = l.tiers.filter((t) => t.maxScore >= band.minScore && t.minScore <= band.maxScore).map((t) => t.aprNewBps);
+  const aprs = l.tiers.filter((t) => t.maxScore >= band.minScore && t.minScore <= band.maxScore).map((t) => (condition === "NEW" ? t.aprNewBps : t.aprUsedBps));
   return aprs.length ? Math.min(...aprs) : Number.MAX_SAFE_INTEGER;
 }
 
@@ -53,6 +53,7 @@ export async function preApproveQuote(quoteId: string) {
       version: true,
       amountFinancedCents: true,
       validUntil: true,
+      condition: true,
       requestId: true,
       request: { select: { status: true, customerId: true, bodyType: true, condition: true, creditTier: true, wantsFinancing: true, termMonths: true } },
       preApprovals: { select: { id: true, lenderId: true, quoteVersion: true, status: true } },
@@ -90,13 +91,14 @@ export async function preApproveQuote(quoteId: string) {
       tiers: { select: { minScore: true, maxScore: true, aprNewBps: true, aprUsedBps: true, maxTermMonths: true, maxAmountCents: true, maxPtiBps: true } },
     },
   });
-  const ask = { tier: req.creditTier, amountCents: quote.amountFinancedCents, condition: req.condition, bodyType: req.bodyType };
+  // Priced on the car the dealer quoted, not on the request's "new or used" wish.
+  const ask = { tier: req.creditTier, amountCents: quote.amountFinancedCents, condition: quote.condition, bodyType: req.bodyType };
   const suitable = lenders.filter((l) => lenderSuits(l, ask));
   const already = new Set(quote.preApprovals.filter((p) => p.status !== "CANCELLED").map((p) => p.lenderId));
   // Lenders already on the quote keep their place on a revision; new ones fill the rest, cheapest first.
   const picked = [
     ...suitable.filter((l) => already.has(l.id)),
-    ...suitable.filter((l) => !already.has(l.id)).sort((a, b) => bestApr(a, req.creditTier) - bestApr(b, req.creditTier) || a.id.localeCompare(b.id)),
+    ...suitable.filter((l) => !already.has(l.id)).sort((a, b) => bestApr(a, req.creditTier, quote.condition) - bestApr(b, req.creditTier, quote.condition) || a.id.localeCompare(b.id)),
   ].slice(0, MAX_LENDERS_PER_QUOTE);
   const pickedIds = new Set(picked.map((l) => l.id));
 
@@ -114,8 +116,9 @@ type QuoteForRequest = {
   id: string;
   version: number;
   amountFinancedCents: number;
+  condition: VehicleCondition;
   requestId: string;
-  request: { customerId: string; bodyType: BodyType; condition: Condition; termMonths: number | null };
+  request: { customerId: string; bodyType: BodyType; termMonths: number | null };
 };
 
 async function requestOne(quote: QuoteForRequest, lender: Candidate, expiresAt: Date) {
@@ -168,7 +171,7 @@ async function requestOne(quote: QuoteForRequest, lender: Candidate, expiresAt: 
               annualIncomeCents: profile.income?.annualIncomeCents ?? 0,
               housingCostCents: profile.income?.housingCostCents ?? 0,
               amountCents: quote.amountFinancedCents,
-              condition: quote.request.condition,
+              condition: quote.condition,
               bodyType: quote.request.bodyType,
               termMonths: quote.request.termMonths,
             },

@@ -9,8 +9,8 @@ import { effectiveStatus, lenderPreApprovalSelect } from "~/modules/lending/seri
 const reviewSelect = {
   ...lenderPreApprovalSelect,
   lender: { select: { id: true, name: true } },
-  quote: { select: { year: true, make: true, model: true, trim: true, mileage: true, vin: true, otdCents: true } },
-  request: { select: { customerId: true, condition: true, bodyType: true, downPaymentCents: true, termMonths: true, city: true, state: true } },
+  quote: { select: { year: true, make: true, model: true, trim: true, condition: true, mileage: true, vin: true, otdCents: true } },
+  request: { select: { customerId: true, bodyType: true, downPaymentCents: true, termMonths: true, city: true, state: true } },
 } satisfies Prisma.PreApprovalSelect;
 
 /**

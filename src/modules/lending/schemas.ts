@@ -67,7 +67,7 @@ export const preApprovalSchema = z
   ;
 
 export const vehicleSchema = z
-  .object({ year: z.number().int(), make: z.string(), model: z.string(), trim: z.string().nullable(), condition: z.enum(["NEW", "USED", "ANY"]), body_type: z.string(), mileage: z.number().int(), vin: z.string() })
+  .object({ year: z.number().int(), make: z.string(), model: z.string(), trim: z.string().nullable(), condition: z.enum(["new", "used", "certified"]).describe("The quoted car's condition, as the dealer states it: new, used, or certified pre-owned. Price by it."), body_type: z.string(), mileage: z.number().int(), vin: z.string() })
   ;
 
 export const preApprovalDetailSchema = preApprovalSchema

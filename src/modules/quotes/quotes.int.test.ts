@@ -46,6 +46,17 @@ describe("quotes", () => {
     await caller.dealer.submitQuote(quoteInput(lead.id, { vin: "11111111111111111" }));
   });
 
+  it("a quote states the car's condition, and it must answer what the buyer asked for", async () => {
+    const { caller, lead } = await setup(); // the request asks for a new car
+    const missing = await failure(caller.dealer.submitQuote(quoteInput(lead.id, { condition: undefined })));
+    expect(missing).toMatchObject({ code: "BAD_REQUEST", fields: { condition: "Say whether the car is new, used or certified pre-owned." } });
+    const used = await failure(caller.dealer.submitQuote(quoteInput(lead.id, { condition: "USED" })));
+    expect(used).toMatchObject({ code: "BAD_REQUEST", fields: { condition: "This buyer asked for a new car; quote one that is." } });
+    expect(await db.quote.count({ where: { leadId: lead.id } })).toBe(0);
+    const q = await caller.dealer.submitQuote(quoteInput(lead.id, { condition: "NEW" }));
+    expect((await db.quote.findUniqueOrThrow({ where: { id: q.id }, select: { condition: true } })).condition).toBe("NEW");
+  });
+
   it("concurrent submits leave exactly one live quote", async () => {
     const { caller, lead } = await setup();
     const results = await Promise.all([1, 2, 3].map(() => failure(caller.dealer.submitQuote(quoteInput(lead.id)))));

@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { vinProblem } from "./vin";
 
+export const VEHICLE_CONDITIONS = ["NEW", "USED", "CERTIFIED"] as const;
+export type VehicleCondition = (typeof VEHICLE_CONDITIONS)[number];
+export const vehicleConditionLabel: Record<VehicleCondition, string> = { NEW: "New", USED: "Used", CERTIFIED: "Certified pre-owned" };
+
+/**
+ * Which car conditions answer a request: a buyer who asked for new gets new; one who asked for used also
+ * takes certified pre-owned (a used car with a warranty); "new or used" takes any.
+ */
+export function conditionAnswers(requested: "NEW" | "USED" | "ANY", car: VehicleCondition) {
+  return requested === "ANY" || (requested === "NEW" ? car === "NEW" : car !== "NEW");
+}
+
 const MAX_YEAR = new Date().getUTCFullYear() + 1;
 const cents = (max: number) => z.number({ error: "Enter an amount." }).int("Use whole cents.").min(0, "Cannot be negative.").max(max, "That amount is too high.");
 
@@ -18,6 +30,7 @@ export const quoteFields = z
         const problem = vinProblem(v);
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
+    condition: z.enum(VEHICLE_CONDITIONS, { error: "Say whether the car is new, used or certified pre-owned." }),
     mileage: z.number({ error: "Enter the odometer reading." }).int().min(0, "Cannot be negative.").max(500_000, "That mileage is too high."),
     inStock: z.boolean(),
     vehiclePriceCents: cents(50_000_000).min(100_000, "Enter the vehicle price."),

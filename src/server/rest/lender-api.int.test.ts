@@ -82,7 +82,7 @@ describe("lender REST API", () => {
     const before = await db.accessLog.count({ where: { customerId, channel: "api", actorId: l1.id } });
     const r = await call(`/pre-approvals/${id}`, { key: l1.key });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ id, status: "pending", vehicle: { make: "Toyota" }, applicant: { credit: { score: 705, tier: "PRIME" }, income: { annual_income_cents: 8_000_000 } } });
+    expect(r.body).toMatchObject({ id, status: "pending", vehicle: { make: "Toyota", condition: "new" }, applicant: { credit: { score: 705, tier: "PRIME" }, income: { annual_income_cents: 8_000_000 } } });
     expect(r.text).not.toMatch(/Buyer|@test\.keyturn|555-0100|Test St/); // no identity
     // One read, one log row, naming both fields it returned.
     const rows = await db.accessLog.findMany({ where: { customerId, channel: "api", actorId: l1.id }, select: { fields: true }, orderBy: { createdAt: "desc" } });

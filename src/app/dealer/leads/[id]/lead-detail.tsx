@@ -11,6 +11,7 @@ import { describeBudget, describeWanted } from "~/components/requests/describe";
 import { LeadStatusBadge } from "~/components/requests/status-badge";
 import { distance, shortDate, timeAgo, usd } from "~/lib/format";
 import { timelineLabel } from "~/modules/requests/schemas";
+import { vehicleConditionLabel, type VehicleCondition } from "~/modules/quotes/schemas";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { BuyerContact } from "~/components/messaging/buyer-contact";
@@ -84,6 +85,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
           <Card>
             <QuoteForm
               downPaymentCents={r.downPaymentCents}
+              requestedCondition={r.condition}
               hasTradeIn={r.tradeInYear != null}
               serverErrors={fieldErrors(submit.error)}
               pending={submit.isPending}
@@ -104,7 +106,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
             <div className="flex flex-wrap items-start justify-between gap-3">
               <div>
                 <p className="font-semibold">{live.year} {live.make} {live.model}{live.trim ? ` ${live.trim}` : ""}</p>
-                <p className="text-sm text-slate-600">VIN {live.vin} · {live.mileage.toLocaleString("en-US")} mi · {live.inStock ? "In stock" : "To order"}</p>
+                <p className="text-sm text-slate-600">{vehicleConditionLabel[live.condition]} · VIN {live.vin} · {live.mileage.toLocaleString("en-US")} mi · {live.inStock ? "In stock" : "To order"}</p>
                 <p className="text-sm text-slate-600">Valid until {shortDate(live.validUntil)} · version {live.version}</p>
               </div>
               <div className="text-right">
@@ -139,6 +141,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
             <QuoteForm
               initial={pick(live)}
               downPaymentCents={r.downPaymentCents}
+              requestedCondition={r.condition}
               hasTradeIn={r.tradeInYear != null}
               serverErrors={fieldErrors(revise.error)}
               pending={revise.isPending}
@@ -176,9 +179,9 @@ export function LeadDetail({ leadId }: { leadId: string }) {
 }
 
 // The editable fields of a stored quote, to re-confirm it unchanged.
-function pick(q: { year: number; make: string; model: string; trim: string | null; vin: string; mileage: number; inStock: boolean; vehiclePriceCents: number; feesCents: number; addOnsCents: number; incentivesCents: number; tradeInOfferCents: number; taxCents: number; validUntil: Date }) {
+function pick(q: { year: number; make: string; model: string; trim: string | null; vin: string; condition: VehicleCondition; mileage: number; inStock: boolean; vehiclePriceCents: number; feesCents: number; addOnsCents: number; incentivesCents: number; tradeInOfferCents: number; taxCents: number; validUntil: Date }) {
   return {
-    year: q.year, make: q.make, model: q.model, trim: q.trim ?? undefined, vin: q.vin, mileage: q.mileage, inStock: q.inStock, vehiclePriceCents: q.vehiclePriceCents,
+    year: q.year, make: q.make, model: q.model, trim: q.trim ?? undefined, vin: q.vin, condition: q.condition, mileage: q.mileage, inStock: q.inStock, vehiclePriceCents: q.vehiclePriceCents,
     feesCents: q.feesCents, addOnsCents: q.addOnsCents, incentivesCents: q.incentivesCents, tradeInOfferCents: q.tradeInOfferCents, taxCents: q.taxCents, validUntil: q.validUntil,
   };
 }

@@ -2,10 +2,10 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
-import { Field, FormAlert } from "~/components/ui/field";
+import { Field, FormAlert, SelectField } from "~/components/ui/field";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields, usd } from "~/lib/format";
 import { computeQuoteTotals } from "~/modules/quotes/pricing";
-import { quoteFields, type QuoteFields } from "~/modules/quotes/schemas";
+import { conditionAnswers, quoteFields, VEHICLE_CONDITIONS, vehicleConditionLabel, type QuoteFields } from "~/modules/quotes/schemas";
 
 export type QuoteDraft = Partial<Omit<QuoteFields, "validUntil">> & { validUntil?: Date | string };
 
@@ -16,10 +16,12 @@ const dateInput = (d: Date) => d.toISOString().slice(0, 10);
  * server uses; the server recomputes and stores them.
  */
 export function QuoteForm({
-  initial, downPaymentCents, hasTradeIn, serverErrors, pending, submitLabel, onSubmit, onCancel,
+  initial, downPaymentCents, requestedCondition, hasTradeIn, serverErrors, pending, submitLabel, onSubmit, onCancel,
 }: {
   initial?: QuoteDraft;
   downPaymentCents: number;
+  /** What the buyer asked for: only conditions that answer it are offered. */
+  requestedCondition: "NEW" | "USED" | "ANY";
   hasTradeIn: boolean;
   serverErrors: Record<string, string>;
   pending: boolean;
@@ -42,6 +44,7 @@ export function QuoteForm({
       model: String(f.get("model") ?? ""),
       trim: String(f.get("trim") ?? "").trim() || undefined,
       vin: String(f.get("vin") ?? ""),
+      condition: (String(f.get("condition") ?? "") || undefined) as QuoteFields["condition"] | undefined,
       mileage: intOrUndefined(f.get("mileage")),
       inStock: f.get("inStock") === "on",
       vehiclePriceCents: dollarsToCents(f.get("vehiclePriceCents")),
@@ -98,6 +101,13 @@ export function QuoteForm({
         <Field label="Model" name="model" defaultValue={initial?.model ?? ""} error={errors.model} />
         <Field label="Trim" name="trim" defaultValue={initial?.trim ?? ""} error={errors.trim} />
         <Field className="col-span-2" label="VIN" name="vin" autoCapitalize="characters" spellCheck={false} maxLength={17} defaultValue={initial?.vin ?? ""} error={errors.vin} />
+        <SelectField className="col-span-2" label="Condition" name="condition" defaultValue={initial?.condition ?? ""} error={errors.condition}>
+          {/* No default: lenders price by this, so the dealer states it rather than inheriting a guess. */}
+          <option value="" disabled>Choose…</option>
+          {VEHICLE_CONDITIONS.filter((c) => conditionAnswers(requestedCondition, c)).map((c) => (
+            <option key={c} value={c}>{vehicleConditionLabel[c]}</option>
+          ))}
+        </SelectField>
         <Field label="Mileage" name="mileage" inputMode="numeric" defaultValue={initial?.mileage ?? ""} error={errors.mileage} />
         <label className="flex items-center gap-2 self-end pb-2 text-sm font-medium text-slate-800">
           <input type="checkbox" name="inStock" defaultChecked={initial?.inStock ?? true} className="size-4 rounded border-slate-300" /> In stock

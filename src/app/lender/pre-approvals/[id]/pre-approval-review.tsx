@@ -8,7 +8,8 @@ import { useTRPC } from "~/trpc/react";
 import { formatApr, formatCents } from "~/modules/lending/amortization";
 import { creditSourceLabel, tierLabel } from "~/modules/lending/credit-tiers";
 import { DecisionForm } from "./decision-form";
-import { bodyTypeLabel, conditionLabel } from "~/modules/requests/schemas";
+import { bodyTypeLabel } from "~/modules/requests/schemas";
+import { vehicleConditionLabel } from "~/modules/quotes/schemas";
 import { sourceLabel, statusLabel, statusTone } from "../../labels";
 
 
@@ -40,7 +41,7 @@ export function PreApprovalReview({ id }: { id: string }) {
             {p.quote.year} {p.quote.make} {p.quote.model} {p.quote.trim ?? ""}
           </h2>
           <p className="text-sm text-slate-600">
-            {conditionLabel[p.request.condition]} {bodyTypeLabel[p.request.bodyType]} · {p.quote.mileage.toLocaleString("en-US")} mi · {p.request.city}, {p.request.state}
+            {vehicleConditionLabel[p.quote.condition]} {bodyTypeLabel[p.request.bodyType]} · {p.quote.mileage.toLocaleString("en-US")} mi · {p.request.city}, {p.request.state}
           </p>
           <dl className="mt-4 space-y-2 text-sm">
             <DetailRow label="Out-the-door price" value={formatCents(p.quote.otdCents)} />
