@@ -3,7 +3,7 @@
 // around them: a request with its credit-share consent (the rows helper A's form writes), a dealer's
 // quote, a lender's pending pre-approval and a live API key, or an accepted deal.
 import { db } from "../../src/server/db";
-import { CREDIT_SHARE_TEXT } from "../../src/modules/consent/texts";
+import { CREDIT_SHARE_VERSION, creditShareText } from "../../src/modules/consent/texts";
 import { createApiKey } from "../../src/modules/lending/api-keys";
 import { createCounterKey } from "../../src/modules/consent/counter-key";
 
@@ -38,7 +38,7 @@ async function requestWithQuote(customerEmail: string, dealerEmail: string, over
 export async function creditShareScenario() {
   const { customerId, requestId, quoteId, expiresAt } = await requestWithQuote("ava@demo.keyturn", "dealer1@demo.keyturn", { model: "RAV4" });
   const consent = await db.consentRecord.create({
-    data: { userId: customerId, kind: "CREDIT_SHARE", textVersion: CREDIT_SHARE_TEXT.version, textShown: CREDIT_SHARE_TEXT.text, requestId },
+    data: { userId: customerId, kind: "CREDIT_SHARE", textVersion: CREDIT_SHARE_VERSION, textShown: creditShareText("ALL"), requestId },
     select: { id: true },
   });
   await db.consentGrant.create({

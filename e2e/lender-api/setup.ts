@@ -4,7 +4,7 @@
 import { db } from "../../src/server/db";
 import { enqueue } from "../../src/server/jobs/queue";
 import { emitLenderEvent } from "../../src/modules/lending/emit-lender-event";
-import { CREDIT_SHARE_TEXT } from "../../src/modules/consent/texts";
+import { CREDIT_SHARE_VERSION, creditShareText } from "../../src/modules/consent/texts";
 
 /**
  * With `waitingOn` (a lender's sign-in email), the quote's pre-approval request is placed with that lender
@@ -24,7 +24,7 @@ export async function quotedRequestSharingCredit(model: string, opts: { waitingO
       select: { id: true },
     });
     const consent = await tx.consentRecord.create({
-      data: { userId: customer.id, kind: "CREDIT_SHARE", textVersion: CREDIT_SHARE_TEXT.version, textShown: CREDIT_SHARE_TEXT.text, requestId: request.id },
+      data: { userId: customer.id, kind: "CREDIT_SHARE", textVersion: CREDIT_SHARE_VERSION, textShown: creditShareText("ALL"), requestId: request.id },
       select: { id: true },
     });
     await tx.consentGrant.create({

@@ -7,7 +7,7 @@ import { Button, ButtonLink } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, FormAlert, SelectField } from "~/components/ui/field";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields } from "~/lib/format";
-import { CREDIT_SHARE_TEXT } from "~/modules/consent/texts";
+import { CreditShareField, type CreditShareOptions } from "~/components/requests/credit-share-field";
 import {
   BODY_TYPES, bodyTypeLabel, CONDITIONS, conditionLabel, createRequestInput, MAKES, TERMS, TIMELINES, timelineLabel, updateRequestInput,
 } from "~/modules/requests/schemas";
@@ -22,6 +22,8 @@ export type RequestFormValues = Partial<{
 }>;
 
 const RADII = [10, 25, 50, 75, 100, 150, 250];
+
+const focusFirstError = () => requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
 
 function readForm(f: FormData) {
   const text = (k: string) => String(f.get(k) ?? "").trim() || undefined;
@@ -50,13 +52,14 @@ function readForm(f: FormData) {
 }
 
 /** Posting a request, or editing one (requestId set). Validates here with the server's own schema, then again on the server. */
-export function RequestForm({ initial = {}, requestId }: { initial?: RequestFormValues; requestId?: string }) {
+export function RequestForm({ initial = {}, requestId, creditShare }: { initial?: RequestFormValues; requestId?: string; creditShare?: CreditShareOptions }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const router = useRouter();
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const create = useMutation(trpc.requests.create.mutationOptions());
   const update = useMutation(trpc.requests.update.mutationOptions());
+  const selfReport = useMutation(trpc.vault.selfReport.mutationOptions());
   const active = requestId ? update : create;
   const errors = { ...fieldErrors(active.error), ...clientErrors };
   const [makes, setMakes] = useState<string[]>(initial.makes ?? []);
@@ -76,17 +79,27 @@ export function RequestForm({ initial = {}, requestId }: { initial?: RequestForm
         },
       });
     } else {
-      const parsed = createRequestInput.safeParse({ ...values, shareCredit: f.get("shareCredit") === "on" });
-      if (!parsed.success) return setClientErrors(issuesToFields(parsed.error.issues));
-      setClientErrors({});
-      create.mutate(parsed.data, {
-        onSuccess: async ({ id }) => {
-          await qc.invalidateQueries({ queryKey: trpc.requests.pathKey() });
-          router.push(`/customer/requests/${id}`);
-        },
-      });
+      const shareCredit = f.get("shareCredit") === "on";
+      const chosen = f.get("lenderScope") === "SOME" ? { shareWithLenderIds: f.getAll("shareWithLenderIds").map(String) } : {};
+      const parsed = createRequestInput.safeParse({ ...values, shareCredit, ...(shareCredit ? chosen : {}) });
+      // Sharing without a band on file: the band is asked for here, and saved before the request is posted.
+      const band = String(f.get("creditBand") ?? "");
+      const needsBand = shareCredit && creditShare != null && !creditShare.creditTier;
+      const problems = parsed.success ? {} : issuesToFields(parsed.error.issues);
+      if (needsBand && !band) problems.creditBand = creditShare.hasProfile ? "Choose your credit band, or untick sharing." : "Save your details on your profile first, or untick sharing.";
+      setClientErrors(problems);
+      if (!parsed.success || Object.keys(problems).length) return focusFirstError();
+      const post = () =>
+        create.mutate(parsed.data, {
+          onSuccess: async ({ id }) => {
+            await qc.invalidateQueries({ queryKey: trpc.requests.pathKey() });
+            router.push(`/customer/requests/${id}`);
+          },
+        });
+      if (needsBand) selfReport.mutate({ tier: band as "PRIME" }, { onSuccess: post, onError: (e) => setClientErrors({ creditBand: errorMessage(e) }) });
+      else post();
     }
-    requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+    focusFirstError();
   }
 
   const hasErrors = Object.keys(errors).length > 0;
@@ -172,21 +185,15 @@ export function RequestForm({ initial = {}, requestId }: { initial?: RequestForm
         </div>
       </Card>
 
-      {!requestId && (
+      {!requestId && creditShare && (
         <Card>
-          <label className="flex items-start gap-3 text-sm">
-            <input type="checkbox" name="shareCredit" className="mt-0.5 size-4 shrink-0 rounded border-slate-300" />
-            <span>
-              <span className="font-medium text-slate-800">Share my credit profile with lenders for pre-approvals</span>
-              <span className="mt-1 block text-slate-600">{CREDIT_SHARE_TEXT.text}</span>
-            </span>
-          </label>
+          <CreditShareField options={creditShare} errors={errors} />
         </Card>
       )}
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <ButtonLink href={requestId ? `/customer/requests/${requestId}` : "/customer"} variant="secondary">Cancel</ButtonLink>
-        <Button type="submit" pending={active.isPending}>{requestId ? "Save changes" : "Post my request"}</Button>
+        <Button type="submit" pending={active.isPending || selfReport.isPending}>{requestId ? "Save changes" : "Post my request"}</Button>
       </div>
       <p className="text-center text-xs text-slate-600 sm:text-right">Dealers see what you want, your city and credit band, never your name or contact details.</p>
     </form>

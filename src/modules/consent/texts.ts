@@ -1,12 +1,22 @@
 // The exact words a customer agrees to. Each change gets a new version; the text shown is stored with
 // every ConsentRecord, so we can always prove what was agreed to.
-export const CREDIT_SHARE_TEXT = {
-  version: "credit-share-2026-11",
-  text:
-    "I instruct Keyturn to share my credit profile (score band, score and stated income) with the lenders " +
-    "I allow, only to pre-approve financing for the quotes on this request. This is not a hard credit " +
-    "inquiry. I can withdraw this at any time on the My data page; lenders are then told to delete what they hold.",
-} as const;
+export const CREDIT_SHARE_VERSION = "credit-share-2026-12";
+
+/**
+ * The words a buyer agrees to when sharing their credit profile on a request. One function for the form,
+ * the stored grant and the privacy page, so what is shown is what is stored is what the code does:
+ * the grant names exactly these lenders (or every lender), and the pre-approval job asks at most
+ * MAX_LENDERS_PER_QUOTE of them per quote (pre-approve-quote.ts).
+ */
+export function creditShareText(lenders: "ALL" | string[]) {
+  const who = lenders === "ALL" ? "every lender on Keyturn" : `only these lenders: ${lenders.join(", ")}`;
+  return (
+    `I instruct Keyturn to share my credit profile (my credit band, my score if one is on file, and my stated income ` +
+    `and housing cost) with ${who}, only to pre-approve financing for the quotes on this request. For each quote, ` +
+    `Keyturn asks up to 5 of them whose lending terms fit it. This is not a hard credit inquiry. I can withdraw ` +
+    `this at any time on the My data page; lenders are then told to delete what they hold.`
+  );
+}
 
 export const SOFT_PULL_TEXT = {
   version: "soft-pull-2026-11",

@@ -3,7 +3,7 @@ import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { publish, topics } from "~/server/realtime";
 import { readCustomerData } from "~/modules/consent/read-customer-data";
-import { CREDIT_TIERS, creditSourceLabel, tierForScore } from "~/modules/lending/credit-tiers";
+import { CREDIT_TIERS, creditSourceLabel, tierForScore, tierLabel } from "~/modules/lending/credit-tiers";
 import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
 import { decideByPolicy, policyCoversVehicle, type PolicyTier } from "~/modules/lending/policy";
 import { recordDecision } from "~/modules/lending/record-decision";
@@ -76,6 +76,10 @@ export async function preApproveQuote(quoteId: string) {
     select: { granteeType: true, lenderIds: true },
   });
   if (grants.length === 0) return { requested: 0 };
+  // No band on file (say it was removed after posting): no lender can decide, so none is asked. Asking
+  // would only produce declines, and adverse-action notices, for an input that is missing.
+  const onFile = await db.customerProfile.findUnique({ where: { userId: req.customerId }, select: { creditTier: true } });
+  if (!onFile?.creditTier) return { requested: 0 };
   const allLenders = grants.some((g) => g.granteeType === "ALL_LENDERS");
   const allowed = new Set(grants.flatMap((g) => g.lenderIds));
 
@@ -160,28 +164,32 @@ async function requestOne(quote: QuoteForRequest, lender: Candidate, expiresAt: 
       throw e;
     }
     const score = profile.credit?.score ?? null;
-    const decision =
-      score === null
-        ? { outcome: "declined" as const, reasons: ["No credit score on file"] }
-        : decideByPolicy(
-            { active: true, bodyTypes: lender.policyBodyTypes, allowNew: lender.policyNew, allowUsed: lender.policyUsed, tiers: lender.tiers },
-            {
-              score,
-              tier: profile.credit?.tier ?? tierForScore(score),
-              annualIncomeCents: profile.income?.annualIncomeCents ?? 0,
-              housingCostCents: profile.income?.housingCostCents ?? 0,
-              amountCents: quote.amountFinancedCents,
-              condition: quote.condition,
-              bodyType: quote.request.bodyType,
-              termMonths: quote.request.termMonths,
-            },
-          );
+    const tier = profile.credit?.tier ?? (score === null ? null : tierForScore(score));
+    // Neither a score nor a band: leave the request pending for an underwriter rather than decline for a
+    // missing input. (preApproveQuote checks for a band first; this covers a band removed in between.)
+    if (tier === null) return;
+    // A band without a score (self-reported) is decided at the band's lowest score: never better than stated.
+    const scoreForPolicy = score ?? CREDIT_TIERS.find((t) => t.tier === tier)!.minScore;
+    const decision = decideByPolicy(
+      { active: true, bodyTypes: lender.policyBodyTypes, allowNew: lender.policyNew, allowUsed: lender.policyUsed, tiers: lender.tiers },
+      {
+        score: scoreForPolicy,
+        tier,
+        annualIncomeCents: profile.income?.annualIncomeCents ?? 0,
+        housingCostCents: profile.income?.housingCostCents ?? 0,
+        amountCents: quote.amountFinancedCents,
+        condition: quote.condition,
+        bodyType: quote.request.bodyType,
+        termMonths: quote.request.termMonths,
+      },
+    );
+    const scoreSource = score === null ? `${creditSourceLabel(profile.credit?.source)}: band ${tierLabel(tier)}` : creditSourceLabel(profile.credit?.source);
     const version = { decisionVersion: 1, quoteVersion: quote.version };
     await recordDecision(tx, {
       preApprovalId: row.id,
       lenderId: lender.id,
       source: "AUTO_POLICY",
-      score: { value: score, source: creditSourceLabel(profile.credit?.source) },
+      score: { value: score, source: scoreSource },
       decision:
         decision.outcome === "declined"
           ? { decision: "declined", ...version, reasons: decision.reasons }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { CREDIT_SHARE_TEXT } from "~/modules/consent/texts";
+import { CREDIT_SHARE_VERSION, creditShareText } from "~/modules/consent/texts";
 import { lookupZip } from "~/modules/geo/zip";
 import { badRequest } from "~/server/errors";
 import { sqlTransaction, type SqlClient } from "~/server/db";
@@ -69,7 +69,7 @@ export async function createRequest(customerId: string, input: CreateRequestInpu
         c.wantsFinancing, c.zip, c.city, c.state, c.lat, c.lng, c.radiusMiles, c.timeline, expiresAt,
       ],
     });
-    if (input.shareCredit) await grantCreditShare(tx, customerId, id, expiresAt);
+    if (input.shareCredit) await grantCreditShare(tx, customerId, id, expiresAt, input.shareWithLenderIds);
     await enqueueOn(tx, "request.fan-out", { requestId: id });
   });
   return { id };
@@ -78,8 +78,33 @@ export async function createRequest(customerId: string, input: CreateRequestInpu
 /** A row id in the shape of the others: lower-case letters and digits, unguessable. */
 const newId = () => `r${randomBytes(15).toString("hex")}`;
 
-// Row shape agreed with the consent owner (helper C): one record of the words agreed to, one grant.
-async function grantCreditShare(tx: SqlClient, customerId: string, requestId: string, expiresAt: Date) {
+export const NO_BAND_ON_FILE = "Add your credit band (or check it with a soft pull) before sharing your credit profile, so lenders are not asked to decide without it.";
+
+/**
+ * One record of the words agreed to, one grant naming exactly who may read. Sharing needs a credit band
+ * on file: without one every lender could only decline, and a decline for a missing input would be
+ * wrong (and would send the buyer formal adverse-action notices).
+ */
+async function grantCreditShare(tx: SqlClient, customerId: string, requestId: string, expiresAt: Date, lenderIds?: string[]) {
+  const band = await tx.query<{ creditTier: string | null }>({
+    name: "requests.credit-band-on-file",
+    text: `SELECT "creditTier" FROM "CustomerProfile" WHERE "userId" = $1`,
+    values: [customerId],
+  });
+  if (!band.rows[0]?.creditTier) throw badRequest(NO_BAND_ON_FILE, { shareCredit: NO_BAND_ON_FILE });
+
+  let names: "ALL" | string[] = "ALL";
+  if (lenderIds) {
+    const found = await tx.query<{ id: string; name: string }>({
+      name: "requests.chosen-lenders",
+      text: `SELECT "id", "name" FROM "Lender" WHERE "id" = ANY($1::text[]) AND "verified" ORDER BY "name"`,
+      values: [lenderIds],
+    });
+    if (found.rows.length !== new Set(lenderIds).size) {
+      throw badRequest("One of the lenders you picked is no longer available.", { shareWithLenderIds: "One of the lenders you picked is no longer available. Pick again." });
+    }
+    names = found.rows.map((l) => l.name);
+  }
   await tx.query({
     name: "requests.grant-credit-share",
     text: `
@@ -88,7 +113,10 @@ async function grantCreditShare(tx: SqlClient, customerId: string, requestId: st
         VALUES ($1, $2, 'CREDIT_SHARE', $3, $4, $5)
         RETURNING "id")
       INSERT INTO "ConsentGrant" ("id", "customerId", "granteeType", "lenderIds", "fields", "purpose", "requestId", "consentId", "expiresAt")
-      SELECT $6, $2, 'ALL_LENDERS', '{}', '{CREDIT,INCOME}', $7, $5, consent."id", $8 FROM consent`,
-    values: [newId(), customerId, CREDIT_SHARE_TEXT.version, CREDIT_SHARE_TEXT.text, requestId, newId(), `Pre-approval for request ${requestId}`, expiresAt],
+      SELECT $6, $2, $9::"GranteeType", $10::text[], '{CREDIT,INCOME}', $7, $5, consent."id", $8 FROM consent`,
+    values: [
+      newId(), customerId, CREDIT_SHARE_VERSION, creditShareText(names), requestId, newId(), `Pre-approval for request ${requestId}`, expiresAt,
+      lenderIds ? "LENDERS" : "ALL_LENDERS", lenderIds ? [...new Set(lenderIds)] : [],
+    ],
   });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { createRequest } from "./create-request";
+import { creditShareText } from "~/modules/consent/texts";
 import { callerAs, makeCustomer } from "../../../test/factories";
 import { baseRequest, dealerNorthOf, failure, postRequest, quoteInput } from "../../../test/marketplace";
 
@@ -20,7 +21,7 @@ describe("posting a request", () => {
     const grant = await db.consentGrant.findFirstOrThrow({ where: { requestId: id }, include: { consent: true } });
     expect(grant).toMatchObject({ customerId: buyer.id, granteeType: "ALL_LENDERS", lenderIds: [], fields: ["CREDIT", "INCOME"], purpose: `Pre-approval for request ${id}` });
     expect(grant.expiresAt).toEqual(r.expiresAt);
-    expect(grant.consent).toMatchObject({ userId: buyer.id, kind: "CREDIT_SHARE", requestId: id, textVersion: "credit-share-2026-11" });
+    expect(grant.consent).toMatchObject({ userId: buyer.id, kind: "CREDIT_SHARE", requestId: id, textVersion: "credit-share-2026-12", textShown: creditShareText("ALL") });
     expect(await db.job.count({ where: { queue: "request.fan-out", payload: { equals: { requestId: id } } } })).toBe(1);
   });
 

@@ -67,7 +67,11 @@ export function checkRequestConsistency(v: Partial<RequestFields>, ctx: z.Refine
 }
 
 export const createRequestInput = requestFields
-  .extend({ shareCredit: z.boolean().default(false) })
+  .extend({
+    shareCredit: z.boolean().default(false),
+    // Which lenders may see the credit profile: absent means every lender; a list means only those.
+    shareWithLenderIds: z.array(z.string().min(1).max(40)).min(1, "Pick at least one lender, or choose all lenders.").max(50).optional(),
+  })
   .strict()
   .superRefine(checkRequestConsistency);
 export type CreateRequestInput = z.infer<typeof createRequestInput>;

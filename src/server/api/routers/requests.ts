@@ -2,6 +2,7 @@ import { customerProcedure, router } from "~/server/api/trpc";
 import { liveStream, topics } from "~/server/realtime";
 import { cancelRequest } from "~/modules/requests/cancel-request";
 import { createRequest } from "~/modules/requests/create-request";
+import { getCreditShareOptions } from "~/modules/requests/get-credit-share-options";
 import { getMyRequest, listMyRequests, listQuotesForMyRequest, requestDefaults } from "~/modules/requests/queries";
 import { createRequestInput, requestIdInput, updateRequestInput } from "~/modules/requests/schemas";
 import { updateRequest } from "~/modules/requests/update-request";
@@ -16,6 +17,7 @@ export const requestsRouter = router({
   get: customerProcedure.input(requestIdInput).query(({ ctx, input }) => getMyRequest(ctx.actor.userId, input.requestId)),
   quotes: customerProcedure.input(requestIdInput).query(({ ctx, input }) => listQuotesForMyRequest(ctx.actor.userId, input.requestId)),
   defaults: customerProcedure.input(z.void()).query(({ ctx }) => requestDefaults(ctx.actor.userId)),
+  creditShareOptions: customerProcedure.input(z.void()).query(({ ctx }) => getCreditShareOptions(ctx.actor.userId)),
   live: customerProcedure.input(requestIdInput).subscription(async function* ({ ctx, input, signal }) {
     await getMyRequest(ctx.actor.userId, input.requestId);
     for await (const e of liveStream(topics.request(input.requestId), signal)) yield e;
