@@ -6,6 +6,7 @@ import { useTRPC } from "~/trpc/react";
 import { errorMessage } from "~/trpc/errors";
 import { Loading } from "~/components/ui/card";
 import { Composer, MessageList } from "~/components/inbox/message-list";
+import { CONTACT_WARNING, findContactDetails } from "~/modules/messaging/contact-details";
 
 /**
  * The customer's side of one lead's thread. Live: the inbox's request subscription invalidates this query
@@ -58,7 +59,9 @@ export function CustomerThread({ leadId, requestId, onClose }: { leadId: string;
               label={`Message to ${thread.data.dealerName}`}
               pending={send.isPending}
               error={send.error ? errorMessage(send.error) : null}
-              onSend={(body, reset) => send.mutate({ leadId, body }, { onSuccess: reset })}
+              onSend={(body, reset, confirmed) => send.mutate({ leadId, body, ...(confirmed ? { shareContact: true } : {}) }, { onSuccess: reset })}
+              // Until the buyer accepts a dealer, no dealer has their contact details: warn before a message gives them away.
+              warnBeforeSend={thread.data.accepted ? undefined : (body) => (findContactDetails(body).length ? CONTACT_WARNING : null)}
             />
           ) : (
             <p className="mt-3 text-sm text-slate-600">{thread.data.block === "BLOCK" ? "You blocked this dealer." : "This conversation is closed."}</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export type ThreadMessage = { id: string; body: string; createdAt: Date; mine: boolean; author: string };
 
@@ -29,15 +29,31 @@ export function MessageList({ messages, empty }: { messages: ThreadMessage[]; em
   );
 }
 
-export function Composer({ label, pending, disabled, onSend, error }: { label: string; pending: boolean; disabled?: boolean; onSend: (body: string, reset: () => void) => void; error?: string | null }) {
+export function Composer({
+  label, pending, disabled, onSend, error, warnBeforeSend,
+}: {
+  label: string;
+  pending: boolean;
+  disabled?: boolean;
+  onSend: (body: string, reset: () => void, confirmed: boolean) => void;
+  error?: string | null;
+  /** A warning to show (and have confirmed) before this text is sent, or null to send straight away. */
+  warnBeforeSend?: (body: string) => string | null;
+}) {
+  const [warning, setWarning] = useState<string | null>(null);
+  const submit = (form: HTMLFormElement, confirmed: boolean) => {
+    const body = String(new FormData(form).get("body") ?? "").trim();
+    if (!body) return;
+    const w = confirmed ? null : (warnBeforeSend?.(body) ?? null);
+    setWarning(w);
+    if (!w) onSend(body, () => form.reset(), confirmed);
+  };
   return (
     <form
       className="mt-3 space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        const form = e.currentTarget;
-        const body = String(new FormData(form).get("body") ?? "").trim();
-        if (body) onSend(body, () => form.reset());
+        submit(e.currentTarget, false);
       }}
     >
       <label className="block text-sm font-medium text-slate-800">
@@ -51,8 +67,23 @@ export function Composer({ label, pending, disabled, onSend, error }: { label: s
           onKeyDown={(e) => {
             if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) e.currentTarget.form?.requestSubmit();
           }}
+          onChange={() => setWarning(null)}
         />
       </label>
+      {warning && (
+        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="contact-warning">
+          <p className="font-medium">{warning}</p>
+          <p className="mt-1">Your message is sent exactly as you wrote it. Dealers get your details anyway once you accept their quote.</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button type="button" className="rounded-lg bg-amber-700 px-3 py-1.5 font-semibold text-white hover:bg-amber-800" onClick={(e) => submit(e.currentTarget.form!, true)}>
+              Send anyway
+            </button>
+            <button type="button" className="rounded-lg px-3 py-1.5 font-medium text-amber-900 ring-1 ring-amber-300 hover:bg-amber-100" onClick={(e) => { setWarning(null); e.currentTarget.form?.querySelector("textarea")?.focus(); }}>
+              Edit message
+            </button>
+          </div>
+        </div>
+      )}
       {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
       <div className="flex justify-end">
         <button

@@ -26,6 +26,8 @@ export async function getThreadForCustomer({ actor, leadId }: { actor: Actor; le
     youAppearAs: lead.buyerAlias,
     block: block?.kind ?? null,
     canWrite: threadOpen(lead) && block?.kind !== "BLOCK",
+    // This dealer won the deal and has the buyer's contact details already.
+    accepted: isWinningLead(lead),
     messages: messages.map((m) => ({ ...m, mine: m.senderType === "CUSTOMER", author: m.senderType === "CUSTOMER" ? "You" : m.senderType === "DEALER" ? lead.dealer.name : "Keyturn" })),
   };
 }

@@ -3,7 +3,12 @@ import { z } from "zod";
 const id = z.string().min(1).max(40);
 export const ZLeadRef = z.object({ leadId: id }).strict();
 export const ZSendMessageInput = z
-  .object({ leadId: id, body: z.string().trim().min(1, "Write a message first.").max(2000, "Keep it under 2,000 characters.") })
+  .object({
+    leadId: id,
+    body: z.string().trim().min(1, "Write a message first.").max(2000, "Keep it under 2,000 characters."),
+    // The buyer saw the warning that the message holds contact details, and chose to send it as written.
+    shareContact: z.boolean().optional(),
+  })
   .strict();
 export type TSendMessageInput = z.infer<typeof ZSendMessageInput>;
 export const ZSetDealerBlockInput = z.object({ leadId: id, kind: z.enum(["MUTE", "BLOCK"]).nullable() }).strict();

@@ -6,6 +6,9 @@ import { publish, topics } from "~/server/realtime";
 import { notify } from "~/modules/notifications/notify";
 import { leadForCustomerOrThrow, leadForDealerOrThrow, threadOpen } from "~/modules/messaging/access";
 import type { TSendMessageInput } from "~/modules/messaging/schemas";
+import { CONTACT_WARNING, findContactDetails } from "~/modules/messaging/contact-details";
+import { badRequest } from "~/server/errors";
+import { isWinningLead } from "~/modules/messaging/access";
 
 // A person types; a script floods. 10 a minute per sender is plenty for a conversation.
 export const MESSAGE_LIMIT = { count: 10, windowSeconds: 60 };
@@ -29,9 +32,14 @@ async function write(tx: Tx, lead: Lead, senderType: "CUSTOMER" | "DEALER", send
 }
 
 /** The customer writes to a dealer on one of their leads. The dealer sees only the lead's alias. */
-export async function sendCustomerMessage({ actor, leadId, body }: TSendMessageInput & { actor: Actor }) {
+export async function sendCustomerMessage({ actor, leadId, body, shareContact }: TSendMessageInput & { actor: Actor }) {
   const lead = await leadForCustomerOrThrow(actor.userId, leadId);
   assertOpen(lead);
+  // Before acceptance the dealer knows the buyer only by alias: a phone number or email in the text would
+  // undo that. The buyer is warned and must confirm; the message is never rewritten.
+  if (!shareContact && !isWinningLead(lead) && findContactDetails(body).length > 0) {
+    throw badRequest(`${CONTACT_WARNING} Send it anyway, or edit it first.`, { body: CONTACT_WARNING });
+  }
   await enforceRateLimit(`msg:user:${actor.userId}`, MESSAGE_LIMIT.count, MESSAGE_LIMIT.windowSeconds, "messages");
   return db.$transaction(async (tx) => {
     const message = await write(tx, lead, "CUSTOMER", actor.userId, body);

@@ -104,4 +104,21 @@ describe("threads", () => {
     expect(await db.accessLog.count({ where: { customerId: customer.id, actorId: dealer.id } })).toBe(1);
     await winner.threads.dealerSend({ leadId: lead.id, body: "Congratulations! See you Saturday." });
   });
+
+  it("before acceptance, a message with a phone number or email is held until the buyer confirms, then sent exactly as written", async () => {
+    const { customer, quote, lead } = await setup();
+    const me = await callerAs(customer.id);
+    const body = "Text me at 602-555-0142 or zelda@example.com";
+    const held = await me.threads.send({ leadId: lead.id, body }).then(() => null, (e: { code: string; message: string }) => e);
+    expect(held).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("This will share your contact details with a dealer you have not chosen.") });
+    expect(await db.message.count({ where: { thread: { leadId: lead.id } } })).toBe(0);
+
+    await me.threads.send({ leadId: lead.id, body, shareContact: true });
+    expect((await db.message.findFirstOrThrow({ where: { thread: { leadId: lead.id } }, select: { body: true } })).body).toBe(body);
+
+    // After acceptance the winning dealer has the contact details already: no confirmation needed.
+    await me.inbox.accept({ quoteId: quote.id, version: 1 });
+    await me.threads.send({ leadId: lead.id, body: "My cell is 602 555 0142." });
+    expect(await db.message.count({ where: { thread: { leadId: lead.id } } })).toBe(2);
+  });
 });
