@@ -73,7 +73,8 @@ export async function seedDemo() {
           minPriceCents: min,
           maxPriceCents: max,
           dailyLeadCap: pick([10, 25, 50, 100]),
-          verified: rand() < 0.85,
+          // The first dealer of each metro is a demo login: always verified (only verified dealers get leads).
+          verified: rand() < 0.85 || i === 0,
         },
         select: { id: true, name: true },
       });

@@ -19,7 +19,7 @@ DECLARE b text;
 BEGIN
   FOR b IN SELECT unnest(enum_range(NULL::"BodyType"))::text LOOP
     EXECUTE format(
-      'CREATE INDEX %I ON "Dealer" USING gist ("earth") INCLUDE ("id", "serviceRadiusMiles", "makes", "makesKey", "sellsNew", "sellsUsed", "minPriceCents", "maxPriceCents", "dailyLeadCap") WHERE %L::"BodyType" = ANY ("bodyTypes")',
+      'CREATE INDEX %I ON "Dealer" USING gist ("earth") INCLUDE ("id", "serviceRadiusMiles", "makes", "makesKey", "sellsNew", "sellsUsed", "minPriceCents", "maxPriceCents", "dailyLeadCap") WHERE %L::"BodyType" = ANY ("bodyTypes") AND "verified"',
       'Dealer_earth_' || lower(b) || '_gist', b);
   END LOOP;
 END $$;
@@ -55,6 +55,7 @@ BEGIN
              d."minPriceCents", d."maxPriceCents", d."dailyLeadCap"
       FROM "Dealer" d
       WHERE %1$L::"BodyType" = ANY (d."bodyTypes")
+        AND d."verified" -- only verified dealers get leads (issue 13, item 9); also keeps the partial index usable
         AND earth_box($1, $2) @> d."earth"
         AND cube_distance($1, d."earth") <= 2 * earth() * sin(least($2, d."serviceRadiusMiles" * 1609.344::float8) / (2 * earth()))
         AND CASE $3 WHEN 'NEW' THEN d."sellsNew" WHEN 'USED' THEN d."sellsUsed" ELSE d."sellsNew" OR d."sellsUsed" END

@@ -1,4 +1,4 @@
-import { badRequest, conflict, isUniqueViolation, notFound } from "~/server/errors";
+import { badRequest, conflict, forbidden, isUniqueViolation, notFound } from "~/server/errors";
 import { db, type Tx } from "~/server/db";
 import { enqueue } from "~/server/jobs/queue";
 import { publish, topics } from "~/server/realtime";
@@ -36,6 +36,9 @@ export async function submitQuote(dealerId: string, input: SubmitQuoteInput) {
   try {
     return await db.$transaction(async (tx) => {
       const lead = await dealerLeadOrNotFound(tx, dealerId, leadId);
+      // Only verified dealers quote: buyers are never shown an offer from a dealership nobody checked.
+      const dealer = await tx.dealer.findUnique({ where: { id: dealerId }, select: { verified: true } });
+      if (!dealer?.verified) throw forbidden("Your dealership is not verified yet. You can quote once Keyturn has verified it.");
       if (!isLive(lead.request) || lead.status === "CLOSED") throw conflict("This request is closed.");
       if (lead.status === "PASSED") throw conflict("You passed on this lead.");
       const columns = pricedColumns(fields, lead.request);
