@@ -7,6 +7,7 @@ import { Button, ButtonLink } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, FormAlert, SelectField } from "~/components/ui/field";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields } from "~/lib/format";
+import { readMoneyFields } from "~/modules/money/parse-money";
 import { CreditShareField, type CreditShareOptions } from "~/components/requests/credit-share-field";
 import {
   BODY_TYPES, bodyTypeLabel, CONDITIONS, conditionLabel, createRequestInput, MAKES, TERMS, TIMELINES, timelineLabel, updateRequestInput,
@@ -68,9 +69,11 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const values = readForm(f);
+    // The money parser's sentence ("Must be zero or more.") beats the schema's generic one for that field.
+    const money = readMoneyFields((k) => f.get(k), { maxPriceCents: { cents: true }, maxMonthlyCents: { cents: true }, downPaymentCents: { cents: true } }).problems;
     if (requestId) {
       const parsed = updateRequestInput.safeParse({ ...values, requestId });
-      if (!parsed.success) return setClientErrors(issuesToFields(parsed.error.issues));
+      if (!parsed.success) return setClientErrors({ ...issuesToFields(parsed.error.issues), ...money });
       setClientErrors({});
       update.mutate(parsed.data, {
         onSuccess: async () => {
@@ -85,7 +88,7 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
       // Sharing without a band on file: the band is asked for here, and saved before the request is posted.
       const band = String(f.get("creditBand") ?? "");
       const needsBand = shareCredit && creditShare != null && !creditShare.creditTier;
-      const problems = parsed.success ? {} : issuesToFields(parsed.error.issues);
+      const problems: Record<string, string> = { ...(parsed.success ? {} : issuesToFields(parsed.error.issues)), ...money };
       if (needsBand && !band) problems.creditBand = creditShare.hasProfile ? "Choose your credit band, or untick sharing." : "Save your details on your profile first, or untick sharing.";
       setClientErrors(problems);
       if (!parsed.success || Object.keys(problems).length) return focusFirstError();

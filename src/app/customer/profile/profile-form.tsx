@@ -12,14 +12,11 @@ import { SANDBOX_IDENTITIES } from "~/modules/vault/credit-bureau";
 import type { MyProfile } from "~/modules/vault/get-my-profile";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { readMoneyFields } from "~/modules/money/parse-money";
 
 const dollars = (cents: number | null) => (cents == null ? "" : String(Math.round(cents / 100)));
-const toCents = (v: FormDataEntryValue | null) => {
-  const s = String(v ?? "").replace(/[$,\s]/g, "");
-  if (!s) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? Math.round(n * 100) : NaN;
-};
+// Income and housing are whole dollars here: "40,000.50" is refused with a sentence, never rounded.
+const WHOLE = { cents: false };
 const str = (f: FormData, k: string) => String(f.get(k) ?? "");
 
 export function ProfileForm() {
@@ -39,7 +36,8 @@ function DetailsForm({ p }: { p: MyProfile }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const save = useMutation(trpc.vault.save.mutationOptions({ onSuccess: () => qc.invalidateQueries({ queryKey: trpc.vault.profile.queryKey() }) }));
-  const errors = fieldErrors(save.error);
+  const [moneyErrors, setMoneyErrors] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrors(save.error), ...moneyErrors };
   return (
     <form
       noValidate
@@ -48,6 +46,9 @@ function DetailsForm({ p }: { p: MyProfile }) {
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
+        const money = readMoneyFields((k: "annualIncomeCents" | "housingCostCents") => f.get(k === "annualIncomeCents" ? "income" : "housing"), { annualIncomeCents: WHOLE, housingCostCents: WHOLE });
+        setMoneyErrors(money.problems);
+        if (Object.keys(money.problems).length) return;
         save.mutate({
           firstName: str(f, "firstName"),
           lastName: str(f, "lastName"),
@@ -57,8 +58,8 @@ function DetailsForm({ p }: { p: MyProfile }) {
           state: str(f, "state"),
           zip: str(f, "zip"),
           employer: str(f, "employer"),
-          annualIncomeCents: toCents(f.get("income")),
-          housingCostCents: toCents(f.get("housing")),
+          annualIncomeCents: money.values.annualIncomeCents ?? null,
+          housingCostCents: money.values.housingCostCents ?? null,
         });
       }}
     >

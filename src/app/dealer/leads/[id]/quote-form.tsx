@@ -5,9 +5,12 @@ import { Button } from "~/components/ui/button";
 import { Field, FormAlert, SelectField } from "~/components/ui/field";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields, usd } from "~/lib/format";
 import { computeQuoteTotals } from "~/modules/quotes/pricing";
+import { readMoneyFields } from "~/modules/money/parse-money";
 import { conditionAnswers, quoteFields, VEHICLE_CONDITIONS, vehicleConditionLabel, type QuoteFields } from "~/modules/quotes/schemas";
 
 export type QuoteDraft = Partial<Omit<QuoteFields, "validUntil">> & { validUntil?: Date | string };
+
+const MONEY_FIELDS = ["vehiclePriceCents", "feesCents", "addOnsCents", "incentivesCents", "tradeInOfferCents", "taxCents"];
 
 const dateInput = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -87,7 +90,8 @@ export function QuoteForm({
       onSubmit={(e) => {
         e.preventDefault();
         const parsed = quoteFields.safeParse(read(e.currentTarget));
-        const problems = parsed.success ? {} : issuesToFields(parsed.error.issues);
+        const money = readMoneyFields((k) => new FormData(e.currentTarget).get(k), Object.fromEntries(MONEY_FIELDS.map((k) => [k, { cents: true }]))).problems;
+        const problems: Record<string, string> = { ...(parsed.success ? {} : issuesToFields(parsed.error.issues)), ...money };
         if (parsed.success && parsed.data.incentivesCents > parsed.data.vehiclePriceCents + parsed.data.feesCents + parsed.data.addOnsCents) problems.incentivesCents = "Incentives cannot exceed the price.";
         setClientErrors(problems);
         if (parsed.success && Object.keys(problems).length === 0) onSubmit(parsed.data);
