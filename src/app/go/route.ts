@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { currentActor, homeFor } from "~/server/auth/session";
+import { safeReturnPath } from "~/server/auth/return-path";
 
 export const dynamic = "force-dynamic";
 
@@ -8,8 +9,7 @@ export async function GET(req: NextRequest) {
   const actor = await currentActor();
   if (!actor) return NextResponse.redirect(new URL("/signin", req.url));
   const home = homeFor[actor.role];
-  const wanted = req.nextUrl.searchParams.get("callbackUrl") ?? "";
   // Only same-site paths inside the user's area: never an open redirect.
-  const target = wanted.startsWith(home) && !wanted.startsWith("//") ? wanted : home;
+  const target = safeReturnPath(req.nextUrl.searchParams.get("callbackUrl"), home);
   return NextResponse.redirect(new URL(target, req.url));
 }

@@ -7,10 +7,16 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, FormAlert } from "~/components/ui/field";
 
-const messages: Record<string, string> = {
-  CredentialsSignin: "That email and password do not match an account.",
-  Throttled: "Too many sign-in attempts. Wait 15 minutes and try again.",
-};
+const WRONG = "That email and password do not match an account.";
+
+/** next-auth's error code, as a sentence. "Throttled:<seconds>" comes from src/server/auth/options.ts. */
+function signInMessage(error: string | null | undefined): string {
+  const throttled = /^Throttled:(\d+)$/.exec(error ?? "");
+  if (!throttled) return WRONG;
+  const seconds = Number(throttled[1]);
+  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minute${seconds <= 60 ? "" : "s"}`;
+  return `Too many failed sign-ins from here. Wait ${wait} and try again, or reset your password.`;
+}
 
 export function SignInForm() {
   const params = useSearchParams();
@@ -32,7 +38,7 @@ export function SignInForm() {
     const res = await signIn("credentials", { email, password, redirect: false });
     if (!res || res.error) {
       setPending(false);
-      setError(messages[res?.error ?? ""] ?? messages.CredentialsSignin!);
+      setError(signInMessage(res?.error));
       return;
     }
     // The post-login router sends each role to its own area.

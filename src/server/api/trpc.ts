@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { AppError, errorStatus } from "~/server/errors";
+import { findInputProblem } from "~/server/input-text";
 import type { Actor } from "~/server/auth/session";
 import { enforceRateLimit } from "~/server/rate-limit";
 import { clientIp } from "~/server/client-ip";
@@ -25,11 +26,27 @@ const trpcCode = {
   INTERNAL: "INTERNAL_SERVER_ERROR",
 } as const satisfies Record<keyof typeof errorStatus, TRPCError["code"]>;
 
+/**
+ * Every procedure's input, from every transport (batched queries, mutations, subscriptions), passes
+ * through here as parsed JSON before superjson or any schema sees it: text PostgreSQL cannot store and
+ * prototype keys (which superjson would silently drop) are refused with a 400, once, for all procedures.
+ */
+function deserializeInput(raw: unknown) {
+  const problem = findInputProblem(raw);
+  if (problem) {
+    // A refused key is no form field (and superjson cannot send "__proto__" as one); bad text is.
+    const field = problem.path.replace(/^json\.?/, "") || "input";
+    const cause = new AppError("BAD_REQUEST", problem.message, problem.kind === "text" ? { [field]: problem.message } : undefined);
+    throw new TRPCError({ code: "BAD_REQUEST", message: problem.message, cause });
+  }
+  return superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]);
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer: { input: { serialize: (v) => superjson.serialize(v), deserialize: deserializeInput }, output: superjson },
     errorFormatter({ shape, error }) {
       const app = error.cause instanceof AppError ? error.cause : null;
       const zod = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
@@ -56,16 +73,29 @@ const t = initTRPC
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-// Use-cases throw AppError; this is the one place that maps them to tRPC errors.
-const mapErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: trpcCode[cause.code], message: cause.message, cause });
+const toTRPCError = (cause: AppError) => new TRPCError({ code: trpcCode[cause.code], message: cause.message, cause });
+
+const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> =>
+  typeof v === "object" && v !== null && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";
+
+/** A subscription's access checks run inside its generator, after the middleware returned: map them there too. */
+async function* mapStreamErrors(source: AsyncIterable<unknown>) {
+  try {
+    yield* source;
+  } catch (e) {
+    if (e instanceof AppError) throw toTRPCError(e);
+    throw e;
   }
+}
+
+// Use-cases throw AppError; this is the one place that maps them to tRPC errors.
+const mapErrors = t.middleware(async ({ type, next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
     console.error("[trpc]", result.error.cause ?? result.error);
   }
+  if (result.ok && type === "subscription" && isAsyncIterable(result.data)) return { ...result, data: mapStreamErrors(result.data) };
   return result;
 });
 

@@ -4,18 +4,18 @@ import { z } from "zod";
 import { env } from "~/env.js";
 import { db } from "~/server/db";
 import { verifyPassword } from "~/server/auth/password";
-import { hitRateLimit } from "~/server/rate-limit";
+import { recordSignInFailure, recordSignInSuccess, signInWaitSeconds } from "~/server/auth/sign-in-throttle";
 import { clientIp } from "~/server/client-ip";
 
 const credentials = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
 
-// Ten tries per email per 15 minutes, and a wider cap per address, so guessing is slow but a
-// forgetful user is not locked out for long.
-export const LOGIN_LIMIT_PER_EMAIL = 10;
-const LOGIN_LIMIT_PER_IP = 100;
-const LOGIN_WINDOW_SECONDS = 15 * 60;
-
-export class ThrottledError extends Error {}
+// Failures are throttled by address and by account-and-address, with growing delays, never by the
+// account alone: see ./sign-in-throttle.ts. The message carries the wait, for the sign-in form.
+export class ThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Throttled:${retryAfterSeconds}`);
+  }
+}
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
@@ -29,18 +29,20 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const email = parsed.data.email.toLowerCase();
-        const headers = new Headers(req?.headers as Record<string, string> | undefined);
-        const [byEmail, byIp] = await Promise.all([
-          hitRateLimit(`login:email:${email}`, LOGIN_LIMIT_PER_EMAIL, LOGIN_WINDOW_SECONDS),
-          hitRateLimit(`login:ip:${clientIp(headers)}`, LOGIN_LIMIT_PER_IP, LOGIN_WINDOW_SECONDS),
-        ]);
-        // next-auth turns a thrown error's message into ?error=<message> for the sign-in form.
-        if (!byEmail.allowed || !byIp.allowed) throw new ThrottledError("Throttled");
+        const ip = clientIp(new Headers(req?.headers as Record<string, string> | undefined));
+        const wait = await signInWaitSeconds(email, ip);
+        // next-auth turns a thrown error's message into the `error` the sign-in form receives.
+        if (wait > 0) throw new ThrottledError(wait);
         const user = await db.user.findUnique({
           where: { email },
           select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true },
         });
-        if (!user || user.disabled || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        // Unknown emails are counted like wrong passwords, so the throttle says nothing about who has an account.
+        if (!user || user.disabled || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+          await recordSignInFailure(email, ip);
+          return null;
+        }
+        await recordSignInSuccess(email, ip);
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },
     }),

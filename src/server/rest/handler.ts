@@ -5,6 +5,7 @@
 import { z, ZodError } from "zod";
 import { env } from "~/env.js";
 import { AppError, errorStatus } from "~/server/errors";
+import { findInputProblem, isUnsafeText, UNSAFE_TEXT_MESSAGE } from "~/server/input-text";
 import { authenticateApiKey, looksLikeApiKey, type ApiCaller } from "~/modules/lending/api-keys";
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -63,12 +64,19 @@ function toResponse(e: unknown): RestResponse {
 async function readJson(req: RestRequest): Promise<unknown> {
   const text = await req.text(MAX_BODY_BYTES);
   if (!text.trim()) throw new AppError("BAD_REQUEST", "A JSON body is required.");
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
   }
+  const problem = findInputProblem(body);
+  if (problem) throw new AppError("BAD_REQUEST", `${problem.path ? `${problem.path}: ` : ""}${problem.message}`);
+  return body;
 }
+
+/** A malformed %-escape in the path: the URL names nothing, and saying so beats a 404 or a 500. */
+export const badUrl = () => errorResponse(400, "invalid_request", "The URL contains a malformed %-escape.");
 
 export const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${limit} bytes.`);
 export const unreadable = () => new AppError("BAD_REQUEST", "The request body could not be read.");
@@ -84,6 +92,9 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: Ctx<P>) => P
     try {
       if (keyInUrl(req.url)) {
         return errorResponse(400, "key_in_url", "API keys are never accepted in the URL. Send Authorization: Bearer <key>, and revoke the key you just exposed.");
+      }
+      for (const [name, value] of req.url.searchParams) {
+        if (isUnsafeText(name) || isUnsafeText(value)) return errorResponse(400, "invalid_request", `Query parameter: ${UNSAFE_TEXT_MESSAGE}`);
       }
       const m = /^Bearer\s+(\S+)$/i.exec(req.header("authorization") ?? "");
       // One round trip resolves the key and counts the call against its rate limit.

@@ -4,7 +4,7 @@
 import http from "node:http";
 import { sql } from "~/server/db";
 import { openApiDocument } from "~/modules/lending/openapi";
-import { errorResponse, jsonResponse, tooLarge, unreadable, type RestRequest, type RestResponse } from "./handler";
+import { badUrl, errorResponse, jsonResponse, tooLarge, unreadable, type RestRequest, type RestResponse } from "./handler";
 import { routeTable } from "./routes";
 
 function fromNode(req: http.IncomingMessage, url: URL): RestRequest {
@@ -36,11 +36,21 @@ function fromNode(req: http.IncomingMessage, url: URL): RestRequest {
   };
 }
 
+function decodesCleanly(path: string) {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 let openApiJson: string | null = null;
 
 async function dispatch(req: http.IncomingMessage): Promise<RestResponse> {
   // Only the path and query are read: the Host header is the client's to choose.
   const url = new URL(req.url ?? "/", "http://api.invalid");
+  if (!decodesCleanly(url.pathname)) return badUrl();
   if (url.pathname === "/api/health") {
     try {
       await sql.query({ name: "health", text: "SELECT 1" });
@@ -61,12 +71,8 @@ async function dispatch(req: http.IncomingMessage): Promise<RestResponse> {
       allowed = [...allowed, method];
       continue;
     }
-    let id = "";
-    try {
-      id = m[1] ? decodeURIComponent(m[1]) : "";
-    } catch {
-      break; // a malformed escape names nothing that exists
-    }
+    // The whole path decoded cleanly above, so this cannot throw.
+    const id = m[1] ? decodeURIComponent(m[1]) : "";
     return route(fromNode(req, url), { id });
   }
   if (allowed.length) return errorResponse(405, "method_not_allowed", `Use ${allowed.join(" or ")} on this path.`, { allow: allowed.join(", ") });
