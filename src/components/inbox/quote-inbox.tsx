@@ -15,6 +15,8 @@ import { AcceptDialog } from "~/components/inbox/accept-dialog";
 import { CustomerThread } from "~/components/inbox/customer-thread";
 import { DealPanel } from "~/components/inbox/deal-panel";
 
+const closedWord: Record<string, string> = { ACCEPTED: "Accepted: closed to new quotes", CANCELLED: "Cancelled: closed to new quotes", EXPIRED: "Expired: closed to new quotes" };
+
 const sortLabels: Record<SortKey, string> = { totalCost: "Total cost", monthly: "Monthly payment", apr: "APR", distance: "Distance" };
 
 /**
@@ -77,10 +79,15 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
           </h2>
           <p className="text-sm text-slate-600">
             {data.request.matchedCount} dealer{data.request.matchedCount === 1 ? "" : "s"} reached ·{" "}
-            <span className="inline-flex items-center gap-1" data-testid="live-status">
-              <span aria-hidden className={`size-2 rounded-full ${live.status === "pending" ? "bg-green-500" : "bg-slate-400"}`} />
-              {live.status === "pending" ? "Live" : live.status === "error" ? "Reconnecting…" : "Connecting…"}
-            </span>
+            {data.request.status === "OPEN" ? (
+              <span className="inline-flex items-center gap-1" data-testid="live-status">
+                <span aria-hidden className={`size-2 rounded-full ${live.status === "pending" ? "bg-green-500" : "bg-slate-400"}`} />
+                {live.status === "pending" ? "Live" : live.status === "error" ? "Reconnecting…" : "Connecting…"}
+              </span>
+            ) : (
+              // A closed request takes no more quotes: "Live" would promise otherwise.
+              <span data-testid="live-status">{closedWord[data.request.status] ?? "Closed"}</span>
+            )}
           </p>
         </div>
         {data.quotes.length > 0 && (

@@ -5,6 +5,7 @@ import type { InboxQuote } from "~/modules/inbox/get-inbox";
 import { totalCostCents } from "~/modules/inbox/ranking";
 import { QuoteFlags, type QuoteActions } from "~/components/inbox/quote-card";
 import { dollars, formatApr, formatCents, miles, rating, replyTime, shortDate } from "~/components/inbox/format";
+import { possessive } from "~/lib/format";
 
 type Row = { label: string; cell: (q: InboxQuote) => ReactNode; strong?: boolean };
 
@@ -63,7 +64,7 @@ export function QuoteTable({ quotes, actions }: { quotes: InboxQuote[]; actions:
                 <td key={q.id} className="px-3 py-3">
                   <div className="flex flex-col gap-2">
                     {q.open && (
-                      <button className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700" onClick={() => actions.onAccept(q)} aria-label={`Accept ${q.dealerName}'s quote`}>
+                      <button className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700" onClick={() => actions.onAccept(q)} aria-label={`Accept ${possessive(q.dealerName)} quote`}>
                         Accept
                       </button>
                     )}

@@ -109,7 +109,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
               </div>
               <div className="text-right">
                 <p className="text-xs uppercase tracking-wide text-slate-600">Out the door</p>
-                <p className="text-2xl font-bold" data-testid="live-otd">{usd(live.otdCents, { cents: true })}</p>
+                <p className="text-2xl font-bold" data-testid="live-otd">{usd(live.otdCents)}</p>
                 <Badge tone="green">{live.status === "ACCEPTED" ? "Accepted" : "Live"}</Badge>
               </div>
             </div>

@@ -118,8 +118,8 @@ export function QuoteForm({
         <Field label="Valid until" name="validUntil" type="date" defaultValue={dateInput(defaultValid)} error={errors.validUntil} />
       </fieldset>
       <div className="rounded-lg bg-slate-50 p-3 text-sm" aria-live="polite">
-        <div className="flex justify-between"><span className="text-slate-700">Out-the-door total</span><strong data-testid="otd-preview">{preview ? usd(preview.otd, { cents: true }) : "—"}</strong></div>
-        <div className="flex justify-between"><span className="text-slate-700">Amount financed (after {usd(downPaymentCents)} down{hasTradeIn ? " and trade-in" : ""})</span><span>{preview ? usd(preview.financed, { cents: true }) : "—"}</span></div>
+        <div className="flex justify-between"><span className="text-slate-700">Out-the-door total</span><strong data-testid="otd-preview">{preview ? usd(preview.otd) : "—"}</strong></div>
+        <div className="flex justify-between"><span className="text-slate-700">Amount financed (after {usd(downPaymentCents)} down{hasTradeIn ? " and trade-in" : ""})</span><span>{preview ? usd(preview.financed) : "—"}</span></div>
         <p className="mt-1 text-xs text-slate-600">Computed by Keyturn from your breakdown; you do not type the total.</p>
       </div>
       <div className="flex flex-wrap justify-end gap-2">
