@@ -13,6 +13,7 @@ import {
 } from "~/modules/requests/schemas";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
+import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
 
 export type RequestFormValues = Partial<{
   bodyType: string; condition: string; makes: string[]; model: string | null; yearMin: number | null; yearMax: number | null;
@@ -59,6 +60,7 @@ export function RequestForm({ initial = {}, requestId }: { initial?: RequestForm
   const update = useMutation(trpc.requests.update.mutationOptions());
   const active = requestId ? update : create;
   const errors = { ...fieldErrors(active.error), ...clientErrors };
+  const formRef = useFocusFirstError(errors);
   const [makes, setMakes] = useState<string[]>(initial.makes ?? []);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -86,12 +88,11 @@ export function RequestForm({ initial = {}, requestId }: { initial?: RequestForm
         },
       });
     }
-    requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
   }
 
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={requestId ? "Edit request" : "New request"}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6" aria-label={requestId ? "Edit request" : "New request"}>
       {active.error && !Object.keys(fieldErrors(active.error)).length && <FormAlert>{errorMessage(active.error)}</FormAlert>}
       {hasErrors && <FormAlert>Please fix the highlighted fields.</FormAlert>}
 

@@ -12,6 +12,7 @@ import { SANDBOX_IDENTITIES } from "~/modules/vault/credit-bureau";
 import type { MyProfile } from "~/modules/vault/get-my-profile";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
 
 const dollars = (cents: number | null) => (cents == null ? "" : String(Math.round(cents / 100)));
 const toCents = (v: FormDataEntryValue | null) => {
@@ -40,8 +41,9 @@ function DetailsForm({ p }: { p: MyProfile }) {
   const qc = useQueryClient();
   const save = useMutation(trpc.vault.save.mutationOptions({ onSuccess: () => qc.invalidateQueries({ queryKey: trpc.vault.profile.queryKey() }) }));
   const errors = fieldErrors(save.error);
+  const formRef = useFocusFirstError(errors);
   return (
-    <form
+    <form ref={formRef}
       noValidate
       className="space-y-6"
       aria-label="Your details"

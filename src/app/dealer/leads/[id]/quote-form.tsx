@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, FormAlert } from "~/components/ui/field";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields, usd } from "~/lib/format";
 import { computeQuoteTotals } from "~/modules/quotes/pricing";
 import { quoteFields, type QuoteFields } from "~/modules/quotes/schemas";
+import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
 
 export type QuoteDraft = Partial<Omit<QuoteFields, "validUntil">> & { validUntil?: Date | string };
 
@@ -30,7 +31,7 @@ export function QuoteForm({
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<{ otd: number; financed: number } | null>(null);
   const errors = { ...serverErrors, ...clientErrors };
-  const formRef = useRef<HTMLFormElement>(null);
+  const formRef = useFocusFirstError(errors);
   const defaultValid = initial?.validUntil ? new Date(initial.validUntil) : new Date(Date.now() + 7 * 86_400_000);
 
   function read(form: HTMLFormElement) {
