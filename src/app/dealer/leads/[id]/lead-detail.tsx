@@ -36,7 +36,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
   const l = lead.data;
   const r = l.request;
   const live = l.quotes.find((q) => q.status === "ACTIVE" || q.status === "ACCEPTED");
-  const open = r.status === "OPEN" && l.status !== "CLOSED";
+  const open = r.status === "OPEN" && l.status !== "CLOSED" && l.status !== "WON";
   const canQuote = open && !live && l.status !== "PASSED";
   const mutationError = [submit.error, revise.error, withdraw.error, pass.error].find(Boolean);
 
