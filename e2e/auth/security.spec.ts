@@ -36,7 +36,8 @@ test("bad input to a procedure is a 400 with a message, never a stack trace", as
   });
   expect(res.status()).toBe(400);
   const body = await res.text();
-  expect(body).toContain("Invalid input");
+  expect(body).toContain("Enter a valid email address.");
+  expect(body).not.toMatch(/expected \w+, received|Too (big|small)|Invalid input/);
   expect(body).not.toMatch(/at .*\.(ts|js):\d+/);
   expect(body).not.toContain("stack");
 });

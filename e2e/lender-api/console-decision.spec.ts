@@ -25,7 +25,7 @@ test("an underwriter reviews a waiting request in the console and approves it; t
   await review.click();
 
   await expect(lender.getByRole("heading", { name: `2025 Toyota ${model} XLE` })).toBeVisible();
-  await expect(lender.getByTestId("amount-to-finance")).toHaveText("$34,400.00");
+  await expect(lender.getByTestId("amount-to-finance")).toHaveText("$34,400");
   await expect(lender.getByTestId("applicant")).toContainText("Credit score");
   await expect(lender.getByTestId("applicant")).toContainText("Annual income");
   await expectNoSeriousA11yIssues(lender);

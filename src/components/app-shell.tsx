@@ -1,11 +1,11 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Brand } from "~/components/brand";
 import { SignOutButton } from "~/components/sign-out-button";
 import { NotificationBell } from "~/components/notifications/notification-bell";
 import type { Actor } from "~/server/auth/session";
+import { SectionNav, type NavItem } from "~/components/section-nav";
 
-export type NavItem = { href: string; label: string };
+export type { NavItem };
 
 const areaLabel = { CUSTOMER: "Buyer", DEALER: "Dealer", LENDER: "Lender", ADMIN: "Admin" } as const;
 
@@ -25,17 +25,7 @@ export function AppShell({ actor, nav, home, children, notificationsHref }: { ac
             <SignOutButton />
           </div>
         </div>
-        <nav aria-label="Sections" className="mx-auto max-w-6xl overflow-x-auto px-2">
-          <ul className="flex gap-1 pb-2">
-            {nav.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="block whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <SectionNav items={nav} />
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6 sm:py-8">{children}</main>
     </div>

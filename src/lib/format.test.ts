@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { centsToDollars, dollarsToCents, intOrUndefined, linesOf, percentToBps } from "./format";
+import { centsToDollars, distance, dollarsToCents, intOrUndefined, linesOf, percentToBps, possessive, usd } from "./format";
+import { dollars, miles } from "~/components/inbox/format";
+import { formatCents } from "~/modules/lending/amortization";
 
 describe("money parsing", () => {
   it("turns typed dollars into exact cents", () => {
@@ -30,5 +32,31 @@ describe("rate and list parsing", () => {
   it("keeps one entry per non-empty line", () => {
     expect(linesOf(" Proof of income \n\n  Insurance binder\n")).toEqual(["Proof of income", "Insurance binder"]);
     expect(linesOf(null)).toEqual([]);
+  });
+});
+
+describe("display formats", () => {
+  it("shows one amount one way: whole dollars without .00, cents only when there are cents, never rounded", () => {
+    expect(usd(3_855_600)).toBe("$38,556");
+    expect(usd(3_855_640)).toBe("$38,556.40");
+    expect(usd(4_000_050)).toBe("$40,000.50");
+    expect(usd(null)).toBe("—");
+    expect(formatCents(3_855_600)).toBe(usd(3_855_600));
+    expect(dollars(3_855_650)).toBe("$38,556.50");
+  });
+
+  it("never says 0.0 mi", () => {
+    expect(distance(0)).toBe("under 0.1 mi");
+    expect(distance(0.04)).toBe("under 0.1 mi");
+    expect(distance(0.96)).toBe("1.0 mi");
+    expect(distance(3.44)).toBe("3.4 mi");
+    expect(distance(27.6)).toBe("28 mi");
+    expect(miles(0.01)).toBe("under 0.1 mi");
+  });
+
+  it("writes a possessive a person would", () => {
+    expect(possessive("Desert Motors")).toBe("Desert Motors'");
+    expect(possessive("Camelback Toyota")).toBe("Camelback Toyota's");
+    expect(possessive("Buyer #K3 ")).toBe("Buyer #K3's");
   });
 });

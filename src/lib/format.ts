@@ -1,8 +1,19 @@
 // Client-safe formatting and parsing of money and dates.
 
-export function usd(cents: number | null | undefined, opts: { cents?: boolean } = {}): string {
+/**
+ * The one money format: whole dollars as "$38,556", anything with cents as "$38,556.40". Never rounds, so
+ * the same amount never reads two ways on one page ("$38,556.00" beside "$38,556").
+ */
+export function usd(cents: number | null | undefined): string {
   if (cents == null) return "—";
-  return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: opts.cents ? 2 : 0, maximumFractionDigits: opts.cents ? 2 : 0 });
+  const digits = cents % 100 !== 0 ? 2 : 0;
+  return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** "Desert Motors" → "Desert Motors'" (not "Motors's"), "Ava" → "Ava's". */
+export function possessive(name: string): string {
+  const n = name.trim();
+  return /s$/i.test(n) ? `${n}'` : `${n}'s`;
 }
 
 /** "34,500.50" → 3450050; "" → undefined; anything else unparseable → NaN (the schema reports it). */
@@ -47,8 +58,10 @@ export function issuesToFields(issues: { path: PropertyKey[]; message: string }[
   return out;
 }
 
+/** "under 0.1 mi" (never "0.0 mi"), "3.4 mi", "27 mi". */
 export function distance(miles: number): string {
-  return miles < 1 ? "under 1 mi" : `${miles < 10 ? miles.toFixed(1) : Math.round(miles)} mi`;
+  if (miles < 0.1) return "under 0.1 mi";
+  return `${miles < 10 ? (Math.round(miles * 10) / 10).toFixed(1) : Math.round(miles)} mi`;
 }
 
 /** "6.49" or "6.49%" → 649 basis points; "" → undefined; anything else → NaN (the schema reports it). */

@@ -16,7 +16,7 @@ import { tierShort } from "~/components/requests/credit";
 import { useTRPC } from "~/trpc/react";
 
 type Filter = (typeof LEAD_FILTERS)[number];
-const filterWord: Record<Filter, string> = { ALL: "All", NEW: "New", VIEWED: "Viewed", QUOTED: "Quoted", PASSED: "Passed", CLOSED: "Closed" };
+const filterWord: Record<Filter, string> = { ALL: "All", NEW: "New", VIEWED: "Viewed", QUOTED: "Quoted", WON: "Won", PASSED: "Passed", CLOSED: "Closed" };
 
 export function LeadsBoard() {
   const trpc = useTRPC();

@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { Field, FormAlert } from "~/components/ui/field";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
+import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
 
 type Role = "CUSTOMER" | "DEALER" | "LENDER";
 const roles: { value: Role; label: string; help: string }[] = [
@@ -26,6 +27,7 @@ export function SignUpForm() {
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const errors = { ...fieldErrors(signUp.error), ...clientErrors };
+  const formRef = useFocusFirstError(errors);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -56,7 +58,7 @@ export function SignUpForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">I am a</legend>
         <div className="mt-2 grid grid-cols-3 gap-2">

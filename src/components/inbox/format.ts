@@ -1,11 +1,12 @@
+import { distance } from "~/lib/format";
 import { formatApr, formatCents } from "~/modules/lending/amortization";
 
 export { formatApr, formatCents };
 
-/** Whole dollars for headline figures ("$31,250"); cents stay in the details. */
-export const dollars = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+// Headline figures use the same money format as the details, so one amount never reads two ways.
+export const dollars = formatCents;
 
-export const miles = (m: number) => `${m < 10 ? m.toFixed(1) : Math.round(m)} mi`;
+export const miles = distance;
 
 export function replyTime(minutes: number | null) {
   if (minutes == null) return "—";

@@ -5,6 +5,7 @@ import { totalCostCents } from "~/modules/inbox/ranking";
 import { Badge } from "~/components/ui/card";
 import { Button } from "~/components/ui/button";
 import { dollars, formatApr, formatCents, miles, rating, replyTime, shortDate } from "~/components/inbox/format";
+import { possessive } from "~/lib/format";
 
 export type QuoteActions = {
   onAccept: (q: InboxQuote) => void;
@@ -29,6 +30,8 @@ export function QuoteFlags({ q, accepted }: { q: InboxQuote; accepted: boolean }
 function FinancingSummary({ q }: { q: InboxQuote }) {
   const f = q.financing;
   if (!f) {
+    // A quote the buyer can no longer accept has no financing to wait for: say nothing rather than "yet".
+    if (!q.open && q.status !== "ACCEPTED") return null;
     const waiting = q.lenders.pending > 0;
     return (
       <div className="rounded-lg bg-slate-50 p-3 text-sm text-slate-700">
@@ -133,7 +136,7 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
       </p>
       <div className="mt-auto flex gap-2">
         {q.open && (
-          <Button className="flex-1" onClick={() => actions.onAccept(q)} aria-label={`Accept ${q.dealerName}'s quote`}>
+          <Button className="flex-1" onClick={() => actions.onAccept(q)} aria-label={`Accept ${possessive(q.dealerName)} quote`}>
             Accept
           </Button>
         )}

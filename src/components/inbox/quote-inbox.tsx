@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage } from "~/trpc/errors";
@@ -14,6 +15,9 @@ import { QuoteTable } from "~/components/inbox/quote-table";
 import { AcceptDialog } from "~/components/inbox/accept-dialog";
 import { CustomerThread } from "~/components/inbox/customer-thread";
 import { DealPanel } from "~/components/inbox/deal-panel";
+import { inboxQuery, readInboxParams, type InboxState, type InboxView } from "~/components/inbox/inbox-params";
+
+const closedWord: Record<string, string> = { ACCEPTED: "Accepted: closed to new quotes", CANCELLED: "Cancelled: closed to new quotes", EXPIRED: "Expired: closed to new quotes" };
 
 const sortLabels: Record<SortKey, string> = { totalCost: "Total cost", monthly: "Monthly payment", apr: "APR", distance: "Distance" };
 
@@ -44,14 +48,22 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
     ),
   );
 
-  const [view, setView] = useState<"cards" | "table">("cards");
-  const [sort, setSort] = useState<SortKey>("totalCost");
-  const [filters, setFilters] = useState<InboxFilters>({});
+  // Sort, filters and view are kept in the URL (replace, not push: they are not pages to go back through).
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const { sort, view, filters } = readInboxParams(new URLSearchParams(params?.toString() ?? ""));
+  const setState = (next: Partial<InboxState>) => router.replace(`${pathname}${inboxQuery({ sort, view, filters, ...next })}`, { scroll: false });
+  const setView = (v: InboxView) => setState({ view: v });
+  const setSort = (k: SortKey) => setState({ sort: k });
+  const setFilters = (f: (old: InboxFilters) => InboxFilters) => setState({ filters: f(filters) });
   // A snapshot: the dialog keeps the version the customer saw even if a revision arrives meanwhile.
   const [accepting, setAccepting] = useState<InboxQuote | null>(null);
   const [threadLead, setThreadLead] = useState<string | null>(null);
 
-  const sorted = useMemo(() => sortQuotes(filterQuotes(inbox.data?.quotes ?? [], filters), sort), [inbox.data, filters, sort]);
+  const filterKey = JSON.stringify(filters);
+  // filters is rebuilt from the URL on each render; filterKey is its identity for the memo.
+  const sorted = useMemo(() => sortQuotes(filterQuotes(inbox.data?.quotes ?? [], filters), sort), [inbox.data, filterKey, sort]);
   const why = useMemo(() => explainTop(sorted, sort), [sorted, sort]);
 
   if (inbox.isPending) return <Loading label="Loading quotes" />;
@@ -77,10 +89,15 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
           </h2>
           <p className="text-sm text-slate-600">
             {data.request.matchedCount} dealer{data.request.matchedCount === 1 ? "" : "s"} reached ·{" "}
-            <span className="inline-flex items-center gap-1" data-testid="live-status">
-              <span aria-hidden className={`size-2 rounded-full ${live.status === "pending" ? "bg-green-500" : "bg-slate-400"}`} />
-              {live.status === "pending" ? "Live" : live.status === "error" ? "Reconnecting…" : "Connecting…"}
-            </span>
+            {data.request.status === "OPEN" ? (
+              <span className="inline-flex items-center gap-1" data-testid="live-status">
+                <span aria-hidden className={`size-2 rounded-full ${live.status === "pending" ? "bg-green-500" : "bg-slate-400"}`} />
+                {live.status === "pending" ? "Live" : live.status === "error" ? "Reconnecting…" : "Connecting…"}
+              </span>
+            ) : (
+              // A closed request takes no more quotes: "Live" would promise otherwise.
+              <span data-testid="live-status">{closedWord[data.request.status] ?? "Closed"}</span>
+            )}
           </p>
         </div>
         {data.quotes.length > 0 && (

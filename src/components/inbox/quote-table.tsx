@@ -5,6 +5,7 @@ import type { InboxQuote } from "~/modules/inbox/get-inbox";
 import { totalCostCents } from "~/modules/inbox/ranking";
 import { QuoteFlags, type QuoteActions } from "~/components/inbox/quote-card";
 import { dollars, formatApr, formatCents, miles, rating, replyTime, shortDate } from "~/components/inbox/format";
+import { possessive } from "~/lib/format";
 
 type Row = { label: string; cell: (q: InboxQuote) => ReactNode; strong?: boolean };
 
@@ -28,9 +29,11 @@ const rows: Row[] = [
  * Side by side: one column per quote, the same figure on every row, like a spec sheet. Quotes are few, so
  * columns fit a laptop; on a phone the table scrolls sideways with the labels pinned.
  */
+// `relative` on the scroll box: the buttons' screen-reader text is absolutely positioned, and without a
+// positioned ancestor it overflowed the page itself (692 px wide on a 390 px phone), not the box.
 export function QuoteTable({ quotes, actions }: { quotes: InboxQuote[]; actions: QuoteActions }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label="Quotes side by side">
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label="Quotes side by side">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Quotes compared like for like, one column per dealer</caption>
         <thead>
@@ -63,7 +66,7 @@ export function QuoteTable({ quotes, actions }: { quotes: InboxQuote[]; actions:
                 <td key={q.id} className="px-3 py-3">
                   <div className="flex flex-col gap-2">
                     {q.open && (
-                      <button className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700" onClick={() => actions.onAccept(q)} aria-label={`Accept ${q.dealerName}'s quote`}>
+                      <button className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700" onClick={() => actions.onAccept(q)} aria-label={`Accept ${possessive(q.dealerName)} quote`}>
                         Accept
                       </button>
                     )}

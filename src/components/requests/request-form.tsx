@@ -14,6 +14,7 @@ import {
 } from "~/modules/requests/schemas";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
+import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
 
 export type RequestFormValues = Partial<{
   bodyType: string; condition: string; makes: string[]; model: string | null; yearMin: number | null; yearMax: number | null;
@@ -24,7 +25,6 @@ export type RequestFormValues = Partial<{
 
 const RADII = [10, 25, 50, 75, 100, 150, 250];
 
-const focusFirstError = () => requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
 
 function readForm(f: FormData) {
   const text = (k: string) => String(f.get(k) ?? "").trim() || undefined;
@@ -63,6 +63,7 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
   const selfReport = useMutation(trpc.vault.selfReport.mutationOptions());
   const active = requestId ? update : create;
   const errors = { ...fieldErrors(active.error), ...clientErrors };
+  const formRef = useFocusFirstError(errors);
   const [makes, setMakes] = useState<string[]>(initial.makes ?? []);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -91,7 +92,7 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
       const problems: Record<string, string> = { ...(parsed.success ? {} : issuesToFields(parsed.error.issues)), ...money };
       if (needsBand && !band) problems.creditBand = creditShare.hasProfile ? "Choose your credit band, or untick sharing." : "Save your details on your profile first, or untick sharing.";
       setClientErrors(problems);
-      if (!parsed.success || Object.keys(problems).length) return focusFirstError();
+      if (!parsed.success || Object.keys(problems).length) return;
       const post = () =>
         create.mutate(parsed.data, {
           onSuccess: async ({ id }) => {
@@ -102,12 +103,11 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
       if (needsBand) selfReport.mutate({ tier: band as "PRIME" }, { onSuccess: post, onError: (e) => setClientErrors({ creditBand: errorMessage(e) }) });
       else post();
     }
-    focusFirstError();
   }
 
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={requestId ? "Edit request" : "New request"}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6" aria-label={requestId ? "Edit request" : "New request"}>
       {active.error && !Object.keys(fieldErrors(active.error)).length && <FormAlert>{errorMessage(active.error)}</FormAlert>}
       {hasErrors && <FormAlert>Please fix the highlighted fields.</FormAlert>}
 

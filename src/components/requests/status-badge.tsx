@@ -7,8 +7,8 @@ export function RequestStatusBadge({ status }: { status: keyof typeof requestTon
   return <Badge tone={requestTone[status]}>{requestWord[status]}</Badge>;
 }
 
-const leadTone = { NEW: "blue", VIEWED: "gray", QUOTED: "green", PASSED: "amber", CLOSED: "gray" } as const;
-const leadWord = { NEW: "New", VIEWED: "Viewed", QUOTED: "Quoted", PASSED: "Passed", CLOSED: "Closed" } as const;
+const leadTone = { NEW: "blue", VIEWED: "gray", QUOTED: "green", WON: "green", PASSED: "amber", CLOSED: "gray" } as const;
+const leadWord = { NEW: "New", VIEWED: "Viewed", QUOTED: "Quoted", WON: "Won", PASSED: "Passed", CLOSED: "Closed" } as const;
 
 export function LeadStatusBadge({ status }: { status: keyof typeof leadTone }) {
   return <Badge tone={leadTone[status]}>{leadWord[status]}</Badge>;

@@ -5,6 +5,7 @@ import { AppError, notFound } from "~/server/errors";
 import { fieldList } from "./describe";
 import { readCustomerData, type CustomerData } from "./read-customer-data";
 import { COUNTER_KEY_TEXT } from "./texts";
+import { possessive } from "~/lib/format";
 
 export const COUNTER_KEY_MINUTES = [15, 30, 60] as const;
 export const COUNTER_KEY_FIELDS: DataField[] = ["CONTACT", "ADDRESS", "INCOME", "CREDIT"];
@@ -12,7 +13,7 @@ export const COUNTER_KEY_FIELDS: DataField[] = ["CONTACT", "ADDRESS", "INCOME", 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function counterKeyText(dealer: string, fields: DataField[], minutes: number) {
-  return COUNTER_KEY_TEXT.template.replace("{dealer}", dealer).replace("{fields}", fieldList(fields)).replace("{minutes}", String(minutes));
+  return COUNTER_KEY_TEXT.template.replace("{dealer}'s", possessive(dealer)).replace("{fields}", fieldList(fields)).replace("{minutes}", String(minutes));
 }
 
 /**
@@ -86,7 +87,7 @@ export async function openCounterKey(token: string): Promise<CounterKeyView> {
   if (grant.expiresAt <= new Date()) return { state: "expired", dealerName };
   try {
     const data = await readCustomerData({
-      reader: { type: "COUNTER", id: grant.dealerId ?? grant.id, label: `${dealerName}'s front desk` },
+      reader: { type: "COUNTER", id: grant.dealerId ?? grant.id, label: `${possessive(dealerName)} front desk` },
       customerId: grant.customerId,
       fields: grant.fields,
       purpose: "Paperwork at the dealer's desk",

@@ -1,4 +1,5 @@
 import type { ActorType, DataField, GranteeType } from "~/generated/prisma/enums";
+import { possessive } from "~/lib/format";
 
 // Plain words for the "My data" and "Who saw my data" pages. Written for someone who has never heard
 // "consent grant": a grant is "a key you gave", a field is "your credit score", and so on.
@@ -44,7 +45,7 @@ export function whoCanSee(g: { granteeType: GranteeType; lenderNames: string[]; 
     case "DEALER":
       return g.dealerName ?? "The dealer you chose";
     case "COUNTER":
-      return `${g.dealerName ?? "The dealer"}'s front desk (one-time key)`;
+      return `${g.dealerName ? possessive(g.dealerName) : "The dealer's"} front desk (one-time key)`;
   }
 }
 

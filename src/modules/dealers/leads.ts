@@ -9,11 +9,16 @@ import { dealerLeadListSelect, dealerLeadSelect } from "./selects";
 
 const PAGE = 50;
 
-/** A dealer's leads, newest first. A lead whose request expired reads as closed. */
+// A won deal is a closed lead with the accepted quote: shown as "Won", not lumped in with "Closed".
+const won = { status: "CLOSED", quotes: { some: { status: "ACCEPTED" } } } satisfies Prisma.LeadWhereInput;
+const statusWhere = (status: z.infer<typeof listLeadsInput>["status"]): Prisma.LeadWhereInput =>
+  status === "ALL" ? {} : status === "WON" ? won : status === "CLOSED" ? { status: "CLOSED", quotes: { none: { status: "ACCEPTED" } } } : { status };
+
+/** A dealer's leads, newest first. A lead whose request expired reads as closed; one the buyer chose reads as won. */
 export async function listLeads(dealerId: string, input: z.infer<typeof listLeadsInput>) {
   const where: Prisma.LeadWhereInput = {
     dealerId,
-    ...(input.status !== "ALL" ? { status: input.status } : {}),
+    ...statusWhere(input.status),
     ...(input.bodyType ? { request: { bodyType: input.bodyType } } : {}),
   };
   const rows = await db.lead.findMany({
@@ -23,16 +28,26 @@ export async function listLeads(dealerId: string, input: z.infer<typeof listLead
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     select: dealerLeadListSelect,
   });
-  const counts = await db.lead.groupBy({ by: ["status"], where: { dealerId }, _count: { _all: true } });
+  const [grouped, wonCount] = await Promise.all([
+    db.lead.groupBy({ by: ["status"], where: { dealerId }, _count: { _all: true } }),
+    db.lead.count({ where: { dealerId, ...won } }),
+  ]);
+  const counts = Object.fromEntries(grouped.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>>;
+  if (wonCount > 0) {
+    counts.WON = wonCount;
+    counts.CLOSED = (counts.CLOSED ?? 0) - wonCount;
+  }
   return {
     items: rows.slice(0, PAGE).map((l) => ({ ...l, status: displayStatus(l), request: { ...l.request, status: effectiveStatus(l.request) } })),
     nextCursor: rows.length > PAGE ? rows[PAGE - 1]!.id : null,
-    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>>,
+    counts,
   };
 }
 
-function displayStatus(l: { status: string; request: { status: Parameters<typeof effectiveStatus>[0]["status"]; expiresAt: Date } }) {
-  return l.status !== "CLOSED" && effectiveStatus(l.request) !== "OPEN" ? ("CLOSED" as const) : (l.status as "NEW" | "VIEWED" | "QUOTED" | "PASSED" | "CLOSED");
+type LeadShown = "NEW" | "VIEWED" | "QUOTED" | "PASSED" | "CLOSED" | "WON";
+function displayStatus(l: { status: string; quotes: { status: string }[]; request: { status: Parameters<typeof effectiveStatus>[0]["status"]; expiresAt: Date } }): LeadShown {
+  if (l.quotes.some((q) => q.status === "ACCEPTED")) return "WON";
+  return l.status !== "CLOSED" && effectiveStatus(l.request) !== "OPEN" ? "CLOSED" : (l.status as LeadShown);
 }
 
 /** Opens a lead: the first look marks it viewed (the clock for response time keeps running until a quote or pass). */

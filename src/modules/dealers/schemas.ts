@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { BODY_TYPES } from "~/modules/requests/schemas";
 
-export const LEAD_FILTERS = ["ALL", "NEW", "VIEWED", "QUOTED", "PASSED", "CLOSED"] as const;
+// WON is not a stored status: a closed lead whose quote the buyer accepted (see dealers/leads.ts).
+export const LEAD_FILTERS = ["ALL", "NEW", "VIEWED", "QUOTED", "WON", "PASSED", "CLOSED"] as const;
 
 export const listLeadsInput = z
   .object({

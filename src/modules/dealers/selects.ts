@@ -22,7 +22,7 @@ export const dealerQuoteSelect = {
 export const dealerLeadListSelect = {
   id: true, status: true, distanceMiles: true, buyerAlias: true, createdAt: true, viewedAt: true, firstResponseAt: true,
   request: { select: { id: true, status: true, bodyType: true, condition: true, makes: true, model: true, maxPriceCents: true, maxMonthlyCents: true, city: true, state: true, timeline: true, creditTier: true, expiresAt: true } },
-  quotes: { where: { status: { in: ["ACTIVE", "ACCEPTED"] } }, select: { id: true, otdCents: true, needsReconfirm: true }, take: 1 },
+  quotes: { where: { status: { in: ["ACTIVE", "ACCEPTED"] } }, select: { id: true, status: true, otdCents: true, needsReconfirm: true }, take: 1 },
 } satisfies Prisma.LeadSelect;
 
 export const dealerLeadSelect = {

@@ -5,6 +5,7 @@ import { AppError } from "~/server/errors";
 import { actorOf, makeCustomer, makeDealer, makeLender } from "../../../test/factories";
 import { makePreApproval, makeQuote, makeRequest } from "../../../test/marketplace-factories";
 import { acceptQuote, QUOTE_CHANGED, WON_REASON } from "~/modules/deals/accept-quote";
+import { listLeads } from "~/modules/dealers/leads";
 
 async function market(dealers = 2) {
   const customer = await makeCustomer();
@@ -19,6 +20,18 @@ const codeOf = (r: PromiseSettledResult<unknown>) =>
   r.status === "rejected" && r.reason instanceof AppError ? r.reason.code : r.status === "rejected" ? `other: ${String(r.reason)}` : "ok";
 
 describe("acceptQuote", () => {
+  it("files the winner's lead under Won and the losers' under Closed", async () => {
+    const { actor, dealers, quotes } = await market(2);
+    await acceptQuote({ actor, quoteId: quotes[0]!.id, version: 1 });
+    const winner = await listLeads(dealers[0]!.id, { status: "WON" });
+    expect(winner.items.map((l) => l.status)).toEqual(["WON"]);
+    expect(winner.counts).toMatchObject({ WON: 1, CLOSED: 0 });
+    expect((await listLeads(dealers[0]!.id, { status: "CLOSED" })).items).toEqual([]);
+    const loser = await listLeads(dealers[1]!.id, { status: "CLOSED" });
+    expect(loser.items.map((l) => l.status)).toEqual(["CLOSED"]);
+    expect((await listLeads(dealers[1]!.id, { status: "WON" })).items).toEqual([]);
+  });
+
   it("creates the deal, declines the rest, closes leads, grants contact to the winner only and tells the lender", async () => {
     const { actor, request, dealers, quotes } = await market(3);
     const lender = await makeLender({ webhookUrl: "https://lender.example/hooks" });

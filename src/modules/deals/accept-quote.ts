@@ -9,6 +9,7 @@ import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
 import { grantContactToDealer } from "~/modules/consent/grant-contact-to-dealer";
 import { CONTACT_SHARE_TEXT } from "~/modules/consent/texts";
 import type { TAcceptQuoteInput } from "~/modules/deals/schemas";
+import { possessive } from "~/lib/format";
 
 export const QUOTE_CHANGED = "The quote changed — please review it.";
 export const ALREADY_ACCEPTED = "You already accepted a quote on this request.";
@@ -169,7 +170,7 @@ async function closeTheRest(tx: Tx, w: { requestId: string; winningQuoteId: stri
         userId: m.userId,
         kind: won ? "deal.won" : "request.closed",
         // Losing dealers learn only that the request closed: not the price, the winner or the buyer.
-        title: won ? `${lead.buyerAlias} accepted your quote` : `${lead.buyerAlias}'s request has closed`,
+        title: won ? `${lead.buyerAlias} accepted your quote` : `${possessive(lead.buyerAlias)} request has closed`,
         body: won ? "The buyer's contact details are now on the lead." : "No further action is needed.",
         link: `/dealer/leads/${lead.id}`,
       });

@@ -116,7 +116,7 @@ describe("filterQuotes", () => {
 describe("explainTop", () => {
   it("names the saving against the runner-up on total cost", () => {
     const sorted = sortQuotes([quote({ id: "x", otdCents: 3_000_000 }), quote({ id: "y", otdCents: 3_125_000 })], "totalCost");
-    expect(explainTop(sorted, "totalCost")).toBe("Dealer x has the lowest total cost: $30,000.00, $1,250.00 less than Dealer y (cash price; no pre-approval yet).");
+    expect(explainTop(sorted, "totalCost")).toBe("Dealer x has the lowest total cost: $30,000, $1,250 less than Dealer y (cash price; no pre-approval yet).");
   });
 
   it("explains monthly payment and APR with the lender", () => {
@@ -143,6 +143,17 @@ describe("explainTop punctuation", () => {
     const alone = explainTop([quote({ id: "z", dealerName: "Acme Co.", financing: bestFinancing(1_000_000, 1, [decision()]) })], "totalCost");
     expect(alone).toBe("Acme Co. is the only open quote.");
     const cheaper = explainTop(sortQuotes([quote({ id: "a", dealerName: "A", otdCents: 100 }), quote({ id: "b", dealerName: "B Co.", otdCents: 200 })], "totalCost"), "totalCost");
-    expect(cheaper).toBe("A has the lowest total cost: $1.00, $1.00 less than B Co. (cash price; no pre-approval yet).");
+    expect(cheaper).toBe("A has the lowest total cost: $1, $1 less than B Co. (cash price; no pre-approval yet).");
+  });
+});
+
+describe("after a deal", () => {
+  it("puts the accepted quote above the losing ones, whatever the sort", () => {
+    const quotes = [
+      quote({ id: "cheap", otdCents: 2_000_000, open: false, status: "DECLINED", distanceMiles: 1 }),
+      quote({ id: "won", otdCents: 3_500_000, open: false, status: "ACCEPTED", distanceMiles: 30 }),
+      quote({ id: "mid", otdCents: 2_500_000, open: false, status: "DECLINED" }),
+    ];
+    for (const key of SORT_KEYS) expect(sortQuotes(quotes, key)[0]!.id).toBe("won");
   });
 });

@@ -1,3 +1,4 @@
+import { distance } from "~/lib/format";
 import { disclosure, formatApr, formatCents, type Disclosure } from "~/modules/lending/amortization";
 
 /** A lender decision as the inbox sees it. */
@@ -49,6 +50,8 @@ export type RankedQuote = {
   open: boolean;
   inStock: boolean;
   dealerRating: number | null;
+  /** The quote the buyer accepted sorts above every other. */
+  status?: string;
 };
 
 /**
@@ -67,9 +70,14 @@ const metric: Record<SortKey, (q: RankedQuote) => number | null> = {
   distance: (q) => q.distanceMiles,
 };
 
-/** Open quotes first; within them by the key (missing figures last), then total cost, then distance. */
+/**
+ * The accepted quote first, then open quotes; within them by the key (missing figures last), then total
+ * cost, then distance. After a deal, the losing quotes sit below the one the buyer chose.
+ */
 export function sortQuotes<T extends RankedQuote>(quotes: T[], key: SortKey): T[] {
   return [...quotes].sort((a, b) => {
+    const aw = a.status === "ACCEPTED";
+    if (aw !== (b.status === "ACCEPTED")) return aw ? -1 : 1;
     if (a.open !== b.open) return a.open ? -1 : 1;
     const ma = metric[key](a);
     const mb = metric[key](b);
@@ -97,7 +105,7 @@ export function filterQuotes<T extends RankedQuote>(quotes: T[], f: InboxFilters
 /** Ends a sentence once, even after a name like "Motor Co." */
 const fin = (s: string) => (s.endsWith(".") ? s : `${s}.`);
 
-const miles = (m: number) => `${m < 10 ? m.toFixed(1) : Math.round(m)} mi`;
+const miles = distance;
 
 /** One line saying why the first quote of a sorted list is first, compared with the runner-up. */
 export function explainTop(sorted: RankedQuote[], key: SortKey): string | null {

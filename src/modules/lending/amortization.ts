@@ -9,6 +9,8 @@
  * keeps it monotonic (non-decreasing) in both APR and principal, which the property tests check.
  */
 
+import { usd } from "~/lib/format";
+
 export const MAX_APR_BPS = 10_000; // 100%: anything above is a data error, not a loan
 export const MAX_TERM_MONTHS = 120;
 
@@ -56,8 +58,9 @@ export function disclosure(amountFinancedCents: number, aprBps: number, termMont
 }
 
 /** "$1,234.56" for display. */
+/** The one money format (see usd): "$38,556" or "$38,556.40". */
 export function formatCents(cents: number): string {
-  return (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+  return usd(cents);
 }
 
 /** "6.87%" for display. */

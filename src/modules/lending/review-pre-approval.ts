@@ -4,13 +4,14 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { notFound } from "~/server/errors";
 import { readApplicant, type Applicant } from "~/modules/lending/read-applicant";
+import { closedReason } from "~/modules/lending/closed-reason";
 import { effectiveStatus, lenderPreApprovalSelect } from "~/modules/lending/serialize";
 
 const reviewSelect = {
   ...lenderPreApprovalSelect,
   lender: { select: { id: true, name: true } },
-  quote: { select: { year: true, make: true, model: true, trim: true, condition: true, mileage: true, vin: true, otdCents: true } },
-  request: { select: { customerId: true, bodyType: true, downPaymentCents: true, termMonths: true, city: true, state: true } },
+  quote: { select: { year: true, make: true, model: true, trim: true, condition: true, mileage: true, vin: true, otdCents: true, status: true, version: true } },
+  request: { select: { customerId: true, status: true, bodyType: true, downPaymentCents: true, termMonths: true, city: true, state: true } },
 } satisfies Prisma.PreApprovalSelect;
 
 /**
@@ -29,6 +30,7 @@ export async function reviewPreApproval(lenderId: string, id: string) {
     const applicant: Applicant = decidable
       ? await readApplicant(tx, { lender, customerId, requestId: row.requestId, channel: "ui", purpose: `Pre-approval review of request ${row.requestId} (console)` })
       : {};
-    return { ...rest, status, request: vehicleAsk, decidable, applicant };
+    const closed = decidable ? null : closedReason({ status, quoteVersion: row.quoteVersion, quote: row.quote, request });
+    return { ...rest, status, request: vehicleAsk, decidable, closedReason: closed, applicant };
   });
 }

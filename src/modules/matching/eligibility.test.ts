@@ -12,7 +12,7 @@ describe("evaluateEligibility", () => {
     expect(r.reasons).toEqual([
       "Within 12 mi of the buyer (your radius 50 mi, theirs 25 mi)",
       "Sells Toyota SUVs, new",
-      "Price range $10,000–$80,000 overlaps the $35,000 budget",
+      "Price range $10,000–$80,000 overlaps the buyer's $35,000 maximum price",
     ]);
   });
 
@@ -37,8 +37,17 @@ describe("evaluateEligibility", () => {
 
   it("needs the price range to overlap the budget", () => {
     const pricey = { ...dealer, minPriceCents: 3_500_001 };
-    expect(evaluateEligibility(request, pricey, ctx).reasons).toEqual(["Cheapest stock ($35,000) is above the $35,000 budget"]);
+    expect(evaluateEligibility(request, pricey, ctx).reasons).toEqual(["Cheapest stock ($35,000) is above the buyer's $35,000 maximum price"]);
     expect(evaluateEligibility(request, { ...dealer, minPriceCents: 3_500_000 }, ctx).eligible).toBe(true);
+  });
+
+  it("states the budget as the lead card does, naming where a higher monthly reach comes from", () => {
+    const both = { ...request, maxPriceCents: 4_500_000, maxMonthlyCents: 70_000, termMonths: 60, downPaymentCents: 800_000 };
+    expect(evaluateEligibility(both, dealer, ctx).reasons[2]).toBe(
+      "Price range $10,000–$80,000 overlaps the buyer's budget ($45,000 maximum price; $700/mo over 60 months plus $8,000 down reaches $50,000)",
+    );
+    const monthlyOnly = { ...both, maxPriceCents: null, downPaymentCents: 0 };
+    expect(evaluateEligibility(monthlyOnly, dealer, ctx).reasons[2]).toBe("Price range $10,000–$80,000 overlaps the buyer's budget ($700/mo over 60 months, about $42,000)");
   });
 
   it("respects the daily cap and blocks", () => {

@@ -43,6 +43,19 @@ export function budgetCeilingCents(r: Pick<MatchRequest, "maxPriceCents" | "maxM
 }
 
 /**
+ * The budget in the same terms the lead card states it ("up to $45,000"): when a monthly target reaches
+ * higher than the stated maximum price, say where the higher figure comes from instead of a bare sum.
+ */
+function budgetWords(r: Pick<MatchRequest, "maxPriceCents" | "maxMonthlyCents" | "termMonths" | "downPaymentCents">, ceiling: number): string {
+  if (r.maxPriceCents != null && r.maxPriceCents >= ceiling) return `the buyer's ${usd(r.maxPriceCents)} maximum price`;
+  const down = r.downPaymentCents > 0 ? ` plus ${usd(r.downPaymentCents)} down` : "";
+  const monthly = `${usd(r.maxMonthlyCents ?? 0)}/mo over ${r.termMonths} months${down}`;
+  return r.maxPriceCents != null
+    ? `the buyer's budget (${usd(r.maxPriceCents)} maximum price; ${monthly} reaches ${usd(ceiling)})`
+    : `the buyer's budget (${monthly}, about ${usd(ceiling)})`;
+}
+
+/**
  * Whether a dealer should receive a request, and why, in words the dealer reads on the lead.
  * The SQL candidate query applies the same rules with an index; this function is the reference and
  * writes the reasons. When not eligible, `reasons` lists every rule that failed.
@@ -70,8 +83,9 @@ export function evaluateEligibility(request: MatchRequest, dealer: MatchDealer, 
   }
 
   const ceiling = budgetCeilingCents(request);
-  if (dealer.minPriceCents <= ceiling) ok.push(`Price range ${usd(dealer.minPriceCents)}–${usd(dealer.maxPriceCents)} overlaps the ${usd(ceiling)} budget`);
-  else fail.push(`Cheapest stock (${usd(dealer.minPriceCents)}) is above the ${usd(ceiling)} budget`);
+  const budget = budgetWords(request, ceiling);
+  if (dealer.minPriceCents <= ceiling) ok.push(`Price range ${usd(dealer.minPriceCents)}–${usd(dealer.maxPriceCents)} overlaps ${budget}`);
+  else fail.push(`Cheapest stock (${usd(dealer.minPriceCents)}) is above ${budget}`);
 
   if (ctx.leadsToday >= dealer.dailyLeadCap) fail.push(`Daily lead cap of ${dealer.dailyLeadCap} reached`);
   if (ctx.blocked) fail.push("The buyer has blocked this dealer");

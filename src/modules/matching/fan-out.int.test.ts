@@ -32,7 +32,7 @@ describe("matching", () => {
     expect(lead.matchReasons).toEqual([
       "Within 12 mi of the buyer (your radius 40 mi, theirs 25 mi)",
       "Sells Toyota SUVs, new",
-      "Price range $10,000–$80,000 overlaps the $40,000 budget",
+      "Price range $10,000–$80,000 overlaps the buyer's $40,000 maximum price",
     ]);
     expect(lead.buyerAlias).toMatch(/^Buyer [0-9A-F]{4}$/);
     const request = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { matchedCount: true, fannedOutAt: true } });

@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { AppError, errorStatus } from "~/server/errors";
 import { findInputProblem } from "~/server/input-text";
+import { summarizeIssues } from "~/lib/zod";
 import type { Actor } from "~/server/auth/session";
 import { enforceRateLimit } from "~/server/rate-limit";
 import { clientIp } from "~/server/client-ip";
@@ -62,7 +63,7 @@ const t = initTRPC
           retryAfterSeconds: app?.retryAfterSeconds ?? null,
         },
         message: zod
-          ? `Invalid input: ${error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).slice(0, 3).join("; ") : ""}`
+          ? summarizeIssues(error.cause instanceof ZodError ? error.cause.issues : [])
           : shape.data.code === "INTERNAL_SERVER_ERROR" && !app
             ? "Something went wrong on our side. Please try again."
             : shape.message,

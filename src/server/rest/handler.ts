@@ -4,6 +4,8 @@
 // ./next.ts serves the same routes from the web app.
 import { z, ZodError } from "zod";
 import { env } from "~/env.js";
+// Installs the human error map for the API's validation messages.
+import "~/lib/zod";
 import { AppError, errorStatus } from "~/server/errors";
 import { findInputProblem, isUnsafeText, UNSAFE_TEXT_MESSAGE } from "~/server/input-text";
 import { authenticateApiKey, looksLikeApiKey, type ApiCaller } from "~/modules/lending/api-keys";

@@ -11,6 +11,7 @@ import type { MyData } from "~/modules/consent/list-my-data";
 import type { DataField } from "~/generated/prisma/enums";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { possessive } from "~/lib/format";
 
 type Deal = MyData["deals"][number];
 const FIELDS: DataField[] = ["CONTACT", "ADDRESS", "INCOME", "CREDIT"];
@@ -110,7 +111,7 @@ function NewKey({ path, expiresAt, dealerName, onDone }: { path: string; expires
   }, [path]);
   return (
     <div className="mt-4 grid gap-4 rounded-lg border border-brand-100 bg-brand-50 p-4 sm:grid-cols-[160px_1fr]" data-testid="new-counter-key">
-      <div className="mx-auto size-40 rounded bg-white p-1" role="img" aria-label={`QR code for the key to show ${dealerName}'s desk`} dangerouslySetInnerHTML={{ __html: svg }} />
+      <div className="mx-auto size-40 rounded bg-white p-1" role="img" aria-label={`QR code for the key to show ${possessive(dealerName)} desk`} dangerouslySetInnerHTML={{ __html: svg }} />
       <div className="min-w-0 space-y-2 text-sm">
         <p className="font-semibold">Show this QR code at the desk, or send them the link.</p>
         <p>It works until <strong>{fmtTime(expiresAt)}</strong>, then stops by itself. You can cancel it sooner below.</p>

@@ -13,6 +13,7 @@ import type { MyProfile } from "~/modules/vault/get-my-profile";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { readMoneyFields } from "~/modules/money/parse-money";
+import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
 
 const dollars = (cents: number | null) => (cents == null ? "" : String(Math.round(cents / 100)));
 // Income and housing are whole dollars here: "40,000.50" is refused with a sentence, never rounded.
@@ -38,8 +39,9 @@ function DetailsForm({ p }: { p: MyProfile }) {
   const save = useMutation(trpc.vault.save.mutationOptions({ onSuccess: () => qc.invalidateQueries({ queryKey: trpc.vault.profile.queryKey() }) }));
   const [moneyErrors, setMoneyErrors] = useState<Record<string, string>>({});
   const errors = { ...fieldErrors(save.error), ...moneyErrors };
+  const formRef = useFocusFirstError(errors);
   return (
-    <form
+    <form ref={formRef}
       noValidate
       className="space-y-6"
       aria-label="Your details"

@@ -10,6 +10,7 @@ import { coverageInput } from "~/modules/dealers/schemas";
 import { BODY_TYPES, bodyTypeLabel, MAKES } from "~/modules/requests/schemas";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
+import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
 
 export function CoverageForm({ isOwner }: { isOwner: boolean }) {
   const trpc = useTRPC();
@@ -22,10 +23,11 @@ export function CoverageForm({ isOwner }: { isOwner: boolean }) {
   if (coverage.isError) return <FormAlert>{errorMessage(coverage.error)}</FormAlert>;
   const c = coverage.data;
   const errors = { ...fieldErrors(save.error), ...clientErrors };
+  const formRef = useFocusFirstError(errors);
   const makes = [...new Set([...MAKES, ...c.makes])].sort();
 
   return (
-    <form
+    <form ref={formRef}
       noValidate
       aria-label="Coverage"
       className="space-y-6"

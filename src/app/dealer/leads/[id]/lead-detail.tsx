@@ -37,7 +37,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
   const l = lead.data;
   const r = l.request;
   const live = l.quotes.find((q) => q.status === "ACTIVE" || q.status === "ACCEPTED");
-  const open = r.status === "OPEN" && l.status !== "CLOSED";
+  const open = r.status === "OPEN" && l.status !== "CLOSED" && l.status !== "WON";
   const canQuote = open && !live && l.status !== "PASSED";
   const mutationError = [submit.error, revise.error, withdraw.error, pass.error].find(Boolean);
 
@@ -111,7 +111,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
               </div>
               <div className="text-right">
                 <p className="text-xs uppercase tracking-wide text-slate-600">Out the door</p>
-                <p className="text-2xl font-bold" data-testid="live-otd">{usd(live.otdCents, { cents: true })}</p>
+                <p className="text-2xl font-bold" data-testid="live-otd">{usd(live.otdCents)}</p>
                 <Badge tone="green">{live.status === "ACCEPTED" ? "Accepted" : "Live"}</Badge>
               </div>
             </div>

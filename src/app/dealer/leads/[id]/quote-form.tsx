@@ -1,12 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Field, FormAlert, SelectField } from "~/components/ui/field";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields, usd } from "~/lib/format";
 import { computeQuoteTotals } from "~/modules/quotes/pricing";
 import { readMoneyFields } from "~/modules/money/parse-money";
 import { conditionAnswers, quoteFields, VEHICLE_CONDITIONS, vehicleConditionLabel, type QuoteFields } from "~/modules/quotes/schemas";
+import { quoteFields, type QuoteFields } from "~/modules/quotes/schemas";
+import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
 
 export type QuoteDraft = Partial<Omit<QuoteFields, "validUntil">> & { validUntil?: Date | string };
 
@@ -35,7 +37,7 @@ export function QuoteForm({
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<{ otd: number; financed: number } | null>(null);
   const errors = { ...serverErrors, ...clientErrors };
-  const formRef = useRef<HTMLFormElement>(null);
+  const formRef = useFocusFirstError(errors);
   const defaultValid = initial?.validUntil ? new Date(initial.validUntil) : new Date(Date.now() + 7 * 86_400_000);
 
   function read(form: HTMLFormElement) {
@@ -132,8 +134,8 @@ export function QuoteForm({
         <Field label="Valid until" name="validUntil" type="date" defaultValue={dateInput(defaultValid)} error={errors.validUntil} />
       </fieldset>
       <div className="rounded-lg bg-slate-50 p-3 text-sm" aria-live="polite">
-        <div className="flex justify-between"><span className="text-slate-700">Out-the-door total</span><strong data-testid="otd-preview">{preview ? usd(preview.otd, { cents: true }) : "—"}</strong></div>
-        <div className="flex justify-between"><span className="text-slate-700">Amount financed (after {usd(downPaymentCents)} down{hasTradeIn ? " and trade-in" : ""})</span><span>{preview ? usd(preview.financed, { cents: true }) : "—"}</span></div>
+        <div className="flex justify-between"><span className="text-slate-700">Out-the-door total</span><strong data-testid="otd-preview">{preview ? usd(preview.otd) : "—"}</strong></div>
+        <div className="flex justify-between"><span className="text-slate-700">Amount financed (after {usd(downPaymentCents)} down{hasTradeIn ? " and trade-in" : ""})</span><span>{preview ? usd(preview.financed) : "—"}</span></div>
         <p className="mt-1 text-xs text-slate-600">Computed by Keyturn from your breakdown; you do not type the total.</p>
       </div>
       <div className="flex flex-wrap justify-end gap-2">

@@ -9,6 +9,7 @@ import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields, linesOf, percentToBps } from "~/lib/format";
 import { amountLentCents, formatCents, monthlyPaymentCents } from "~/modules/lending/amortization";
 import { consoleDecisionSchema } from "~/modules/lending/schemas";
+import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
 
 type Outcome = "approved" | "conditional" | "declined";
 const outcomes: { value: Outcome; label: string }[] = [
@@ -40,6 +41,7 @@ export function DecisionForm({ preApproval: p, monthlyIncomeCents }: { preApprov
     }),
   );
   const errors = { ...fieldErrors(decide.error), ...clientErrors };
+  const formRef = useFocusFirstError(errors);
   const first = p.status === "PENDING";
 
   const aprBps = percentToBps(terms.apr);
@@ -48,7 +50,7 @@ export function DecisionForm({ preApproval: p, monthlyIncomeCents }: { preApprov
   const payment = outcome === "declined" ? null : previewPayment(p.amountCents, maxCents, aprBps, termMonths);
 
   return (
-    <form
+    <form ref={formRef}
       noValidate
       aria-label="Decision"
       className="mt-4 space-y-4"

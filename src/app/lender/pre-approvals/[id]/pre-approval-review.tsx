@@ -96,7 +96,7 @@ export function PreApprovalReview({ id }: { id: string }) {
         {p.decidable ? (
           <DecisionForm preApproval={p} monthlyIncomeCents={monthlyIncome} />
         ) : (
-          <p className="mt-4 text-sm text-slate-600">{p.status === "CANCELLED" ? "The request was cancelled; there is nothing to decide." : "The request expired before a decision."}</p>
+          <p className="mt-4 text-sm text-slate-600">{p.closedReason}</p>
         )}
       </Card>
     </div>
