@@ -8,7 +8,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { loadavg } from "node:os";
-import { countRows, ensureDataSet, type Size } from "./generate.mts";
+import { countRows, ensureDataSet, type Size } from "./generate.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
