@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { MAX_BODY_BYTES } from "~/server/rest/handler";
 import * as s from "~/modules/lending/schemas";
+import { RETENTION } from "~/modules/housekeeping/retention-rules";
 
 const components = z.registry<{ id: string }>();
 /** The zod schema behind each component, by id: what a response said to be `#/components/schemas/<id>` must parse with. */
@@ -87,7 +88,8 @@ export function openApiDocument(serverUrl = "/api/v1") {
           summary: "Decide on a pre-approval request",
           description:
             "Approve, approve with conditions, or decline. Decisions are ordered by `decisionVersion`: a higher version supersedes, a lower one is ignored (`applied: false`). " +
-            "Retrying with the same Idempotency-Key and body replays the stored response; the same key with a different body is refused with 422.",
+            "Retrying with the same Idempotency-Key and body replays the stored response; the same key with a different body is refused with 422. " +
+            `Keys are remembered for ${RETENTION.idempotencyMs / 86_400_000} days; after that the same key is a new decision.`,
           parameters: [idParam, { name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } }],
           requestBody: { required: true, content: json("DecisionInput") },
           responses: {
