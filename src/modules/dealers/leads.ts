@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { conflict, notFound } from "~/server/errors";
 import { db } from "~/server/db";
+import { COUNT_CAP } from "~/lib/counts";
 import { publish, topics } from "~/server/realtime";
 import { effectiveStatus } from "~/modules/requests/status";
 import type { z } from "zod";
@@ -23,12 +24,24 @@ export async function listLeads(dealerId: string, input: z.infer<typeof listLead
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     select: dealerLeadListSelect,
   });
-  const counts = await db.lead.groupBy({ by: ["status"], where: { dealerId }, _count: { _all: true } });
+  const counts = await leadStatusCounts(dealerId);
   return {
     items: rows.slice(0, PAGE).map((l) => ({ ...l, status: displayStatus(l), request: { ...l.request, status: effectiveStatus(l.request) } })),
     nextCursor: rows.length > PAGE ? rows[PAGE - 1]!.id : null,
-    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>>,
+    counts,
   };
+}
+
+/**
+ * The dealer's leads per stored status, each counted up to COUNT_CAP ("99+"): a few index entries per
+ * status (Lead_dealerId_status_createdAt_idx) however many leads the dealer ever had.
+ */
+async function leadStatusCounts(dealerId: string) {
+  const rows = await db.$queryRaw<{ status: string; n: number }[]>`
+    SELECT s.status::text AS status,
+           (SELECT count(*)::int FROM (SELECT 1 FROM "Lead" l WHERE l."dealerId" = ${dealerId} AND l."status" = s.status LIMIT ${COUNT_CAP}) x) AS n
+    FROM unnest(enum_range(NULL::"LeadStatus")) AS s(status)`;
+  return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, r.n])) as Partial<Record<string, number>>;
 }
 
 function displayStatus(l: { status: string; request: { status: Parameters<typeof effectiveStatus>[0]["status"]; expiresAt: Date } }) {
