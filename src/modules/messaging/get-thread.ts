@@ -62,9 +62,10 @@ export async function dealerUnreadByLead({ dealerId }: { dealerId: string }) {
   // Only this dealer's unread buyer messages are read (Message_dealer_unread_idx, whose predicate the
   // literal 'CUSTOMER' matches), however many leads the dealer ever had.
   const rows = await db.$queryRaw<{ leadId: string; n: number }[]>`
-    SELECT t."leadId", count(*)::int AS n
-    FROM "Message" m JOIN "Thread" t ON t."id" = m."threadId"
-    WHERE m."dealerId" = ${dealerId} AND m."readAt" IS NULL AND m."senderType" = 'CUSTOMER'
-    GROUP BY t."leadId"`;
+    SELECT (SELECT t."leadId" FROM "Thread" t WHERE t."id" = u."threadId") AS "leadId", u.n
+    FROM (SELECT m."threadId", count(*)::int AS n FROM "Message" m
+          WHERE m."dealerId" = ${dealerId} AND m."readAt" IS NULL AND m."senderType" = 'CUSTOMER'
+          GROUP BY m."threadId") u`;
+  // (Each thread's lead by its primary key: a join let the planner hash all of Thread.)
   return Object.fromEntries(rows.map((r) => [r.leadId, r.n])) as Record<string, number>;
 }

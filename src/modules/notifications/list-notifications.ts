@@ -15,7 +15,10 @@ export async function listNotifications({ actor, limit = 50 }: { actor: Actor; l
 
 /** Unread notifications, counted up to COUNT_CAP (the bell shows "99+"), from the unread-only index. */
 export async function unreadNotificationCount({ actor }: { actor: Actor }) {
-  return db.notification.count({ where: { userId: actor.userId, readAt: null }, take: COUNT_CAP });
+  // Raw: Prisma's count with `take` adds ORDER BY id, which walked the primary key instead (264 ms at L).
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Notification" WHERE "userId" = ${actor.userId} AND "readAt" IS NULL LIMIT ${COUNT_CAP}) x`;
+  return rows[0]!.n;
 }
 
 /** Marks one (or, without an id, all) of the caller's notifications read; someone else's id matches nothing. */
