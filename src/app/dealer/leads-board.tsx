@@ -14,6 +14,7 @@ import { LEAD_FILTERS } from "~/modules/dealers/schemas";
 import { BODY_TYPES, bodyTypeLabel, timelineLabel } from "~/modules/requests/schemas";
 import { tierShort } from "~/components/requests/credit";
 import { useTRPC } from "~/trpc/react";
+import { formatCount, sumCounts } from "~/lib/counts";
 
 type Filter = (typeof LEAD_FILTERS)[number];
 const filterWord: Record<Filter, string> = { ALL: "All", NEW: "New", VIEWED: "Viewed", QUOTED: "Quoted", WON: "Won", PASSED: "Passed", CLOSED: "Closed" };
@@ -39,7 +40,7 @@ export function LeadsBoard() {
     }),
   );
   const counts = leads.data?.pages[0]?.counts ?? {};
-  const total = Object.values(counts).reduce<number>((a, b) => a + (b ?? 0), 0);
+  const total = sumCounts(Object.values(counts));
 
   return (
     <div>
@@ -54,7 +55,7 @@ export function LeadsBoard() {
               aria-pressed={status === f}
               className={`whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-medium ${status === f ? "bg-ink text-white" : "bg-white text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"}`}
             >
-              {filterWord[f]} <span className="tabular-nums opacity-80">{f === "ALL" ? total : (counts[f] ?? 0)}</span>
+              {filterWord[f]} <span className="tabular-nums opacity-80">{formatCount(f === "ALL" ? total : (counts[f] ?? 0))}</span>
             </button>
           ))}
         </nav>

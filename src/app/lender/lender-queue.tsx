@@ -9,6 +9,7 @@ import { ButtonLink } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
 import { bodyTypeLabel } from "~/modules/requests/schemas";
 import { vehicleConditionLabel } from "~/modules/quotes/schemas";
+import { formatCount, sumCounts } from "~/lib/counts";
 import { sourceLabel, statusLabel, statusTone } from "./labels";
 import { formatApr, formatCents } from "~/modules/lending/amortization";
 
@@ -40,10 +41,10 @@ export function LenderQueue() {
     <div className="space-y-6">
       <p role="status" aria-live="polite" className="sr-only">{announce}</p>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Stat label="Pending" value={c.PENDING ?? 0} />
-        <Stat label="Approved" value={(c.APPROVED ?? 0) + (c.CONDITIONAL ?? 0)} />
-        <Stat label="Declined" value={c.DECLINED ?? 0} />
-        <Stat label="Cancelled / expired" value={(c.CANCELLED ?? 0) + (c.EXPIRED ?? 0)} />
+        <Stat label="Pending" value={formatCount(c.PENDING ?? 0)} />
+        <Stat label="Approved" value={formatCount(sumCounts([c.APPROVED, c.CONDITIONAL]))} />
+        <Stat label="Declined" value={formatCount(c.DECLINED ?? 0)} />
+        <Stat label="Cancelled / expired" value={formatCount(sumCounts([c.CANCELLED, c.EXPIRED]))} />
       </div>
       <div role="tablist" aria-label="Filter requests" className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
         {tabs.map((t) => (

@@ -8,6 +8,7 @@ import { errorMessage } from "~/trpc/errors";
 import { Button } from "~/components/ui/button";
 import { Card, EmptyState, Loading } from "~/components/ui/card";
 import { FormAlert } from "~/components/ui/field";
+import { formatCount } from "~/lib/counts";
 
 const when = (d: Date) => d.toLocaleString("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
 
@@ -58,7 +59,7 @@ export function NotificationCenter({ audience = "customer" }: { audience?: Audie
       <section aria-labelledby="notif-list">
         <div className="mb-3 flex items-center justify-between">
           <h2 id="notif-list" className="text-lg font-semibold">
-            Inbox {list.data && list.data.unread > 0 && <span className="text-slate-600">({list.data.unread} unread)</span>}
+            Inbox {list.data && list.data.unread > 0 && <span className="text-slate-600">({formatCount(list.data.unread)} unread)</span>}
           </h2>
           {list.data && list.data.unread > 0 && (
             <Button variant="secondary" onClick={() => markRead.mutate({})} pending={markRead.isPending}>Mark all read</Button>

@@ -17,7 +17,6 @@ const grantSelect = {
   createdAt: true,
   request: requestSummary,
   consent: { select: { textShown: true, agreedAt: true } },
-  _count: { select: { accessLogs: true } },
 } satisfies Prisma.ConsentGrantSelect;
 
 export type GrantStatus = "active" | "expired" | "revoked";
@@ -36,6 +35,12 @@ export async function listMyData(customerId: string, now = new Date()) {
       orderBy: { createdAt: "desc" },
     }),
   ]);
+  // Uses per listed grant (AccessLog_grantId_idx). Prisma's relation _count aggregated the whole access
+  // log before joining.
+  const uses = grants.length
+    ? await db.accessLog.groupBy({ by: ["grantId"], where: { grantId: { in: grants.map((g) => g.id) } }, _count: { _all: true } })
+    : [];
+  const usesOf = new Map(uses.map((u) => [u.grantId, u._count._all]));
   const lenderIds = [...new Set(grants.flatMap((g) => g.lenderIds))];
   const dealerIds = [...new Set(grants.flatMap((g) => (g.dealerId ? [g.dealerId] : [])))];
   const [lenders, dealers] = await Promise.all([
@@ -62,7 +67,7 @@ export async function listMyData(customerId: string, now = new Date()) {
       createdAt: g.createdAt,
       expiresAt: g.expiresAt,
       revokedAt: g.revokedAt,
-      uses: g._count.accessLogs,
+      uses: usesOf.get(g.id) ?? 0,
       agreedText: g.consent?.textShown ?? null,
     };
   });

@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { conflict, notFound } from "~/server/errors";
 import { db } from "~/server/db";
+import { COUNT_CAP } from "~/lib/counts";
 import { publish, topics } from "~/server/realtime";
 import { effectiveStatus } from "~/modules/requests/status";
 import type { z } from "zod";
@@ -28,20 +29,33 @@ export async function listLeads(dealerId: string, input: z.infer<typeof listLead
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     select: dealerLeadListSelect,
   });
-  const [grouped, wonCount] = await Promise.all([
-    db.lead.groupBy({ by: ["status"], where: { dealerId }, _count: { _all: true } }),
-    db.lead.count({ where: { dealerId, ...won } }),
+  const [counts, wonCount] = await Promise.all([
+    leadStatusCounts(dealerId),
+    // Capped like every count here, so a dealer with years of deals costs the same as a new one.
+    db.lead.count({ where: { dealerId, ...won }, take: COUNT_CAP }),
   ]);
-  const counts = Object.fromEntries(grouped.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>>;
   if (wonCount > 0) {
     counts.WON = wonCount;
-    counts.CLOSED = (counts.CLOSED ?? 0) - wonCount;
+    // A capped CLOSED count stays "99+": subtracting from a capped figure would invent a number.
+    if ((counts.CLOSED ?? 0) < COUNT_CAP) counts.CLOSED = Math.max(0, (counts.CLOSED ?? 0) - wonCount);
   }
   return {
     items: rows.slice(0, PAGE).map((l) => ({ ...l, status: displayStatus(l), request: { ...l.request, status: effectiveStatus(l.request) } })),
     nextCursor: rows.length > PAGE ? rows[PAGE - 1]!.id : null,
     counts,
   };
+}
+
+/**
+ * The dealer's leads per stored status, each counted up to COUNT_CAP ("99+"): a few index entries per
+ * status (Lead_dealerId_status_createdAt_idx) however many leads the dealer ever had.
+ */
+async function leadStatusCounts(dealerId: string) {
+  const rows = await db.$queryRaw<{ status: string; n: number }[]>`
+    SELECT s.status::text AS status,
+           (SELECT count(*)::int FROM (SELECT 1 FROM "Lead" l WHERE l."dealerId" = ${dealerId} AND l."status" = s.status LIMIT ${COUNT_CAP}) x) AS n
+    FROM unnest(enum_range(NULL::"LeadStatus")) AS s(status)`;
+  return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, r.n])) as Partial<Record<string, number>>;
 }
 
 type LeadShown = "NEW" | "VIEWED" | "QUOTED" | "PASSED" | "CLOSED" | "WON";

@@ -1,6 +1,7 @@
 // Read models for the lender console and the buyer's view of financing on a request.
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
+import { COUNT_CAP } from "~/lib/counts";
 import { notFound } from "~/server/errors";
 import { amountLentCents, disclosure } from "~/modules/lending/amortization";
 import { effectiveStatus } from "~/modules/lending/serialize";
@@ -8,7 +9,12 @@ import { effectiveStatus } from "~/modules/lending/serialize";
 export async function lenderOverview(lenderId: string, status?: "PENDING" | "DECIDED") {
   const now = new Date();
   const [counts, rows] = await Promise.all([
-    db.preApproval.groupBy({ by: ["status"], where: { lenderId }, _count: { _all: true } }),
+    // Per stored status, each counted up to COUNT_CAP ("99+"): a few index entries per status however
+    // many requests the lender ever had.
+    db.$queryRaw<{ status: string; n: number }[]>`
+      SELECT s.status::text AS status,
+             (SELECT count(*)::int FROM (SELECT 1 FROM "PreApproval" p WHERE p."lenderId" = ${lenderId} AND p."status" = s.status LIMIT ${COUNT_CAP}) x) AS n
+      FROM unnest(enum_range(NULL::"PreApprovalStatus")) AS s(status)`,
     db.preApproval.findMany({
       where: { lenderId, ...(status === "PENDING" ? { status: "PENDING", expiresAt: { gt: now } } : status === "DECIDED" ? { decidedAt: { not: null } } : {}) },
       select: {
@@ -22,7 +28,7 @@ export async function lenderOverview(lenderId: string, status?: "PENDING" | "DEC
     }),
   ]);
   return {
-    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<string, number>>,
+    counts: Object.fromEntries(counts.filter((c) => c.n > 0).map((c) => [c.status, c.n])) as Partial<Record<string, number>>,
     rows: rows.map((r) => ({ ...r, status: effectiveStatus(r, now) })),
   };
 }

@@ -27,15 +27,29 @@ const statusWhere = (status?: string): Prisma.PreApprovalWhereInput => {
   return { status: status.toUpperCase() as "APPROVED" | "CONDITIONAL" | "DECLINED" | "CANCELLED" };
 };
 
-async function page(caller: ApiCaller, where: Prisma.PreApprovalWhereInput, q: { limit: number; cursor?: string }, orderBy: Prisma.PreApprovalOrderByWithRelationInput[]) {
-  if (caller.mode === "TEST") return { object: "list" as const, data: [], has_more: false, next_cursor: null };
-  const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+type Sort = { field: "createdAt" | "decidedAt"; dir: "asc" | "desc" };
+
+/**
+ * One page in (field, id) order, keyset-paged: the cursor row's sort key bounds the scan, so page 40
+ * costs what page 1 costs. (Prisma's own cursor fetched the rest of the list and sorted it.)
+ */
+async function page(caller: ApiCaller, where: Prisma.PreApprovalWhereInput, q: { limit: number; cursor?: string }, sort: Sort) {
+  const empty = { object: "list" as const, data: [], has_more: false, next_cursor: null };
+  if (caller.mode === "TEST") return empty;
+  let after: Prisma.PreApprovalWhereInput = {};
+  if (q.cursor) {
+    const id = decodeCursor(q.cursor);
+    const at = await db.preApproval.findFirst({ where: { id, lenderId: caller.lenderId }, select: { createdAt: true, decidedAt: true } });
+    const key = at?.[sort.field];
+    if (!key) return empty; // a cursor naming no row of this lender's list starts nothing
+    const beyond = sort.dir === "asc" ? "gt" : "lt";
+    after = { OR: [{ [sort.field]: { [beyond]: key } }, { [sort.field]: key, id: { [beyond]: id } }] };
+  }
   const rows = await db.preApproval.findMany({
-    where: { lenderId: caller.lenderId, ...where },
+    where: { AND: [{ lenderId: caller.lenderId, ...where }, after] },
     select: lenderPreApprovalSelect,
-    orderBy,
+    orderBy: [{ [sort.field]: sort.dir }, { id: sort.dir }],
     take: q.limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
   });
   const more = rows.length > q.limit;
   const data = rows.slice(0, q.limit);
@@ -44,11 +58,11 @@ async function page(caller: ApiCaller, where: Prisma.PreApprovalWhereInput, q: {
 
 export async function listPreApprovals(caller: ApiCaller, q: { status?: string; limit: number; cursor?: string }) {
   // Oldest first: a poller works the queue in arrival order.
-  return page(caller, statusWhere(q.status), q, [{ createdAt: "asc" }, { id: "asc" }]);
+  return page(caller, statusWhere(q.status), q, { field: "createdAt", dir: "asc" });
 }
 
 export async function listDecisions(caller: ApiCaller, q: { limit: number; cursor?: string }) {
-  return page(caller, { decidedAt: { not: null } }, q, [{ decidedAt: "desc" }, { id: "desc" }]);
+  return page(caller, { decidedAt: { not: null } }, q, { field: "decidedAt", dir: "desc" });
 }
 
 export async function getPreApproval(caller: ApiCaller, id: string) {

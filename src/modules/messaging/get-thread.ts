@@ -45,28 +45,29 @@ export async function getThreadForDealer({ dealerId, leadId }: { dealerId: strin
   };
 }
 
-/** Unread messages from dealers, per lead, on one of the customer's requests. */
+/** Unread messages from dealers, per lead, on one of the customer's requests (another's request: none). */
 export async function customerUnreadByLead({ actor, requestId }: { actor: Actor; requestId: string }) {
-  const rows = await db.message.groupBy({
-    by: ["threadId"],
-    where: { readAt: null, senderType: { not: "CUSTOMER" }, thread: { lead: { requestId, request: { customerId: actor.userId } } } },
-    _count: { _all: true },
-  });
-  if (rows.length === 0) return {} as Record<string, number>;
-  const threads = await db.thread.findMany({ where: { id: { in: rows.map((r) => r.threadId) } }, select: { id: true, leadId: true } });
-  const leadOf = new Map(threads.map((t) => [t.id, t.leadId]));
-  return Object.fromEntries(rows.map((r) => [leadOf.get(r.threadId)!, r._count._all])) as Record<string, number>;
+  // The request's dozen leads, then only their unread messages (Message_unread_threadId_idx).
+  const rows = await db.$queryRaw<{ leadId: string; n: number }[]>`
+    SELECT t."leadId", count(*)::int AS n
+    FROM "Request" r
+    JOIN "Lead" l ON l."requestId" = r."id"
+    JOIN "Thread" t ON t."leadId" = l."id"
+    JOIN "Message" m ON m."threadId" = t."id" AND m."readAt" IS NULL AND m."senderType" <> 'CUSTOMER'
+    WHERE r."id" = ${requestId} AND r."customerId" = ${actor.userId}
+    GROUP BY t."leadId"`;
+  return Object.fromEntries(rows.map((r) => [r.leadId, r.n])) as Record<string, number>;
 }
 
 /** Unread buyer messages per lead for a dealer (for badges on its lead list). */
 export async function dealerUnreadByLead({ dealerId }: { dealerId: string }) {
-  const rows = await db.message.groupBy({
-    by: ["threadId"],
-    where: { readAt: null, senderType: "CUSTOMER", thread: { lead: { dealerId } } },
-    _count: { _all: true },
-  });
-  if (rows.length === 0) return {} as Record<string, number>;
-  const threads = await db.thread.findMany({ where: { id: { in: rows.map((r) => r.threadId) } }, select: { id: true, leadId: true } });
-  const leadOf = new Map(threads.map((t) => [t.id, t.leadId]));
-  return Object.fromEntries(rows.map((r) => [leadOf.get(r.threadId)!, r._count._all])) as Record<string, number>;
+  // Only this dealer's unread buyer messages are read (Message_dealer_unread_idx, whose predicate the
+  // literal 'CUSTOMER' matches), however many leads the dealer ever had.
+  const rows = await db.$queryRaw<{ leadId: string; n: number }[]>`
+    SELECT (SELECT t."leadId" FROM "Thread" t WHERE t."id" = u."threadId") AS "leadId", u.n
+    FROM (SELECT m."threadId", count(*)::int AS n FROM "Message" m
+          WHERE m."dealerId" = ${dealerId} AND m."readAt" IS NULL AND m."senderType" = 'CUSTOMER'
+          GROUP BY m."threadId") u`;
+  // (Each thread's lead by its primary key: a join let the planner hash all of Thread.)
+  return Object.fromEntries(rows.map((r) => [r.leadId, r.n])) as Record<string, number>;
 }

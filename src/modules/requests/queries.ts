@@ -22,13 +22,14 @@ export const customerQuoteSelect = {
 } satisfies Prisma.QuoteSelect;
 
 export async function listMyRequests(customerId: string) {
-  const rows = await db.request.findMany({
-    where: { customerId },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: { ...customerRequestSelect, _count: { select: { quotes: { where: { status: "ACTIVE" } } } } },
-  });
-  return rows.map(({ _count, ...r }) => ({ ...r, status: effectiveStatus(r), activeQuotes: _count.quotes }));
+  const rows = await db.request.findMany({ where: { customerId }, orderBy: { createdAt: "desc" }, take: 100, select: customerRequestSelect });
+  // Counted for the listed requests only (Quote_requestId_idx). Prisma's relation _count aggregated
+  // every active quote on the platform before joining.
+  const active = rows.length
+    ? await db.quote.groupBy({ by: ["requestId"], where: { requestId: { in: rows.map((r) => r.id) }, status: "ACTIVE" }, _count: { _all: true } })
+    : [];
+  const activeOf = new Map(active.map((a) => [a.requestId, a._count._all]));
+  return rows.map((r) => ({ ...r, status: effectiveStatus(r), activeQuotes: activeOf.get(r.id) ?? 0 }));
 }
 
 export async function getMyRequest(customerId: string, requestId: string) {

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Brand } from "~/components/brand";
 import { ButtonLink } from "~/components/ui/button";
 import { openApiDocument } from "~/modules/lending/openapi";
+import { RETENTION } from "~/modules/housekeeping/retention-rules";
 import { examples, eventNames, verifyExample } from "./examples";
 
 export const metadata = { title: "Lender API reference" };
@@ -100,6 +101,7 @@ export default function ApiReference() {
                     ["413", "Body larger than 16 KB"],
                     ["422", "Invalid decision (unknown fields are refused), or Idempotency-Key reused with another body"],
                     ["429", "Rate limit exceeded; wait Retry-After seconds"],
+                    ["500", "Something failed on our side; retry (a decision with the same Idempotency-Key)"],
                   ].map(([s, m]) => (
                     <tr key={s}><td className="py-1 pr-4 font-mono">{s}</td><td className="py-1">{m}</td></tr>
                   ))}
@@ -109,7 +111,7 @@ export default function ApiReference() {
           </Section>
 
           <Section id="idempotency" title="Idempotency & ordering">
-            <p>Each decision needs an <code className="font-mono">Idempotency-Key</code> header (a UUID works). Retrying with the same key and the same body returns the stored response with <code className="font-mono">Idempotent-Replayed: true</code>; the same key with a different body is refused with 422.</p>
+            <p>Each decision needs an <code className="font-mono">Idempotency-Key</code> header (a UUID works). Retrying with the same key and the same body returns the stored response with <code className="font-mono">Idempotent-Replayed: true</code>; the same key with a different body is refused with 422. Keys are remembered for {RETENTION.idempotencyMs / 86_400_000} days; after that the same key is a new decision.</p>
             <p>Decisions carry your own <code className="font-mono">decisionVersion</code>. A higher version supersedes a lower one; a lower version arriving late changes nothing (<code className="font-mono">applied: false</code>). When the dealer revises the quote, the request comes back as pending with a new <code className="font-mono">quote_version</code> and the version count restarts.</p>
           </Section>
 

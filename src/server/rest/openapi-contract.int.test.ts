@@ -1,0 +1,127 @@
+// The lender API's contract, walked: every operation of the OpenAPI document is called over HTTP with
+// inputs that make it answer each status the document declares for it, and each answer must be that
+// status with a body that parses as the declared schema (nothing added, nothing missing). A status an
+// operation can return that the document lacks shows up as a mismatch; a declared status without a way
+// to trigger it fails the coverage check.
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { createApiKey } from "~/modules/lending/api-keys";
+import { componentSchemas, openApiDocument } from "~/modules/lending/openapi";
+import { preApproveQuote } from "~/modules/lending/pre-approve-quote";
+import { createApiServer } from "./node-server";
+import { makeLender } from "../../../test/factories";
+import { makeBuyerWithCredit, makeQuotedRequest } from "../../../test/lending-factories";
+
+const server = createApiServer();
+let base = "";
+let key = "";
+let limitedKey = "";
+let ids: string[] = [];
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  const lender = await makeLender({ policyActive: false });
+  key = (await createApiKey(lender.id, { name: "contract", mode: "LIVE" })).secret;
+  const limited = await createApiKey(lender.id, { name: "exhausted", mode: "LIVE" });
+  limitedKey = limited.secret;
+  // This key's window is already full: every call with it is over the limit.
+  await db.rateLimit.create({ data: { key: `api:${limited.id}`, windowStart: new Date(), count: 1_000_000 } });
+  const buyer = await makeBuyerWithCredit(705, 8_000_000, 120_000);
+  for (let i = 0; i < 4; i++) {
+    const { quote } = await makeQuotedRequest({ customerId: buyer.id, lenderIds: [lender.id] });
+    await preApproveQuote(quote.id);
+  }
+  ids = (await db.preApproval.findMany({ where: { lenderId: lender.id }, select: { id: true }, orderBy: { createdAt: "asc" } })).map((r) => r.id);
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+// `setup` is sent first and its answer ignored: each trigger stands on its own, whatever runs before it.
+type Call = { path: string; method?: string; auth?: string | null; headers?: Record<string, string>; body?: string; setup?: Call };
+const approve = (over: Record<string, unknown> = {}) => JSON.stringify({ decision: "approved", decisionVersion: 1, quoteVersion: 1, aprBps: 689, termMonths: 60, maxAmountCents: 6_000_000, ...over });
+// A number names the test's n-th pre-approval ("{n}" in the path, filled in when sent).
+const decide = (target: number | string, idem: string | null, body: string, auth?: string | null): Call => ({
+  path: `/pre-approvals/${typeof target === "number" ? `{${target}}` : target}/decisions`, method: "POST", auth, body, headers: { "content-type": "application/json", ...(idem ? { "idempotency-key": idem } : {}) },
+});
+const LEAKED = "?api_key=kt_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+// Inputs that make each operation answer each status.
+const triggers: Record<string, Record<string, Call[]>> = {
+  listPreApprovals: {
+    "200": [{ path: "/pre-approvals?status=pending&limit=2" }],
+    "400": [{ path: "/pre-approvals?limit=101" }, { path: "/pre-approvals?limit=0" }, { path: "/pre-approvals?status=maybe" }, { path: "/pre-approvals?colour=red" }, { path: `/pre-approvals${LEAKED}` }],
+    "401": [{ path: "/pre-approvals", auth: null }, { path: "/pre-approvals", auth: "kt_live_notarealkeynotarealkey000000" }],
+    "429": [{ path: "/pre-approvals", auth: "limited" }],
+  },
+  getPreApproval: {
+    "200": [{ path: "/pre-approvals/{0}" }],
+    "400": [{ path: `/pre-approvals/{0}${LEAKED}` }],
+    "401": [{ path: "/pre-approvals/{0}", auth: null }],
+    "404": [{ path: "/pre-approvals/nosuchpreapproval0000" }, { path: "/pre-approvals/NOT-AN-ID" }],
+    "429": [{ path: "/pre-approvals/{0}", auth: "limited" }],
+  },
+  postDecision: {
+    "201": [decide(0, "c-first", approve())],
+    // A decision older than the one recorded is ignored (applied: false).
+    "200": [{ ...decide(1, "c-late", approve({ decisionVersion: 1 })), setup: decide(1, "c-newer", approve({ decisionVersion: 2 })) }],
+    "400": [decide(2, null, approve()), decide(2, "c-badjson", "{not json"), { ...decide(2, "c-leak", approve()), path: `/pre-approvals/{2}/decisions${LEAKED}` }],
+    "401": [decide(2, "c-anon", approve(), null)],
+    "404": [decide("nosuchpreapproval0000", "c-missing", approve())],
+    "409": [decide(3, "c-revised", approve({ quoteVersion: 9 }))],
+    "413": [decide(2, "c-big", JSON.stringify({ decision: "declined", decisionVersion: 1, quoteVersion: 1, reasons: ["x".repeat(40_000)] }))],
+    "422": [
+      decide(2, "c-invalid", approve({ aprBps: -5 })),
+      // The same Idempotency-Key with another body.
+      { ...decide(2, "c-clash", approve({ decisionVersion: 5, aprBps: 1 })), setup: decide(2, "c-clash", approve({ decisionVersion: 5 })) },
+    ],
+    "429": [decide(2, "c-limited", approve(), "limited")],
+  },
+  listDecisions: {
+    "200": [{ path: "/decisions?limit=5" }],
+    "400": [{ path: "/decisions?limit=1000" }, { path: "/decisions?status=pending" }, { path: `/decisions${LEAKED}` }],
+    "401": [{ path: "/decisions", auth: null }],
+    "429": [{ path: "/decisions", auth: "limited" }],
+  },
+};
+// Declared because any operation can fail on our side, but no input of a caller's can cause it.
+const NOT_TRIGGERABLE = new Set(["500"]);
+
+type Operation = { operationId: string; responses: Record<string, { content?: { "application/json": { schema: { $ref: string } } } }> };
+const doc = openApiDocument();
+const operations = Object.entries(doc.paths).flatMap(([p, methods]) => Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path: p, method: method.toUpperCase(), op })));
+
+async function send(c: Call): Promise<{ status: number; body: unknown }> {
+  if (c.setup) await send(c.setup);
+  const path = c.path.replace(/\{(\d)\}/g, (_, i: string) => ids[Number(i)]!);
+  const headers = new Headers(c.headers);
+  const auth = c.auth === undefined ? key : c.auth === "limited" ? limitedKey : c.auth;
+  if (auth) headers.set("authorization", `Bearer ${auth}`);
+  const res = await fetch(`${base}${path}`, { method: c.method ?? "GET", headers, body: c.body });
+  return { status: res.status, body: JSON.parse(await res.text()) as unknown };
+}
+
+describe("the lender API answers only what its OpenAPI document declares", () => {
+  it("has a trigger for every declared status of every operation, and declares every status triggered", () => {
+    expect(operations.map((o) => o.op.operationId).sort()).toEqual(Object.keys(triggers).sort());
+    for (const { op } of operations) {
+      const declared = Object.keys(op.responses).filter((s) => !NOT_TRIGGERABLE.has(s)).sort();
+      expect({ op: op.operationId, statuses: Object.keys(triggers[op.operationId]!).sort() }).toEqual({ op: op.operationId, statuses: declared });
+    }
+  });
+
+  for (const { path, method, op } of operations) {
+    it(`${method} ${path} (${op.operationId}): each trigger gets its declared status and body`, async () => {
+      for (const [status, calls] of Object.entries(triggers[op.operationId]!)) {
+        const declared = op.responses[status]!;
+        const schema = componentSchemas[declared.content!["application/json"].schema.$ref.split("/").at(-1)!]!;
+        for (const c of calls) {
+          const got = await send(c);
+          expect({ call: c.path, status: got.status }).toEqual({ call: c.path, status: Number(status) });
+          // Parsing strips what the schema does not declare: equal means nothing extra and nothing missing.
+          expect(schema.parse(got.body)).toEqual(got.body);
+        }
+      }
+    });
+  }
+});
