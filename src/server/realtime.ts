@@ -1,7 +1,9 @@
 import pg from "pg";
 import { EventEmitter } from "node:events";
 import { env } from "~/env.js";
-import { db, type SqlClient, type Tx } from "~/server/db";
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/server/db";
+import { execute, type Queryable } from "~/server/queryable";
 
 /**
  * Live events cross app instances through PostgreSQL LISTEN/NOTIFY: every process listens on one channel
@@ -23,38 +25,25 @@ export const topics = {
   jobs: "jobs",
 };
 
-export async function publish(event: LiveEvent, tx?: Tx) {
-  if (env.LIVE_TRANSPORT === "poll") {
-    await (tx ?? db).liveEvent.create({ data: { topic: event.topic, type: event.type, refId: event.id } });
-    return;
-  }
-  const payload = JSON.stringify(event);
-  await (tx ?? db).$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
+export async function publish(event: LiveEvent, q: Queryable = db) {
+  await publishMany([event], q);
 }
 
-/** Many events in one round trip (a fan-out tells hundreds of dealers at once); same delivery rules as publish. */
-export async function publishMany(events: LiveEvent[], tx?: Tx) {
+/**
+ * Many events in one round trip (a fan-out tells hundreds of dealers at once), on either database
+ * client; inside a transaction they are delivered only if it commits.
+ */
+export async function publishMany(events: LiveEvent[], q: Queryable = db) {
   if (events.length === 0) return;
   if (env.LIVE_TRANSPORT === "poll") {
-    await (tx ?? db).liveEvent.createMany({ data: events.map((e) => ({ topic: e.topic, type: e.type, refId: e.id })) });
+    await execute(
+      q,
+      "live.insert-many",
+      Prisma.sql`INSERT INTO "LiveEvent" ("topic", "type", "refId") SELECT * FROM unnest(${events.map((e) => e.topic)}::text[], ${events.map((e) => e.type)}::text[], ${events.map((e) => e.id ?? null)}::text[])`,
+    );
     return;
   }
-  const payloads = events.map((e) => JSON.stringify(e));
-  await (tx ?? db).$executeRaw`SELECT pg_notify(${CHANNEL}, p) FROM unnest(${payloads}::text[]) AS p`;
-}
-
-/** publishMany on a transaction of the `sql` pool (the fan-out's), with the same delivery rules. */
-export async function publishManyOn(client: SqlClient, events: LiveEvent[]) {
-  if (events.length === 0) return;
-  if (env.LIVE_TRANSPORT === "poll") {
-    await client.query({
-      name: "live.insert-many",
-      text: `INSERT INTO "LiveEvent" ("topic", "type", "refId") SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
-      values: [events.map((e) => e.topic), events.map((e) => e.type), events.map((e) => e.id ?? null)],
-    });
-    return;
-  }
-  await client.query({ name: "live.notify-many", text: `SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, values: [CHANNEL, events.map((e) => JSON.stringify(e))] });
+  await execute(q, "live.notify-many", Prisma.sql`SELECT pg_notify(${CHANNEL}, p) FROM unnest(${events.map((e) => JSON.stringify(e))}::text[]) AS p`);
 }
 
 type Hub = { emitter: EventEmitter; client: pg.Client | null; connecting: Promise<void> | null };

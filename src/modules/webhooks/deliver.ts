@@ -5,7 +5,7 @@ import { env } from "~/env.js";
 import { db } from "~/server/db";
 import { open } from "~/server/crypto";
 import { enqueue } from "~/server/jobs/queue";
-import { backoffDelayMs } from "~/server/jobs/worker";
+import { backoffDelayMs } from "~/server/jobs/backoff";
 import { checkWebhookUrl, type Resolver } from "~/modules/webhooks/ssrf";
 import { SIGNATURE_HEADER, signWebhook } from "~/modules/webhooks/signature";
 

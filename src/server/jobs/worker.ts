@@ -1,18 +1,13 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { enqueue } from "~/server/jobs/queue";
+import { backoffDelayMs } from "~/server/jobs/backoff";
 import { subscribe, topics } from "~/server/realtime";
 import { jobsById } from "~/server/jobs/registry";
 
 const LEASE_SECONDS = 60;
 
 type Claimed = { id: string; queue: string; payload: unknown; attempts: number; maxAttempts: number };
-
-/** Full-jitter exponential backoff: a random delay up to base·2^attempt, capped at an hour. */
-export function backoffDelayMs(attempt: number, baseMs: number, random = Math.random): number {
-  const cap = Math.min(60 * 60 * 1000, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(cap / 2 + random() * (cap / 2));
-}
 
 /**
  * Claims up to `limit` due jobs with SKIP LOCKED (several workers never take the same job) and runs them.
