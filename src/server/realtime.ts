@@ -23,6 +23,8 @@ export const topics = {
   lead: (leadId: string) => `lead:${leadId}`,
   lender: (lenderId: string) => `lender:${lenderId}`,
   jobs: "jobs",
+  /** Emitted in this process only, when the LISTEN connection is back after a loss. */
+  reconnected: "live:reconnected",
 };
 
 export async function publish(event: LiveEvent, q: Queryable = db) {
@@ -46,9 +48,11 @@ export async function publishMany(events: LiveEvent[], q: Queryable = db) {
   await execute(q, "live.notify-many", Prisma.sql`SELECT pg_notify(${CHANNEL}, p) FROM unnest(${events.map((e) => JSON.stringify(e))}::text[]) AS p`);
 }
 
-type Hub = { emitter: EventEmitter; client: pg.Client | null; connecting: Promise<void> | null };
+type Hub = { emitter: EventEmitter; client: pg.Client | null; connecting: Promise<void> | null; failures: number };
 const g = globalThis as unknown as { ktHub?: Hub };
-const hub: Hub = (g.ktHub ??= { emitter: new EventEmitter().setMaxListeners(0), client: null, connecting: null });
+const hub: Hub = (g.ktHub ??= { emitter: new EventEmitter().setMaxListeners(0), client: null, connecting: null, failures: 0 });
+
+const RECONNECTED = topics.reconnected;
 
 function connect(): Promise<void> {
   if (env.LIVE_TRANSPORT === "poll") return startPolling();
@@ -64,21 +68,39 @@ function connect(): Promise<void> {
         /* a malformed payload is not ours */
       }
     });
-    const reconnect = () => {
-      hub.client = null;
-      hub.connecting = null;
-      // Keep listeners; reconnect shortly so live views resume after a database restart.
-      setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+    // A lost connection ('error', then 'end') reconnects once, with backoff, until it succeeds; the
+    // listeners stay, so live views and idle workers resume after a database restart or a cut.
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (err) console.error("[live] connection lost:", err.message);
+      if (hub.client === client) hub.client = null;
+      scheduleReconnect();
     };
-    client.on("error", reconnect);
-    client.on("end", reconnect);
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    client.on("error", onLost);
+    client.on("end", () => onLost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      onLost(err as Error);
+      client.end().catch(() => undefined);
+      throw err;
+    }
     hub.client = client;
+    hub.failures = 0;
+    // Events sent while disconnected were missed: subscribers that hold state refetch on this.
+    hub.emitter.emit(RECONNECTED, { topic: RECONNECTED, type: "reconnected" });
   })().finally(() => {
     hub.connecting = null;
   });
   return hub.connecting;
+}
+
+function scheduleReconnect() {
+  const delay = Math.min(30_000, 250 * 2 ** Math.min(hub.failures++, 7));
+  setTimeout(() => void connect().catch(() => undefined), delay).unref();
 }
 
 // Poll mode: re-read a short window every half second and de-duplicate by id, so an event whose

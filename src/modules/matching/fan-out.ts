@@ -136,6 +136,7 @@ async function insertLeads(c: SqlClient, requestId: string, rows: LeadRow[]) {
 
 export const fanOutJob = defineJob({
   id: "request.fan-out",
+  pool: "fan-out",
   schema: z.object({ requestId: z.string() }),
   maxAttempts: 10,
   backoffMs: 500,
