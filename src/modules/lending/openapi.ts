@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { MAX_BODY_BYTES } from "~/server/rest/handler";
 import * as s from "~/modules/lending/schemas";
+import { describeWebhookRetries } from "~/modules/webhooks/retry-schedule";
 
 const components = z.registry<{ id: string }>();
 components.add(s.preApprovalSchema, { id: "PreApproval" });
@@ -46,7 +47,8 @@ export function openApiDocument(serverUrl = "/api/v1") {
       description:
         "Pull pre-approval requests for quotes on Keyturn and post decisions. Authenticate with `Authorization: Bearer <key>` (keys in the URL are refused). " +
         "Every error has the shape `{ \"error\": { \"code\", \"message\" } }`. Decisions require an `Idempotency-Key`. " +
-        `Bodies are limited to ${MAX_BODY_BYTES} bytes.`,
+        `Bodies are limited to ${MAX_BODY_BYTES} bytes. ` +
+        `Webhooks: events are POSTed signed to your endpoint; de-duplicate on the event id. ${describeWebhookRetries()}`,
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }],
