@@ -80,7 +80,7 @@ try {
           const decision = JSON.parse(body(i)) as Parameters<typeof offerOf>[0];
           const write = decisionWriteStatement({
             caller, preApprovalId: paId(i), decision, offer: withPayment(offerOf(decision), 3_000_000), amountCents: 3_000_000, now: new Date(),
-            idempotencyKey: `sql-${i}`, requestHash: "h", body: { applied: true }, event: { topic: `request:${requestId}`, type: "pre_approval.updated", id: paId(i) }, viaNotify: true,
+            idempotencyKey: `sql-${i}`, requestHash: "h", body: { applied: true }, events: [{ topic: `request:${requestId}`, type: "pre_approval.updated", id: paId(i) }, { topic: `lender:${lenderId}`, type: "pre_approval.decided", id: paId(i) }], viaNotify: true,
           });
           const w = await pool.query({ name: "write", text: write.text, values: write.values });
           sqlApplied += w.rows[0].stored;

@@ -49,6 +49,18 @@ export const env = createEnv({
     API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
     API_HOST: z.string().default("0.0.0.0"),
     CREDIT_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+    // A worker's claim on a job lasts this long and is renewed every third of it while the job runs, so a
+    // dead worker's job is due again within this many seconds (src/server/jobs/worker.ts).
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(15),
+    // Seconds before each retry of a failed webhook delivery; after the last the delivery is dead until
+    // redriven. The default spans about 37 hours (documented in /docs/api and the OpenAPI document).
+    WEBHOOK_RETRY_SCHEDULE: z
+      .string()
+      .regex(/^\d+(,\d+)*$/, "must be seconds separated by commas")
+      .default("60,300,1800,7200,18000,36000,36000,36000")
+      .transform((v) => v.split(",").map(Number)),
+    // The whole of one webhook attempt (connect, send, answer) is bounded by this.
+    WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   },
   client: {},
   experimental__runtimeEnv: {},

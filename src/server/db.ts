@@ -15,6 +15,13 @@ pg.defaults.parseInputDatesAsUTC = true;
 function createClients() {
   // One pool per process, shared by Prisma and by the few hot paths that speak to pg directly (`sql`).
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, types });
+  // An idle connection the server closed (a restart, pg_terminate_backend) emits 'error' on the pool;
+  // unheard, that is an uncaught exception that ends the process. The pool drops the connection itself.
+  pool.on("error", (err) => console.error("[db] idle connection lost:", err.message));
+  // A checked-out connection that breaks emits on itself, and Prisma's adapter does not listen there.
+  pool.on("acquire", (client) => {
+    if (client.listenerCount("error") === 0) client.on("error", (err) => console.error("[db] connection lost:", err.message));
+  });
   // disposeExternalPool: $disconnect ends the pool, so scripts that call it exit.
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
 }
@@ -48,6 +55,11 @@ export const sql: SqlClient = { query: (s) => clients.pool.query(prepared(s)) };
 /** Runs `fn` in one transaction on a connection of `sql`, committing if it returns and rolling back if it throws. */
 export async function sqlTransaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
   const client = await clients.pool.connect();
+  // A connection cut mid-transaction fails the statement in flight and emits 'error' here; the
+  // transaction then rolls back with it, and the broken connection is destroyed rather than reused.
+  let lost: Error | undefined;
+  const onError = (err: Error) => (lost = err);
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
     const out = await fn({ query: (s) => client.query(prepared(s)) });
@@ -57,7 +69,8 @@ export async function sqlTransaction<T>(fn: (client: SqlClient) => Promise<T>): 
     await client.query("ROLLBACK").catch(() => undefined);
     throw e;
   } finally {
-    client.release();
+    client.off("error", onError);
+    client.release(lost ?? false);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
-import { db, type SqlClient, type Tx } from "~/server/db";
+import { db } from "~/server/db";
+import { queryRows, type Queryable } from "~/server/queryable";
 import { AppError } from "~/server/errors";
 
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
@@ -30,16 +31,10 @@ export const verdict = (row: Hit, limit: number): RateLimitResult => ({
   retryAfterSeconds: row.retry_after,
 });
 
-export async function hitRateLimit(key: string, limit: number, windowSeconds: number, tx?: Tx): Promise<RateLimitResult> {
-  const rows = await (tx ?? db).$queryRaw<Hit[]>(rateLimitStatement(key, windowSeconds));
+/** Counts one hit on `key`, on either database client; inside a transaction it counts only if that commits. */
+export async function hitRateLimit(key: string, limit: number, windowSeconds: number, q: Queryable = db): Promise<RateLimitResult> {
+  const rows = await queryRows<Hit>(q, "rate-limit.hit", rateLimitStatement(key, windowSeconds));
   return verdict(rows[0]!, limit);
-}
-
-/** enforceRateLimit on a transaction of the `sql` pool. */
-export async function enforceRateLimitOn(c: SqlClient, key: string, limit: number, windowSeconds: number, what = "requests") {
-  const statement = rateLimitStatement(key, windowSeconds);
-  const { rows } = await c.query<Hit>({ name: "rate-limit.hit", text: statement.text, values: statement.values });
-  return enforced(verdict(rows[0]!, limit), what);
 }
 
 function enforced(r: RateLimitResult, what: string) {
@@ -53,8 +48,8 @@ function enforced(r: RateLimitResult, what: string) {
  * Throws RATE_LIMITED past the limit. Given a transaction, the hit counts only if that transaction
  * commits, and costs no commit of its own.
  */
-export async function enforceRateLimit(key: string, limit: number, windowSeconds: number, what = "requests", tx?: Tx) {
-  return enforced(await hitRateLimit(key, limit, windowSeconds, tx), what);
+export async function enforceRateLimit(key: string, limit: number, windowSeconds: number, what = "requests", q: Queryable = db) {
+  return enforced(await hitRateLimit(key, limit, windowSeconds, q), what);
 }
 
 export async function resetRateLimit(key: string) {

@@ -1,7 +1,9 @@
 import pg from "pg";
 import { EventEmitter } from "node:events";
 import { env } from "~/env.js";
-import { db, type SqlClient, type Tx } from "~/server/db";
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/server/db";
+import { execute, type Queryable } from "~/server/queryable";
 
 /**
  * Live events cross app instances through PostgreSQL LISTEN/NOTIFY: every process listens on one channel
@@ -21,45 +23,36 @@ export const topics = {
   lead: (leadId: string) => `lead:${leadId}`,
   lender: (lenderId: string) => `lender:${lenderId}`,
   jobs: "jobs",
+  /** Emitted in this process only, when the LISTEN connection is back after a loss. */
+  reconnected: "live:reconnected",
 };
 
-export async function publish(event: LiveEvent, tx?: Tx) {
-  if (env.LIVE_TRANSPORT === "poll") {
-    await (tx ?? db).liveEvent.create({ data: { topic: event.topic, type: event.type, refId: event.id } });
-    return;
-  }
-  const payload = JSON.stringify(event);
-  await (tx ?? db).$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
+export async function publish(event: LiveEvent, q: Queryable = db) {
+  await publishMany([event], q);
 }
 
-/** Many events in one round trip (a fan-out tells hundreds of dealers at once); same delivery rules as publish. */
-export async function publishMany(events: LiveEvent[], tx?: Tx) {
+/**
+ * Many events in one round trip (a fan-out tells hundreds of dealers at once), on either database
+ * client; inside a transaction they are delivered only if it commits.
+ */
+export async function publishMany(events: LiveEvent[], q: Queryable = db) {
   if (events.length === 0) return;
   if (env.LIVE_TRANSPORT === "poll") {
-    await (tx ?? db).liveEvent.createMany({ data: events.map((e) => ({ topic: e.topic, type: e.type, refId: e.id })) });
+    await execute(
+      q,
+      "live.insert-many",
+      Prisma.sql`INSERT INTO "LiveEvent" ("topic", "type", "refId") SELECT * FROM unnest(${events.map((e) => e.topic)}::text[], ${events.map((e) => e.type)}::text[], ${events.map((e) => e.id ?? null)}::text[])`,
+    );
     return;
   }
-  const payloads = events.map((e) => JSON.stringify(e));
-  await (tx ?? db).$executeRaw`SELECT pg_notify(${CHANNEL}, p) FROM unnest(${payloads}::text[]) AS p`;
+  await execute(q, "live.notify-many", Prisma.sql`SELECT pg_notify(${CHANNEL}, p) FROM unnest(${events.map((e) => JSON.stringify(e))}::text[]) AS p`);
 }
 
-/** publishMany on a transaction of the `sql` pool (the fan-out's), with the same delivery rules. */
-export async function publishManyOn(client: SqlClient, events: LiveEvent[]) {
-  if (events.length === 0) return;
-  if (env.LIVE_TRANSPORT === "poll") {
-    await client.query({
-      name: "live.insert-many",
-      text: `INSERT INTO "LiveEvent" ("topic", "type", "refId") SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
-      values: [events.map((e) => e.topic), events.map((e) => e.type), events.map((e) => e.id ?? null)],
-    });
-    return;
-  }
-  await client.query({ name: "live.notify-many", text: `SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, values: [CHANNEL, events.map((e) => JSON.stringify(e))] });
-}
-
-type Hub = { emitter: EventEmitter; client: pg.Client | null; connecting: Promise<void> | null };
+type Hub = { emitter: EventEmitter; client: pg.Client | null; connecting: Promise<void> | null; failures: number };
 const g = globalThis as unknown as { ktHub?: Hub };
-const hub: Hub = (g.ktHub ??= { emitter: new EventEmitter().setMaxListeners(0), client: null, connecting: null });
+const hub: Hub = (g.ktHub ??= { emitter: new EventEmitter().setMaxListeners(0), client: null, connecting: null, failures: 0 });
+
+const RECONNECTED = topics.reconnected;
 
 function connect(): Promise<void> {
   if (env.LIVE_TRANSPORT === "poll") return startPolling();
@@ -75,21 +68,39 @@ function connect(): Promise<void> {
         /* a malformed payload is not ours */
       }
     });
-    const reconnect = () => {
-      hub.client = null;
-      hub.connecting = null;
-      // Keep listeners; reconnect shortly so live views resume after a database restart.
-      setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+    // A lost connection ('error', then 'end') reconnects once, with backoff, until it succeeds; the
+    // listeners stay, so live views and idle workers resume after a database restart or a cut.
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (err) console.error("[live] connection lost:", err.message);
+      if (hub.client === client) hub.client = null;
+      scheduleReconnect();
     };
-    client.on("error", reconnect);
-    client.on("end", reconnect);
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    client.on("error", onLost);
+    client.on("end", () => onLost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      onLost(err as Error);
+      client.end().catch(() => undefined);
+      throw err;
+    }
     hub.client = client;
+    hub.failures = 0;
+    // Events sent while disconnected were missed: subscribers that hold state refetch on this.
+    hub.emitter.emit(RECONNECTED, { topic: RECONNECTED, type: "reconnected" });
   })().finally(() => {
     hub.connecting = null;
   });
   return hub.connecting;
+}
+
+function scheduleReconnect() {
+  const delay = Math.min(30_000, 250 * 2 ** Math.min(hub.failures++, 7));
+  setTimeout(() => void connect().catch(() => undefined), delay).unref();
 }
 
 // Poll mode: re-read a short window every half second and de-duplicate by id, so an event whose

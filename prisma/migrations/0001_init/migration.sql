@@ -548,6 +548,16 @@ CREATE TABLE "OutboundEmail" (
 );
 
 -- CreateTable
+CREATE TABLE "WorkerHeartbeat" (
+    "id" TEXT NOT NULL,
+    "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastClaimAt" TIMESTAMP(3),
+
+    CONSTRAINT "WorkerHeartbeat_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Job" (
     "id" TEXT NOT NULL,
     "queue" TEXT NOT NULL,
@@ -906,6 +916,15 @@ CREATE UNIQUE INDEX "Quote_one_live_per_lead" ON "Quote" ("leadId") WHERE "statu
 -- 40_jobs.sql
 -- Only pending jobs are ever scanned by workers.
 CREATE INDEX "Job_pending_runAt" ON "Job" ("runAt") WHERE "status" = 'PENDING';
+
+
+-- 45_job_sweeps.sql
+-- The webhook sweep and a delivery's rerun look for a pending job of one delivery.
+CREATE INDEX "Job_pending_delivery" ON "Job" (("payload"->>'deliveryId')) WHERE "status" = 'PENDING' AND "queue" = 'webhook.deliver';
+-- The sweep scans only pending deliveries, oldest due first.
+CREATE INDEX "WebhookDelivery_pending_due" ON "WebhookDelivery" ("nextAttemptAt") WHERE "status" = 'PENDING';
+-- Pruning finds done jobs by age without reading the pending ones.
+CREATE INDEX "Job_done_doneAt" ON "Job" ("doneAt") WHERE "status" = 'DONE';
 
 
 -- 50_growth.sql

@@ -13,5 +13,11 @@ export const lendingJobs = [
     handler: async ({ quoteId, keepPreApprovalId }) => void (await cancelQuotePreApprovals(quoteId, keepPreApprovalId)),
   }),
   // Retries are scheduled by the delivery itself (recorded on WebhookDelivery); the job is one attempt.
-  defineJob({ id: "webhook.deliver", schema: z.object({ deliveryId: z.string().min(1).max(40) }), maxAttempts: 3, handler: async ({ deliveryId }) => void (await deliverWebhook(deliveryId)) }),
+  defineJob({
+    id: "webhook.deliver",
+    pool: "webhooks",
+    schema: z.object({ deliveryId: z.string().min(1).max(40) }),
+    maxAttempts: 3,
+    handler: async ({ deliveryId }, { jobId }) => void (await deliverWebhook(deliveryId, { jobId })),
+  }),
 ];

@@ -3,7 +3,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { env } from "~/env.js";
-import { LIVE_CHANNEL, publish, topics, type LiveEvent } from "~/server/realtime";
+import { LIVE_CHANNEL, publishMany, topics, type LiveEvent } from "~/server/realtime";
 import { db, sql } from "~/server/db";
 import { AppError, badRequest, isUniqueViolation, notFound } from "~/server/errors";
 import { readApplicant } from "~/modules/lending/read-applicant";
@@ -175,12 +175,16 @@ async function approveInOneStatement(
   const offer = withPayment(offerOf(decision), cur.amountCents);
   const row = { ...cur, id: cur.id, ...offer, status: statusOf(decision.decision), decisionVersion: decision.decisionVersion, source: "API" as const, decidedAt: now } satisfies LenderPreApprovalRow;
   const body = { applied: true, pre_approval: toApiPreApproval(row) };
-  const event = { topic: topics.request(cur.requestId), type: "pre_approval.updated", id: preApprovalId };
+  // The same two events as the general path (recordDecision): the buyer's page and the lender's console.
+  const events = [
+    { topic: topics.request(cur.requestId), type: "pre_approval.updated", id: preApprovalId },
+    { topic: topics.lender(caller.lenderId), type: "pre_approval.decided", id: preApprovalId },
+  ];
   const viaNotify = env.LIVE_TRANSPORT === "notify";
-  const statement = decisionWriteStatement({ caller, preApprovalId, decision, offer, amountCents: cur.amountCents, now, idempotencyKey, requestHash, body, event, viaNotify });
+  const statement = decisionWriteStatement({ caller, preApprovalId, decision, offer, amountCents: cur.amountCents, now, idempotencyKey, requestHash, body, events, viaNotify });
   const { rows: [stored] } = await sql.query<{ stored: number }>({ name: "lender-api.decision-write", text: statement.text, values: statement.values });
   if (stored?.stored !== 1) return null;
-  if (!viaNotify) await publish(event);
+  if (!viaNotify) await publishMany(events);
   return { status: 201, body, replayed: false };
 }
 
@@ -218,7 +222,7 @@ export function decisionWriteStatement(w: {
   idempotencyKey: string;
   requestHash: string;
   body: unknown;
-  event: LiveEvent;
+  events: LiveEvent[];
   viaNotify: boolean;
 }) {
   return Prisma.sql`
@@ -227,7 +231,7 @@ export function decisionWriteStatement(w: {
       INSERT INTO "IdempotencyRecord" ("id", "apiKeyId", "key", "requestHash", "status", "responseBody")
       SELECT ${`idem_${randomUUID()}`}, ${w.caller.keyId}, ${w.idempotencyKey}, ${w.requestHash}, 201, ${JSON.stringify(w.body)}::jsonb FROM upd
       RETURNING "id"),
-    live AS (SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(w.event)}) FROM ins WHERE ${w.viaNotify})
+    live AS (SELECT pg_notify(${LIVE_CHANNEL}, p) FROM ins, unnest(${w.events.map((e) => JSON.stringify(e))}::text[]) AS p WHERE ${w.viaNotify})
     SELECT (SELECT count(*) FROM ins)::int AS "stored", (SELECT count(*) FROM live)::int AS "notified"`;
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { MAX_BODY_BYTES } from "~/server/rest/handler";
 import * as s from "~/modules/lending/schemas";
 import { RETENTION } from "~/modules/housekeeping/retention-rules";
+import { describeWebhookRetries } from "~/modules/webhooks/retry-schedule";
 
 const components = z.registry<{ id: string }>();
 /** The zod schema behind each component, by id: what a response said to be `#/components/schemas/<id>` must parse with. */
@@ -55,7 +56,8 @@ export function openApiDocument(serverUrl = "/api/v1") {
       description:
         "Pull pre-approval requests for quotes on Keyturn and post decisions. Authenticate with `Authorization: Bearer <key>` (keys in the URL are refused). " +
         "Every error has the shape `{ \"error\": { \"code\", \"message\" } }`. Decisions require an `Idempotency-Key`. " +
-        `Bodies are limited to ${MAX_BODY_BYTES} bytes.`,
+        `Bodies are limited to ${MAX_BODY_BYTES} bytes. ` +
+        `Webhooks: events are POSTed signed to your endpoint; de-duplicate on the event id. ${describeWebhookRetries()}`,
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }],

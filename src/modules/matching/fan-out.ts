@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db, sql, sqlTransaction, type SqlClient } from "~/server/db";
 import { defineJob } from "~/server/jobs/define";
-import { enqueueOn } from "~/server/jobs/queue";
-import { publishManyOn, topics } from "~/server/realtime";
+import { enqueue } from "~/server/jobs/queue";
+import { publishMany, topics } from "~/server/realtime";
 import { findCandidateDealers } from "./candidates";
 import { NOTIFY_DEALERS_QUEUE } from "./notify-dealers.job";
 import { budgetCeilingCents, evaluateEligibility, type MatchRequest } from "./eligibility";
@@ -63,11 +63,14 @@ export async function fanOutRequest(requestId: string, hooks: { beforeCommit?: (
       });
       // Telling the dealers' people (notifications, emails) is a job of its own, enqueued here, so it
       // happens exactly when these leads exist.
-      if (created.length > 0) await enqueueOn(c, NOTIFY_DEALERS_QUEUE, { requestId });
-      await publishManyOn(c, [
+      if (created.length > 0) await enqueue(c, NOTIFY_DEALERS_QUEUE, { requestId });
+      await publishMany(
+        [
         ...created.map((l) => ({ topic: topics.dealer(l.dealerId), type: "lead.created", id: l.id })),
-        { topic: topics.request(requestId), type: "request.fanned-out", id: requestId },
-      ]);
+          { topic: topics.request(requestId), type: "request.fanned-out", id: requestId },
+        ],
+        c,
+      );
       return { matched: matched!.matched, created: created.length };
     });
     if (result) return result;
@@ -133,6 +136,7 @@ async function insertLeads(c: SqlClient, requestId: string, rows: LeadRow[]) {
 
 export const fanOutJob = defineJob({
   id: "request.fan-out",
+  pool: "fan-out",
   schema: z.object({ requestId: z.string() }),
   maxAttempts: 10,
   backoffMs: 500,

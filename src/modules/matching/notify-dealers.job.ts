@@ -24,6 +24,7 @@ export function aVehicle(bodyType: BodyType, condition: "NEW" | "USED" | "ANY") 
  */
 export const notifyDealersOfLeads = defineJob({
   id: NOTIFY_DEALERS_QUEUE,
+  pool: "notifications",
   schema: z.object({ requestId: z.string() }),
   maxAttempts: 8,
   backoffMs: 2_000,

@@ -12,6 +12,7 @@ import { emailAllowed, preferencesOf } from "~/modules/notifications/preferences
  */
 export const sendNotificationEmail = defineJob({
   id: "notification.email",
+  pool: "email",
   schema: z.object({ notificationId: z.string() }),
   maxAttempts: 5,
   backoffMs: 5_000,

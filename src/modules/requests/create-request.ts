@@ -3,8 +3,8 @@ import { CREDIT_SHARE_VERSION, creditShareText } from "~/modules/consent/texts";
 import { lookupZip } from "~/modules/geo/zip";
 import { badRequest } from "~/server/errors";
 import { sqlTransaction, type SqlClient } from "~/server/db";
-import { enqueueOn } from "~/server/jobs/queue";
-import { enforceRateLimitOn } from "~/server/rate-limit";
+import { enqueue } from "~/server/jobs/queue";
+import { enforceRateLimit } from "~/server/rate-limit";
 import type { CreateRequestInput, RequestFields } from "./schemas";
 import { REQUEST_LIFETIME_DAYS } from "./status";
 
@@ -52,7 +52,7 @@ export async function createRequest(customerId: string, input: CreateRequestInpu
   const id = newId();
   await sqlTransaction(async (tx) => {
     // Inside the transaction: only requests actually posted count against the limit.
-    await enforceRateLimitOn(tx, `request.create:${customerId}`, 20, 3600, "posting requests");
+    await enforceRateLimit(`request.create:${customerId}`, 20, 3600, "posting requests", tx);
     // The credit tier the buyer's profile holds now is copied onto the request, for dealers to see.
     await tx.query({
       name: "requests.insert",
@@ -70,7 +70,7 @@ export async function createRequest(customerId: string, input: CreateRequestInpu
       ],
     });
     if (input.shareCredit) await grantCreditShare(tx, customerId, id, expiresAt, input.shareWithLenderIds);
-    await enqueueOn(tx, "request.fan-out", { requestId: id });
+    await enqueue(tx, "request.fan-out", { requestId: id });
   });
   return { id };
 }

@@ -51,15 +51,18 @@ export async function listDeliveries(lenderId: string, status?: "PENDING" | "DEL
   });
 }
 
-/** Sends a dead (or stuck) delivery again from attempt one. Same event id: receivers still de-duplicate. */
+/**
+ * Sends any undelivered event (dead, or pending on a later retry) again now, from attempt one. Same
+ * event id: receivers still de-duplicate.
+ */
 export async function redriveDelivery(lenderId: string, deliveryId: string) {
   return db.$transaction(async (tx) => {
     const done = await tx.webhookDelivery.updateMany({
-      where: { id: deliveryId, lenderId, status: "DEAD" },
+      where: { id: deliveryId, lenderId, status: { in: ["DEAD", "PENDING"] } },
       data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null },
     });
-    if (done.count === 0) throw notFound("No such delivery to redrive.");
-    await enqueue(tx, "webhook.deliver", { deliveryId }, { maxAttempts: 1 });
+    if (done.count === 0) throw notFound("No undelivered event with this id to redrive.");
+    await enqueue(tx, "webhook.deliver", { deliveryId }, { maxAttempts: 3 });
     return { ok: true };
   });
 }

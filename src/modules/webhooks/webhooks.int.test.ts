@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { runDueJobs } from "~/server/jobs/worker";
 import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
+import { sweepStrandedDeliveries } from "~/modules/webhooks/sweep-deliveries";
 import { redriveDelivery, rotateWebhookSecret, saveWebhookUrl } from "~/modules/webhooks/manage-endpoint";
-import { WEBHOOK_MAX_ATTEMPTS } from "~/modules/webhooks/deliver";
+import { deliverWebhook, webhookMaxAttempts, webhookRetryDelayMs } from "~/modules/webhooks/deliver";
 import { verifyKeyturnSignature } from "~/modules/webhooks/signature";
 import { makeLender } from "../../../test/factories";
 
@@ -78,17 +79,83 @@ describe("signed webhook delivery", () => {
     const { eventId } = await emit(lender.id);
     const d = await deliveryOf(eventId);
     await runAllAttempts(d.id);
-    expect(await deliveryOf(eventId)).toMatchObject({ status: "DEAD", attempts: WEBHOOK_MAX_ATTEMPTS, lastStatusCode: 500 });
-    expect(hits.filter((h) => h.path === "/down")).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
+    expect(await deliveryOf(eventId)).toMatchObject({ status: "DEAD", attempts: webhookMaxAttempts(), lastStatusCode: 500 });
+    expect(hits.filter((h) => h.path === "/down")).toHaveLength(webhookMaxAttempts());
 
     up = true;
     await redriveDelivery(lender.id, d.id);
     await runAllAttempts(d.id, 2);
     expect(await deliveryOf(eventId)).toMatchObject({ status: "DELIVERED", lastStatusCode: 204 });
-    expect(hits.filter((h) => h.path === "/down")).toHaveLength(WEBHOOK_MAX_ATTEMPTS + 1);
+    expect(hits.filter((h) => h.path === "/down")).toHaveLength(webhookMaxAttempts() + 1);
     // Another lender cannot redrive it.
     const other = await makeLender();
     await expect(redriveDelivery(other.id, d.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps retrying a receiver that is down for more than a day (the old window was 8–15 minutes), then delivers", async () => {
+    const { lender } = await lenderWithEndpoint("/long-outage");
+    // Down for every attempt but the last: more failures than the old schedule's six attempts allowed.
+    respond = (hit, nth) => ({ status: nth < webhookMaxAttempts() ? 503 : 200 });
+    expect(webhookMaxAttempts()).toBeGreaterThan(6);
+    const { eventId } = await emit(lender.id);
+    const d = await deliveryOf(eventId);
+    // The schedule is real; the clock is moved instead of waited on, and the waits are added up.
+    let waitedMs = 0;
+    for (let i = 0; i < webhookMaxAttempts() + 2 && (await deliveryOf(eventId)).status === "PENDING"; i++) {
+      const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: d.id }, select: { nextAttemptAt: true } });
+      waitedMs += Math.max(0, row.nextAttemptAt.getTime() - Date.now());
+      await runAllAttempts(d.id, 1);
+    }
+    expect(await deliveryOf(eventId)).toMatchObject({ status: "DELIVERED", attempts: webhookMaxAttempts(), lastStatusCode: 200 });
+    expect(hits.filter((h) => h.path === "/long-outage")).toHaveLength(webhookMaxAttempts());
+    expect(waitedMs).toBeGreaterThanOrEqual(24 * 3600 * 1000);
+    // And the schedule alone (no jitter) spans a day too.
+    const scheduled = Array.from({ length: webhookMaxAttempts() - 1 }, (_, i) => webhookRetryDelayMs(i + 1, () => 0)).reduce((a, b) => a + b, 0);
+    expect(scheduled).toBeGreaterThanOrEqual(24 * 3600 * 1000);
+  });
+
+  it("an attempt rerun while the delivery is held (its worker died mid-request) comes back later instead of stranding it", async () => {
+    const { lender } = await lenderWithEndpoint("/held");
+    respond = () => ({ status: 200 });
+    const { eventId } = await emit(lender.id);
+    const d = await deliveryOf(eventId);
+    // A worker claimed the attempt (the hold), sent the request and died: its job's lease lapses and the
+    // job runs again while the hold is still on.
+    await db.$executeRaw`UPDATE "WebhookDelivery" SET "attempts" = 1, "nextAttemptAt" = now() + interval '30 seconds' WHERE "id" = ${d.id}`;
+    await runDueJobs(50, ["webhook.deliver"]);
+    const again = await db.job.findMany({ where: { queue: "webhook.deliver", status: "PENDING", payload: { equals: { deliveryId: d.id } } }, select: { runAt: true } });
+    expect(again).toHaveLength(1);
+    expect(again[0]!.runAt.getTime()).toBeGreaterThan(Date.now());
+    // A second rerun adds no second job.
+    await deliverWebhook(d.id);
+    expect(await db.job.count({ where: { queue: "webhook.deliver", status: "PENDING", payload: { equals: { deliveryId: d.id } } } })).toBe(1);
+    await runAllAttempts(d.id, 1);
+    expect(await deliveryOf(eventId)).toMatchObject({ status: "DELIVERED", attempts: 2 });
+  });
+
+  it("a sweep gives a job back to a pending delivery that lost its own, and the lender can redrive a pending one", async () => {
+    const { lender } = await lenderWithEndpoint("/stranded");
+    respond = () => ({ status: 200 });
+    const { eventId } = await emit(lender.id);
+    const d = await deliveryOf(eventId);
+    // Stranded: pending, due long ago, no job (as the old code left a delivery whose worker was killed).
+    await db.job.deleteMany({ where: { queue: "webhook.deliver", payload: { equals: { deliveryId: d.id } } } });
+    await db.$executeRaw`UPDATE "WebhookDelivery" SET "nextAttemptAt" = now() - interval '10 minutes' WHERE "id" = ${d.id}`;
+    expect(await sweepStrandedDeliveries()).toBeGreaterThanOrEqual(1);
+    expect(await sweepStrandedDeliveries()).toBe(0); // it has a job now
+    await runDueJobs(50, ["webhook.deliver"]);
+    expect(await deliveryOf(eventId)).toMatchObject({ status: "DELIVERED" });
+
+    // A pending delivery waiting on a later retry can be sent again now.
+    respond = () => ({ status: 500 });
+    const second = await emit(lender.id);
+    const p = await deliveryOf(second.eventId);
+    await runAllAttempts(p.id, 1);
+    expect(await deliveryOf(second.eventId)).toMatchObject({ status: "PENDING", attempts: 1 });
+    respond = () => ({ status: 200 });
+    await redriveDelivery(lender.id, p.id);
+    await runDueJobs(50, ["webhook.deliver"]);
+    expect(await deliveryOf(second.eventId)).toMatchObject({ status: "DELIVERED", attempts: 1 });
   });
 
   it("signs with both secrets during a rotation", async () => {

@@ -1,5 +1,11 @@
 import type { z } from "zod";
 
+/**
+ * Kinds of work, each with its own slots in every worker (POOL_CONCURRENCY), so a slow kind — a lender's
+ * endpoint that hangs, a mail server that stalls — only ever occupies its own slots.
+ */
+export type JobPool = "fan-out" | "notifications" | "email" | "webhooks" | "general";
+
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   /** Queue name, e.g. "request.fan-out". */
   id: string;
@@ -7,6 +13,8 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   /** Must be idempotent: a job may run again after a crash between its work and being marked done. */
   handler: (payload: z.infer<S>, ctx: { jobId: string; attempt: number }) => Promise<void>;
   maxAttempts?: number;
+  /** Whose slots run it; "general" unless said. */
+  pool?: JobPool;
   /** Base delay for exponential backoff with full jitter. */
   backoffMs?: number;
   /**

@@ -7,6 +7,8 @@ import { lendingJobs } from "~/modules/lending/jobs";
 import { expirePreApprovalsJob } from "~/modules/lending/expire-pre-approvals";
 import { sendNotificationEmail } from "~/modules/notifications/send-email.job";
 import { pruneGrowingTablesJob } from "~/modules/housekeeping/prune-growing-tables";
+import { sweepStrandedDeliveriesJob } from "~/modules/webhooks/sweep-deliveries";
+import { pruneJobsJob } from "~/server/jobs/prune-jobs";
 
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
@@ -18,6 +20,8 @@ export const jobDefinitions: JobDefinition[] = [
   expirePreApprovalsJob as JobDefinition,
   sendNotificationEmail as JobDefinition,
   pruneGrowingTablesJob as JobDefinition,
+  sweepStrandedDeliveriesJob as JobDefinition,
+  pruneJobsJob as JobDefinition,
 ];
 
 export const jobsById = () => new Map(jobDefinitions.map((d) => [d.id, d]));

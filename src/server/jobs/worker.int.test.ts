@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { db } from "~/server/db";
+import { db, sqlTransaction } from "~/server/db";
 import { defineJob } from "~/server/jobs/define";
 import { enqueue } from "~/server/jobs/queue";
 import { jobDefinitions } from "~/server/jobs/registry";
-import { backoffDelayMs, drainJobs, ensureRecurringJobs, runDueJobs } from "~/server/jobs/worker";
+import { backoffDelayMs } from "~/server/jobs/backoff";
+import { drainJobs, ensureRecurringJobs, runDueJobs } from "~/server/jobs/worker";
 
 // A test-only queue whose handler records what it saw in a real table (Notification rows for a user).
 const queue = `test.echo.${Math.random().toString(36).slice(2, 8)}`;
@@ -49,6 +50,17 @@ describe("transactional outbox", () => {
     await drainJobs([queue]);
     expect(await seen()).toEqual([{ title: "kept" }]);
     expect((await jobsFor("kept"))[0]).toMatchObject({ status: "DONE", attempts: 1 });
+  });
+
+  it("enqueues the same way on a transaction of the pg pool, and its rollback drops the job", async () => {
+    await sqlTransaction(async (c) => enqueue(c, queue, { text: "pool-kept" }));
+    await sqlTransaction(async (c) => {
+      await enqueue(c, queue, { text: "pool-dropped" });
+      throw new Error("roll back");
+    }).catch(() => undefined);
+    expect(await jobsFor("pool-dropped")).toHaveLength(0);
+    await drainJobs([queue]);
+    expect(await seen()).toEqual([{ title: "pool-kept" }]);
   });
 
   it("retries a failing job with backoff, then succeeds", async () => {

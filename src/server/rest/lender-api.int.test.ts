@@ -107,13 +107,19 @@ describe("lender REST API", () => {
     let heard: (e: LiveEvent) => void = () => undefined;
     const live = new Promise<LiveEvent>((resolve) => (heard = resolve));
     const off = await subscribe(topics.request(requestId), (e) => heard(e));
+    // And so does the lender's own console, on the fast path as on the general one.
+    let heardByConsole: (e: LiveEvent) => void = () => undefined;
+    const consoleLive = new Promise<LiveEvent>((resolve) => (heardByConsole = resolve));
+    const offConsole = await subscribe(topics.lender(l1.id), (e) => heardByConsole(e));
     const post = (body: string, key = "idem-1") => call(`/pre-approvals/${id}/decisions`, { method: "POST", key: l1.key, headers: { "idempotency-key": key, "content-type": "application/json" }, body });
     const first = await post(approve());
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ applied: true, pre_approval: { status: "approved", apr_bps: 689, term_months: 60, decision_version: 1 } });
     expect(first.body.pre_approval.monthly_payment_cents).toBeGreaterThan(0);
     expect(await live).toMatchObject({ type: "pre_approval.updated", id });
+    expect(await consoleLive).toMatchObject({ type: "pre_approval.decided", id });
     off();
+    offConsole();
 
     // Same body with keys in another order is the same request.
     const replay = await post(JSON.stringify({ ...JSON.parse(approve()), decision: "approved" }));

@@ -1,3 +1,4 @@
+import { describeWebhookRetries } from "~/modules/webhooks/retry-schedule";
 import type { ReactNode } from "react";
 import { Brand } from "~/components/brand";
 import { ButtonLink } from "~/components/ui/button";
@@ -158,7 +159,7 @@ export default function ApiReference() {
           ))}
 
           <Section id="webhooks" title="Webhooks">
-            <p>Register an https endpoint in the console. We POST JSON events through a transactional outbox with retries (exponential backoff with jitter, 6 attempts, then dead-lettered; redrive from the delivery log). Events carry an <code className="font-mono">id</code>: de-duplicate on it. Events: {eventNames.map((e, i) => <span key={e}>{i ? ", " : ""}<code className="font-mono">{e}</code></span>)}.</p>
+            <p>Register an https endpoint in the console. We POST JSON events through a transactional outbox. {describeWebhookRetries()} Events carry an <code className="font-mono">id</code>: de-duplicate on it. Events: {eventNames.map((e, i) => <span key={e}>{i ? ", " : ""}<code className="font-mono">{e}</code></span>)}.</p>
             <p>Verify <code className="font-mono">Keyturn-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>: HMAC-SHA256 with your secret over <code className="font-mono">{"`${t}.${rawBody}`"}</code>, compared in constant time, rejecting timestamps more than 5 minutes off. During a secret rotation two <code className="font-mono">v1</code> values are sent, one per secret.</p>
             <Code label="Event">{examples.event}</Code>
             <Code label="Node.js receiver">{verifyExample}</Code>
