@@ -7,7 +7,6 @@ import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields, usd } f
 import { computeQuoteTotals } from "~/modules/quotes/pricing";
 import { readMoneyFields } from "~/modules/money/parse-money";
 import { conditionAnswers, quoteFields, VEHICLE_CONDITIONS, vehicleConditionLabel, type QuoteFields } from "~/modules/quotes/schemas";
-import { quoteFields, type QuoteFields } from "~/modules/quotes/schemas";
 import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
 
 export type QuoteDraft = Partial<Omit<QuoteFields, "validUntil">> & { validUntil?: Date | string };
