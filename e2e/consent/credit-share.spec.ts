@@ -45,7 +45,8 @@ test("a new buyer shares credit: the band is asked for first, only the lenders p
 
   await page.getByLabel("Your credit score band").selectOption("PRIME");
   await page.getByRole("button", { name: "Post my request" }).click();
-  await expect(page).toHaveURL(/\/customer\/requests\/[^/]+$/);
+  // Not "/customer/requests/new", which the same pattern would match.
+  await expect(page).toHaveURL(/\/customer\/requests\/(?!new$)[^/]+$/);
   const requestId = page.url().split("/").pop()!;
 
   const grant = await db.consentGrant.findFirstOrThrow({ where: { requestId }, select: { granteeType: true, lenderIds: true, consent: { select: { textShown: true } } } });

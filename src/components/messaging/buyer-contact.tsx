@@ -1,7 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useState } from "react";
 import { useTRPC } from "~/trpc/react";
+
+// Kept in step with CONTACT_REVOKED in revoke-grant.ts (a server module this client file must not import).
+const REVOKED = "The buyer stopped sharing their contact details with you. They are no longer shown here.";
 
 /**
  * The accepted dealer's view of the buyer's contact details, read through the customer's grant (each view
@@ -9,7 +14,26 @@ import { useTRPC } from "~/trpc/react";
  */
 export function BuyerContact({ leadId }: { leadId: string }) {
   const trpc = useTRPC();
-  const contact = useQuery({ ...trpc.inbox.buyerContact.queryOptions({ leadId }), retry: false, staleTime: 60_000 });
+  const qc = useQueryClient();
+  const [revoked, setRevoked] = useState(false);
+  const contact = useQuery({ ...trpc.inbox.buyerContact.queryOptions({ leadId }), retry: false, staleTime: 60_000, enabled: !revoked });
+  // A revocation is pushed on the dealer's live topic: drop the details now, not at the next reload.
+  useSubscription(
+    trpc.dealer.live.subscriptionOptions(undefined, {
+      onData: (e) => {
+        if (e.id !== leadId || e.type !== "consent.revoked") return;
+        setRevoked(true);
+        qc.removeQueries({ queryKey: trpc.inbox.buyerContact.queryKey({ leadId }) });
+      },
+    }),
+  );
+  if (revoked) {
+    return (
+      <section className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="buyer-contact-revoked" role="status">
+        {REVOKED}
+      </section>
+    );
+  }
   if (!contact.data) return null;
   const c = contact.data;
   return (

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { requestLabel, whoCanSee } from "./describe";
 
-const requestSummary = { select: { id: true, condition: true, bodyType: true, makes: true, model: true } } as const;
+const requestSummary = { select: { id: true, condition: true, bodyType: true, makes: true, model: true, status: true } } as const;
 
 const grantSelect = {
   id: true,
@@ -64,6 +64,7 @@ export async function listMyData(customerId: string, now = new Date()) {
       fields: g.fields,
       forWhat: g.request ? requestLabel(g.request) : g.purpose,
       requestId: g.requestId,
+      requestStatus: g.request?.status ?? null,
       createdAt: g.createdAt,
       expiresAt: g.expiresAt,
       revokedAt: g.revokedAt,

@@ -1,7 +1,11 @@
 import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
 import { eraseBureauCreditIfUnshared } from "~/modules/vault/retention";
-import { db } from "~/server/db";
+import { db, type Tx } from "~/server/db";
 import { notFound } from "~/server/errors";
+import { publish, topics } from "~/server/realtime";
+import { notify } from "~/modules/notifications/notify";
+
+export const CONTACT_REVOKED = "The buyer stopped sharing their contact details with you. They are no longer shown here.";
 
 /**
  * The customer takes a key back. In one transaction: the grant stops working (the next read is refused,
@@ -17,7 +21,7 @@ export async function revokeGrant(customerId: string, grantId: string) {
     if (locked.length === 0) throw notFound("That key was not found.");
     const grant = await tx.consentGrant.findUniqueOrThrow({
       where: { id: grantId },
-      select: { id: true, granteeType: true, lenderIds: true, fields: true, requestId: true, revokedAt: true, expiresAt: true },
+      select: { id: true, granteeType: true, lenderIds: true, dealerId: true, fields: true, requestId: true, revokedAt: true, expiresAt: true },
     });
     if (grant.revokedAt) return { revokedAt: grant.revokedAt, lendersTold: 0, preApprovalsCancelled: 0 };
 
@@ -52,7 +56,25 @@ export async function revokeGrant(customerId: string, grantId: string) {
         preApprovalsCancelled = count;
       }
     }
+    if (grant.granteeType === "DEALER" && grant.dealerId && grant.requestId) await tellDealer(tx, grant.dealerId, grant.requestId);
     if (grant.fields.includes("CREDIT")) await eraseBureauCreditIfUnshared(tx, customerId, now);
     return { revokedAt: now, lendersTold, preApprovalsCancelled };
   });
+}
+
+/**
+ * The dealer's open lead page drops the contact at once (pushed on its live topic, keyed by the lead so
+ * the page knows it is its own), and its people are told why, in the same transaction as the revocation.
+ */
+async function tellDealer(tx: Tx, dealerId: string, requestId: string) {
+  const lead = await tx.lead.findUnique({
+    where: { requestId_dealerId: { requestId, dealerId } },
+    select: { id: true, buyerAlias: true, dealer: { select: { members: { select: { userId: true } } } } },
+  });
+  if (!lead) return;
+  for (const m of lead.dealer.members) {
+    await notify(tx, { userId: m.userId, kind: "consent.revoked", title: `${lead.buyerAlias} stopped sharing their contact details`, body: CONTACT_REVOKED, link: `/dealer/leads/${lead.id}`, email: false });
+  }
+  await publish({ topic: topics.dealer(dealerId), type: "consent.revoked", id: lead.id }, tx);
+  await publish({ topic: topics.lead(lead.id), type: "consent.revoked", id: lead.id }, tx);
 }

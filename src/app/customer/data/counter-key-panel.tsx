@@ -119,7 +119,7 @@ function NewKey({ path, expiresAt, dealerName, onDone }: { path: string; expires
           <span className="sr-only">Key link</span>
           <input readOnly value={url} className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs" data-testid="counter-key-url" onFocus={(e) => e.currentTarget.select()} />
         </label>
-        <p className="text-xs text-slate-700">We only show this link now: we keep no copy of it, so nobody else can open it.</p>
+        <p className="text-xs text-slate-700">We only show this link now and keep no copy of it. Anyone who has the link can open it until it ends, so show it only to the dealer's desk.</p>
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}>{copied ? "Copied" : "Copy link"}</Button>
           <Button type="button" variant="ghost" onClick={onDone}>Done</Button>

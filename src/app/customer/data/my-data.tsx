@@ -1,5 +1,6 @@
 "use client";
 
+import { afterRevokeLine, whoCanSeeSummary } from "~/modules/consent/my-data-copy";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -41,7 +42,7 @@ export function MyData() {
     <div className="space-y-8">
       <section aria-labelledby="who-now">
         <h2 id="who-now" className="text-lg font-semibold">Who can see your details right now</h2>
-        <p className="mb-3 text-sm text-slate-600">Nobody else can. Dealers quoting on your requests see only the car you want, your area and your credit band, never your name or contact details.</p>
+        <p className="mb-3 text-sm text-slate-600">{whoCanSeeSummary(active.length, deskKeys)}</p>
         {active.length === 0 && deskKeys > 0 ? (
           <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">Only the dealer&apos;s desk, through the {deskKeys === 1 ? "key" : `${deskKeys} keys`} you gave below.</p>
         ) : active.length === 0 ? (
@@ -128,7 +129,7 @@ function GrantCard({ g }: { g: Grant }) {
               {isLenders && <li>Lenders still deciding on your quotes stop, so those quotes may show no financing offer.</li>}
               {isLenders && g.fields.includes("CREDIT") && <li>If your score came from a credit check, we delete it too. You can check again later.</li>}
               {g.kind === "DEALER" && <li>You can still message the dealer on your request.</li>}
-              <li>Your request stays open. Nothing else changes.</li>
+              <li>{afterRevokeLine(g.requestStatus)}</li>
             </ul>
             {revoke.error && <div className="mt-2"><FormAlert>{errorMessage(revoke.error)}</FormAlert></div>}
             <div className="mt-3 flex flex-wrap gap-2">
