@@ -6,6 +6,7 @@ import { retentionSweepJob } from "~/modules/vault/retention";
 import { lendingJobs } from "~/modules/lending/jobs";
 import { expirePreApprovalsJob } from "~/modules/lending/expire-pre-approvals";
 import { sendNotificationEmail } from "~/modules/notifications/send-email.job";
+import { sendResetEmailJob } from "~/modules/accounts/send-reset-email.job";
 
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
@@ -16,6 +17,7 @@ export const jobDefinitions: JobDefinition[] = [
   ...(lendingJobs as JobDefinition[]),
   expirePreApprovalsJob as JobDefinition,
   sendNotificationEmail as JobDefinition,
+  sendResetEmailJob as JobDefinition,
 ];
 
 export const jobsById = () => new Map(jobDefinitions.map((d) => [d.id, d]));
