@@ -33,8 +33,11 @@ if (!databaseUrl) {
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const pgPort = Number(process.env.PGLITE_PORT ?? 54329);
   const db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { cube, earthdistance } });
-  // Ten connections: the default of one drops pooled queries. Pools below are sized to fit.
+  // Ten connections: the default of one drops pooled queries. They share PGlite's one session, so a
+  // queue gives it to one connection at a time, for a whole statement group or transaction.
+  const { useSessionQueue } = await import("./pglite-session-queue");
   const server = new PGLiteSocketServer({ db, port: pgPort, host: "127.0.0.1", maxConnections: 10 });
+  useSessionQueue(server, db);
   await server.start();
   databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/postgres?sslmode=disable`;
   stopEmbedded = async () => {

@@ -9,6 +9,7 @@ import { sendNotificationEmail } from "~/modules/notifications/send-email.job";
 import { pruneGrowingTablesJob } from "~/modules/housekeeping/prune-growing-tables";
 import { sweepStrandedDeliveriesJob } from "~/modules/webhooks/sweep-deliveries";
 import { pruneJobsJob } from "~/server/jobs/prune-jobs";
+import { sendResetEmailJob } from "~/modules/accounts/send-reset-email.job";
 
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
@@ -22,6 +23,7 @@ export const jobDefinitions: JobDefinition[] = [
   pruneGrowingTablesJob as JobDefinition,
   sweepStrandedDeliveriesJob as JobDefinition,
   pruneJobsJob as JobDefinition,
+  sendResetEmailJob as JobDefinition,
 ];
 
 export const jobsById = () => new Map(jobDefinitions.map((d) => [d.id, d]));
