@@ -18,10 +18,9 @@ function createClients() {
   // An idle connection the server closed (a restart, pg_terminate_backend) emits 'error' on the pool;
   // unheard, that is an uncaught exception that ends the process. The pool drops the connection itself.
   pool.on("error", (err) => console.error("[db] idle connection lost:", err.message));
-  // A checked-out connection that breaks emits on itself, and Prisma's adapter does not listen there.
-  pool.on("acquire", (client) => {
-    if (client.listenerCount("error") === 0) client.on("error", (err) => console.error("[db] connection lost:", err.message));
-  });
+  // A checked-out connection that breaks emits on itself, and Prisma's adapter does not listen there:
+  // every connection gets a listener of its own for its whole life (the query in flight fails anyway).
+  pool.on("connect", (client) => client.on("error", (err) => console.error("[db] connection lost:", err.message)));
   // disposeExternalPool: $disconnect ends the pool, so scripts that call it exit.
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
 }
