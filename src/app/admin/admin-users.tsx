@@ -17,7 +17,7 @@ export function AdminUsers() {
 
   return (
     <div className="mt-8 grid gap-8 lg:grid-cols-2">
-      <section aria-labelledby="users-h">
+      <section aria-labelledby="users-h" className="min-w-0">
         <div className="mb-3 flex items-center justify-between gap-3">
           <h2 id="users-h" className="text-lg font-semibold">Accounts</h2>
           <label className="sr-only" htmlFor="user-search">Search accounts</label>
@@ -40,7 +40,7 @@ export function AdminUsers() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="orgs-h">
+      <section aria-labelledby="orgs-h" className="min-w-0">
         <h2 id="orgs-h" className="mb-3 text-lg font-semibold">Businesses</h2>
         {orgs.isPending ? <Loading /> : (
           <ul className="max-h-[32rem] divide-y divide-slate-200 overflow-y-auto rounded-xl border border-slate-200 bg-white">

@@ -44,10 +44,15 @@ export async function listQuotesForMyRequest(customerId: string, requestId: stri
   return db.quote.findMany({ where: { requestId }, orderBy: { otdCents: "asc" }, select: customerQuoteSelect });
 }
 
-/** Prefill for a new request: the last request's terms, or else the profile's ZIP. */
+/**
+ * What a new request can start from: the profile's ZIP (fresh defaults), and the last request's terms,
+ * which the buyer must choose explicitly ("Start from my last request"): copied silently, they sent a
+ * request to Anchorage that reached no one.
+ */
 export async function requestDefaults(customerId: string) {
-  const last = await db.request.findFirst({ where: { customerId }, orderBy: { createdAt: "desc" }, select: customerRequestSelect });
-  if (last) return { from: "last-request" as const, values: last };
-  const profile = await db.customerProfile.findUnique({ where: { userId: customerId }, select: { zip: true } });
-  return { from: "profile" as const, values: { zip: profile?.zip ?? null } };
+  const [last, profile] = await Promise.all([
+    db.request.findFirst({ where: { customerId }, orderBy: { createdAt: "desc" }, select: customerRequestSelect }),
+    db.customerProfile.findUnique({ where: { userId: customerId }, select: { zip: true } }),
+  ]);
+  return { fresh: { zip: profile?.zip ?? null }, last };
 }

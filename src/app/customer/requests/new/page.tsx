@@ -1,18 +1,33 @@
 import { PageHeader } from "~/components/ui/card";
+import { ButtonLink } from "~/components/ui/button";
 import { RequestForm, type RequestFormValues } from "~/components/requests/request-form";
 import { serverApi } from "~/trpc/server";
 
 export const metadata = { title: "New request" };
 
-export default async function NewRequestPage() {
+/** Fresh defaults unless the buyer asks to start from their last request (?from=last). */
+export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+  const { from } = await searchParams;
   const api = await serverApi();
   const [defaults, creditShare] = await Promise.all([api.requests.defaults(), api.requests.creditShareOptions()]);
-  // Reuse the last request's terms (or the profile ZIP) so a returning buyer does not retype.
-  const initial: RequestFormValues = defaults.from === "last-request" ? defaults.values : { zip: defaults.values.zip };
+  const fromLast = from === "last" && defaults.last != null;
+  const initial: RequestFormValues = fromLast ? defaults.last! : defaults.fresh;
   return (
     <>
-      <PageHeader title="What are you looking for?" description="Local dealers that sell it answer with itemised, out-the-door quotes." />
-      <RequestForm initial={initial} creditShare={creditShare} />
+      <PageHeader
+        title="What are you looking for?"
+        description={fromLast ? "Started from your last request: check every field, especially the ZIP and radius." : "Local dealers that sell it answer with itemised, out-the-door quotes."}
+        actions={
+          defaults.last &&
+          (fromLast ? (
+            <ButtonLink href="/customer/requests/new" variant="secondary">Start fresh</ButtonLink>
+          ) : (
+            <ButtonLink href="/customer/requests/new?from=last" variant="secondary">Start from my last request</ButtonLink>
+          ))
+        }
+      />
+      {/* key: switching between fresh and last-request remounts the form with the other defaults. */}
+      <RequestForm key={fromLast ? "last" : "fresh"} initial={initial} creditShare={creditShare} />
     </>
   );
 }
