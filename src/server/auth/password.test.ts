@@ -9,7 +9,8 @@ describe("passwords", () => {
     expect(await verifyPassword("correct-horse-1", h)).toBe(true);
     expect(await verifyPassword("correct-horse-2", h)).toBe(false);
     expect(await verifyPassword("x", "garbage")).toBe(false);
-  });
+    // Three scrypt runs at N=2^17 take seconds on a loaded 2-core machine: a roomy limit, not a timing check.
+  }, 60_000);
 
   it("explains why a password is weak", () => {
     expect(passwordProblem("short1")).toMatch(/10 characters/);
