@@ -63,6 +63,8 @@ export async function seedDemo() {
           city: place.city,
           state: place.state,
           zip: place.zip,
+          // Derived from the counter, not rand(), so the rest of the seeded data stays as it was.
+          phone: `555-${String(100 + n).padStart(3, "0")}-${String(1000 + n * 37).slice(-4)}`,
           lat: place.latitude,
           lng: place.longitude,
           serviceRadiusMiles: i === 0 ? 60 : pick([15, 25, 35, 50, 75]),

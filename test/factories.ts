@@ -36,6 +36,7 @@ export async function makeDealer(over: Partial<Prisma.DealerCreateInput> & { zip
     data: {
       name: `Dealer ${id}`,
       street: "100 Auto Way",
+      phone: "602-555-0190",
       city: place.city,
       state: place.state,
       zip: place.zip,

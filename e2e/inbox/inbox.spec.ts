@@ -113,6 +113,9 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   await dialog.getByRole("button", { name: "Accept and share my contact" }).click();
   await expect(buyer.getByTestId("deal-panel")).toContainText(`You accepted ${name1}'s quote`);
   await expect(cards.filter({ hasText: name1 })).toContainText("Accepted");
+  // Where to go and what to bring (issue 13 #17): the chosen dealer's own address and phone.
+  await expect(buyer.getByTestId("deal-dealer")).toContainText(/Phone: 555-\d{3}-\d{4}/);
+  await expect(buyer.getByTestId("deal-panel")).toContainText("Bring your driver's license");
 
   // The winner sees the contact without a reload; the other dealer sees only that it closed.
   const contact = d1.getByTestId("buyer-contact");

@@ -102,7 +102,9 @@ test("every lender console and admin page fits a phone", async ({ browser }) => 
 });
 
 test("a new request starts fresh; the last request's terms are an explicit choice", async ({ page }) => {
-  await signIn(page, demo.ava);
+  // Ben has a last request (the seed gives buyers none).
+  await dallasRequestWithQuote(unique("Civic"));
+  await signIn(page, demo.ben);
   await page.goto("/customer/requests/new");
   await expect(page.getByLabel("Body type")).toHaveValue("");
   await expect(page.getByLabel("Model (optional)")).toHaveValue("");

@@ -132,6 +132,7 @@ CREATE TABLE "Dealer" (
     "city" TEXT NOT NULL,
     "state" TEXT NOT NULL,
     "zip" TEXT NOT NULL,
+    "phone" TEXT,
     "lat" DOUBLE PRECISION NOT NULL,
     "lng" DOUBLE PRECISION NOT NULL,
     "serviceRadiusMiles" INTEGER NOT NULL,

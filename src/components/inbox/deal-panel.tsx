@@ -70,6 +70,28 @@ export function DealPanel({ requestId }: { requestId: string }) {
         {" "}{d.dealer.name} now has your name, email and phone to finish the purchase; the other dealers were told the request closed.
       </p>
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
+        <div className="rounded-lg bg-white p-3 text-sm text-ink" data-testid="deal-dealer">
+          <h3 className="font-medium text-slate-800">Where to go</h3>
+          <address className="mt-1 not-italic">
+            {d.dealer.name}<br />
+            {d.dealer.street}<br />
+            {d.dealer.city}, {d.dealer.state} {d.dealer.zip}
+          </address>
+          <p className="mt-1">
+            {d.dealer.phone ? <>Phone: <a className="text-brand-700 underline" href={`tel:${d.dealer.phone.replace(/[^\d+]/g, "")}`}>{d.dealer.phone}</a></> : "No phone on file: use the message thread below."}
+          </p>
+        </div>
+        <div className="rounded-lg bg-white p-3 text-sm text-ink">
+          <h3 className="font-medium text-slate-800">Next steps</h3>
+          <ol className="mt-1 list-decimal space-y-1 pl-5">
+            <li>{d.dealer.name} will contact you to set a time; you can also call or message them.</li>
+            <li>Bring your driver&apos;s license and proof of insurance{d.lender ? `, and your ${d.lender.name} pre-approval` : ""}.</li>
+            <li>If you are trading in, bring the car, its title or payoff details, and all keys.</li>
+            <li>Check the vehicle and that the paperwork shows {dollars(d.otdCents)} out the door before you sign.</li>
+          </ol>
+        </div>
+      </div>
+      <div className="mt-4 grid gap-4 sm:grid-cols-2">
         {(["DEALER", "LENDER"] as const).map((t) => {
           const name = t === "DEALER" ? d.dealer.name : d.lender?.name;
           if (!name) return null;

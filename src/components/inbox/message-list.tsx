@@ -20,7 +20,7 @@ export function MessageList({ messages, empty }: { messages: ThreadMessage[]; em
         <div key={m.id} className={`flex ${m.mine ? "justify-end" : "justify-start"}`} data-testid="message">
           <div className={`max-w-[85%] rounded-2xl px-3 py-2 text-sm ${m.mine ? "bg-brand-600 text-white" : "bg-white text-ink ring-1 ring-slate-200"}`}>
             <p className={`text-xs font-semibold ${m.mine ? "text-white/90" : "text-slate-700"}`}>{m.author}</p>
-            <p className="whitespace-pre-wrap break-words">{m.body}</p>
+            <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{m.body}</p>
             <p className={`mt-0.5 text-right text-[11px] ${m.mine ? "text-white/90" : "text-slate-600"}`}>{time(m.createdAt)}</p>
           </div>
         </div>

@@ -50,7 +50,7 @@ const tones = {
 } as const;
 
 export function Badge({ children, tone = "gray" }: { children: ReactNode; tone?: keyof typeof tones }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+  return <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
 }
 
 export function Stat({ label, value }: { label: string; value: ReactNode }) {

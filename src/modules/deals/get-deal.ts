@@ -1,7 +1,7 @@
 import { db } from "~/server/db";
 import type { Actor } from "~/server/auth/session";
 
-/** The customer's deal page data: who to rate and what they already said. */
+/** The customer's deal page data: where and how to reach the chosen dealer, who to rate and what they already said. */
 export async function getDealForCustomer({ actor, requestId }: { actor: Actor; requestId: string }) {
   const deal = await db.deal.findFirst({
     where: { requestId, customerId: actor.userId },
@@ -9,7 +9,7 @@ export async function getDealForCustomer({ actor, requestId }: { actor: Actor; r
       id: true,
       otdCents: true,
       createdAt: true,
-      dealer: { select: { name: true, city: true, state: true } },
+      dealer: { select: { name: true, street: true, city: true, state: true, zip: true, phone: true } },
       lender: { select: { name: true } },
       preApproval: { select: { aprBps: true, termMonths: true } },
       quote: { select: { year: true, make: true, model: true, trim: true } },
