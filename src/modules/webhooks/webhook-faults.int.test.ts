@@ -131,4 +131,21 @@ describe("webhook delivery under faults (real worker processes)", () => {
     expect(hanging.every((h) => !h.res.headersSent && !h.res.destroyed)).toBe(true);
     await retire(lender.id);
   });
+  it("a job running past its lease keeps it by heartbeat: a second worker never takes it while it runs", async () => {
+    const lender = await lenderAt("/slow");
+    respond = (path) => (path === "/slow" ? null : 200); // hangs until the attempt's own time limit
+    const d = await emit(lender.id);
+    worker({ WEBHOOK_TIMEOUT_SECONDS: "12" });
+    worker({ WEBHOOK_TIMEOUT_SECONDS: "12" });
+    await until(async () => hits.some((h) => h.path === "/slow"));
+    const job = await db.job.findFirstOrThrow({ where: { queue: "webhook.deliver", payload: { equals: { deliveryId: d.id } } }, select: { id: true } });
+    const leaseEnd = async () => (await db.job.findUniqueOrThrow({ where: { id: job.id }, select: { lockedUntil: true } })).lockedUntil?.getTime() ?? 0;
+    // Watch the 2 s lease be renewed three times while the request still hangs: without the heartbeat
+    // the other worker would claim the job after the first lapse and send the event a second time.
+    const seen = new Set<number>([await leaseEnd()]);
+    await until(async () => seen.add(await leaseEnd()).size >= 4);
+    expect(hits.filter((h) => h.path === "/slow")).toHaveLength(1);
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id }, select: { attempts: true } })).attempts).toBe(1);
+    await retire(lender.id);
+  });
 });
