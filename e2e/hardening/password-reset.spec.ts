@@ -48,6 +48,7 @@ test("a forgotten password is reset through the emailed link, which then works n
 
   // Ask for a link from the sign-in page.
   await page.goto("/signin");
+  await shoot(page, "signin-with-forgot");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page).toHaveURL(/\/signin\/forgot$/);
   await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
@@ -78,6 +79,7 @@ test("a forgotten password is reset through the emailed link, which then works n
   await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
   await setPassword(page, NEW_PASSWORD, "something-else-9");
   await expect(page.getByText("The two passwords are different.")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters.")).toHaveCount(0); // the earlier answer is gone
   await setPassword(page, "onlyletterslong");
   await expect(page.getByText("Mix letters and numbers.")).toBeVisible();
   await shoot(page, "reset-weak");
@@ -100,6 +102,7 @@ test("a forgotten password is reset through the emailed link, which then works n
   await page.goto(link);
   await setPassword(page, "another-password-9");
   await expect(page.getByText("This reset link has expired or has already been used.")).toBeVisible();
+  await expect(page.getByText("Ask for a new one.")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Ask for a new reset link" })).toHaveAttribute("href", "/signin/forgot");
   await expectNoSeriousA11yIssues(page);
   await shoot(page, "reset-used-link");

@@ -43,15 +43,19 @@ export function ResetPasswordForm() {
       repeat: password && repeat !== password ? "The two passwords are different." : undefined,
     };
     setClientErrors(problems);
-    if (problems.password || problems.repeat) return;
+    if (problems.password || problems.repeat) {
+      reset.reset(); // an earlier answer from the server no longer describes what is typed
+      return;
+    }
     reset.mutate({ token, password });
   }
 
-  // A spent, expired or made-up token comes back as an error on "token": say so, and offer a new link.
+  // A spent, expired or made-up token comes back as an error on "token": say so, and offer a new link
+  // (our own sentence, so the server's "Ask for a new one." is not said twice beside the link).
   const tokenRefused = Boolean(serverFields.token);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {tokenRefused && reset.error && <FormAlert>{reset.error.message} {askAgain}.</FormAlert>}
+      {tokenRefused && <FormAlert>This reset link has expired or has already been used. {askAgain}.</FormAlert>}
       {reset.error && !tokenRefused && !passwordError && <FormAlert>{errorMessage(reset.error)}</FormAlert>}
       <Field
         label="New password"
