@@ -52,6 +52,9 @@ export function SignInForm() {
       {error && <FormAlert>{error}</FormAlert>}
       <Field label="Email" name="email" type="email" autoComplete="email" error={fields.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" error={fields.password} />
+      <p className="text-right text-sm">
+        <Link className="font-semibold text-brand-700 underline" href="/signin/forgot">Forgot your password?</Link>
+      </p>
       <Button type="submit" pending={pending} className="w-full">Sign in</Button>
       <p className="text-center text-sm text-slate-600">
         New here? <Link className="font-semibold text-brand-700 underline" href="/signup">Create an account</Link>
