@@ -7,6 +7,8 @@ import { RETENTION } from "~/modules/housekeeping/retention-rules";
 import { examples, eventNames, verifyExample } from "./examples";
 
 export const metadata = { title: "Lender API reference" };
+// Per request: the retry schedule comes from the validated environment, which a build does not have.
+export const dynamic = "force-dynamic";
 
 type Op = { operationId: string; summary: string; description?: string; parameters?: { name: string; in: string; required?: boolean; description?: string; schema: Record<string, unknown> }[]; responses: Record<string, { description: string }> };
 

@@ -1,6 +1,7 @@
 import { openApiDocument } from "~/modules/lending/openapi";
 
-export const dynamic = "force-static";
+// Rendered per request: the retry schedule it states comes from this deployment's validated environment, which a build does not have.
+export const dynamic = "force-dynamic";
 
 export function GET() {
   return Response.json(openApiDocument(), { headers: { "access-control-allow-origin": "*" } });
