@@ -17,7 +17,8 @@ const grantSelect = {
   createdAt: true,
   request: requestSummary,
   consent: { select: { textShown: true, agreedAt: true } },
-  _count: { select: { accessLogs: true } },
+  // Uses are openings that showed something; refused openings are in the access log.
+  _count: { select: { accessLogs: { where: { refused: false } } } },
 } satisfies Prisma.ConsentGrantSelect;
 
 export type GrantStatus = "active" | "expired" | "revoked";
