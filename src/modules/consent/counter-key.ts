@@ -14,7 +14,7 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 export const hashCode = (token: string, code: string) => createHash("sha256").update(`${token}:${code}`).digest("hex");
 
 export function counterKeyText(dealer: string, fields: DataField[], minutes: number) {
-  return COUNTER_KEY_TEXT.template.replace("{dealer}", dealer).replace("{fields}", fieldList(fields)).replace("{minutes}", String(minutes));
+  return COUNTER_KEY_TEXT.template.replaceAll("{dealer}", dealer).replace("{fields}", fieldList(fields)).replace("{minutes}", String(minutes));
 }
 
 /**

@@ -46,7 +46,7 @@ export async function openCounterKey(token: string, input: { viewer: Actor | nul
       return await read(grant, who, dealerName, grant.expiresAt);
     }
     if (viewer) return await refuse(grant, await describeViewer(viewer, grant.customerId), dealerName, "someone-else");
-    const signedOut = { type: "COUNTER" as const, id: `counter-code:${grant.id}`, label: `Someone signed out at a browser` };
+    const signedOut = { type: "COUNTER" as const, id: `counter-code:${grant.id}`, label: "Someone signed out, with no code" };
     if (!code) return await refuse(grant, signedOut, dealerName, "signed-out");
     return await db.$transaction(async (tx) => {
       // Spend the code in the same transaction as the read: if the read is refused, the code is not spent.
@@ -54,7 +54,7 @@ export async function openCounterKey(token: string, input: { viewer: Actor | nul
         where: { id: grant.id, codeUsedAt: null, codeFailures: { lt: COUNTER_CODE_MAX_FAILURES }, codeHash: hashCode(token, code) },
         data: { codeUsedAt: new Date() },
       });
-      const who = { type: "COUNTER" as const, id: `counter-code:${grant.id}`, label: `Counter code (the one-time code you read out at ${dealerName})` };
+      const who = { type: "COUNTER" as const, id: `counter-code:${grant.id}`, label: `Counter code (someone signed out, with the one-time code you read out at ${dealerName})` };
       if (spent.count === 1) return read(grant, who, dealerName, grant.expiresAt, tx);
       const failed = await tx.consentGrant.updateMany({ where: { id: grant.id, codeUsedAt: null }, data: { codeFailures: { increment: 1 } } });
       const used = failed.count === 0;
