@@ -48,6 +48,8 @@ test("a customer stops sharing; the lender's next API call gets nothing, and the
 });
 
 test("a counter key opens only for the dealer's desk (staff or the one-time code), and refuses everyone else in the buyer's log", async ({ page, browser }) => {
+  // Four people (buyer, desk, rival dealer, staff) sign in or open pages: more than the default budget.
+  test.setTimeout(180_000);
   const s = await acceptedDealScenario(demo.ben);
   await signIn(page, demo.ben);
   await page.goto("/customer/data");
