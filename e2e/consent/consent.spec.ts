@@ -47,23 +47,35 @@ test("a customer stops sharing; the lender's next API call gets nothing, and the
   expect(JSON.stringify(body)).not.toMatch(/:792[,}\]]/);
 });
 
-test("a counter key opens the granted details, then stops when cancelled and when it expires", async ({ page, browser }) => {
+test("a counter key opens only for the dealer's desk (staff or the one-time code), and refuses everyone else in the buyer's log", async ({ page, browser }) => {
+  // Four people (buyer, desk, rival dealer, staff) sign in or open pages: more than the default budget.
+  test.setTimeout(180_000);
   const s = await acceptedDealScenario(demo.ben);
   await signIn(page, demo.ben);
   await page.goto("/customer/data");
   const panel = page.getByRole("form", { name: `Give ${s.dealerName} a key` });
+  await expect(panel.getByTestId("counter-key-rule")).toContainText(`only for ${s.dealerName}'s signed-in staff, or once with a 6-digit code`);
   await panel.getByRole("checkbox", { name: "Your home address" }).uncheck();
   await panel.getByRole("button", { name: "Give the dealer a key" }).click();
   // The link appears once the key is made; wait for it rather than reading an empty field.
   await expect(page.getByTestId("counter-key-url")).toHaveValue(/\/key\/[A-Za-z0-9_-]{20,}$/);
   const url = await page.getByTestId("counter-key-url").inputValue();
+  const code = (await page.getByTestId("counter-key-code").innerText()).replace(/\s/g, "");
+  expect(code).toMatch(/^\d{6}$/);
   await expect(page.getByRole("img", { name: /QR code/ }).locator("svg")).toBeVisible();
   await expectNoSeriousA11yIssues(page);
   await shoot(page, "consent-counter-key");
 
-  // The desk opens it without signing in: contact only, nothing else.
+  // Signed out, the link alone shows nothing of Ben.
   const desk = await (await browser.newContext()).newPage();
   await desk.goto(url);
+  await expect(desk.getByTestId("key-state")).toHaveText(`This key is for ${s.dealerName}'s desk`);
+  await expect(desk.getByText("214-555-0178")).toHaveCount(0);
+  await expectNoSeriousA11yIssues(desk);
+  await desk.screenshot({ path: "test-results/screens/consent-desk-refused-laptop.png", fullPage: true });
+  // With the code Ben reads out: contact only, nothing else.
+  await desk.getByLabel("Customer's 6-digit code").fill(code);
+  await desk.getByRole("button", { name: "Open" }).click();
   await expect(desk.getByTestId("key-state")).toHaveText("Customer details");
   await expect(desk.getByTestId("key-fields")).toContainText("214-555-0178");
   await expect(desk.getByTestId("key-fields")).not.toContainText("1800 Main St");
@@ -72,30 +84,51 @@ test("a counter key opens the granted details, then stops when cancelled and whe
   await desk.screenshot({ path: "test-results/screens/consent-desk-laptop.png", fullPage: true });
   await desk.setViewportSize({ width: 390, height: 844 });
   await desk.screenshot({ path: "test-results/screens/consent-desk-phone.png", fullPage: true });
+  // The code works once.
+  await desk.reload();
+  await expect(desk.getByTestId("key-refused")).toContainText("already used");
+  await expect(desk.getByText("214-555-0178")).toHaveCount(0);
 
-  // Ben's page shows the use without a reload.
-  await expect(page.getByTestId("counter-keys")).toContainText("opened once");
+  // A competing dealer, signed in, sees nothing either.
+  const rival = await (await browser.newContext()).newPage();
+  await signIn(rival, demo.dealerDallas);
+  await rival.goto(url);
+  await expect(rival.getByTestId("key-refused")).toContainText("only for the dealership it was made for");
+  await expect(rival.getByText("214-555-0178")).toHaveCount(0);
 
-  // Ben cancels it; the desk's next open is refused.
+  // The accepted dealer's signed-in staff open it.
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, demo.dealerPhoenix);
+  await staff.goto(url);
+  await expect(staff.getByTestId("key-fields")).toContainText("214-555-0178");
+
+  // Ben's page counts the two real openings without a reload; his log names each viewer, refusals marked.
+  await expect(page.getByTestId("counter-keys")).toContainText("opened 2 times");
   await page.getByRole("button", { name: "Done" }).click();
   await page.getByTestId("counter-keys").getByRole("button", { name: "Cancel key" }).first().click();
   await expect(page.getByTestId("counter-keys")).toHaveCount(0);
-  await desk.reload();
-  await expect(desk.getByTestId("key-state")).toHaveText("The customer cancelled this key");
-  await expect(desk.getByText("214-555-0178")).toHaveCount(0);
+  await staff.reload();
+  await expect(staff.getByTestId("key-state")).toHaveText("The customer cancelled this key");
+  await expect(staff.getByText("214-555-0178")).toHaveCount(0);
 
-  // A key made to last 3 seconds works, then expires by itself.
+  // A key made to last 3 seconds works for the staff, then expires by itself.
   const short = await shortCounterKey(s.customerId, s.dealId, 3);
-  await desk.goto(short.path);
-  await expect(desk.getByTestId("key-state")).toHaveText("Customer details");
+  await staff.goto(short.path);
+  await expect(staff.getByTestId("key-state")).toHaveText("Customer details");
   await expect(async () => {
-    await desk.reload();
-    await expect(desk.getByTestId("key-state")).toHaveText("This key has expired", { timeout: 1000 });
+    await staff.reload();
+    await expect(staff.getByTestId("key-state")).toHaveText("This key has expired", { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
 
-  // Every open is in Ben's log.
   await page.goto("/customer/data/log");
-  await expect(page.getByTestId("access-log").getByText(`${s.dealerName}'s front desk opened your counter key and saw your contact details`).first()).toBeVisible();
+  const log = page.getByTestId("access-log");
+  await expect(log.getByText(/^Counter code \(someone signed out, with the one-time code you read out at .*\) opened your counter key and saw your contact details/).first()).toBeVisible();
+  await expect(log.getByText(`(${s.dealerName} staff, signed in) opened your counter key`).first()).toBeVisible();
+  await expect(log.getByText(/^Someone signed out, with no code tried to open a counter key you gave and was refused/).first()).toBeVisible();
+  await expect(log.getByText(/^Someone signed out, with a code that was already used tried to open/).first()).toBeVisible();
+  await expect(log.getByText(/\(another dealer\) tried to open a counter key you gave and was refused: nothing of yours was shown\./).first()).toBeVisible();
+  await expect(log.getByText("Refused, saw nothing").first()).toBeVisible();
+  await shoot(page, "consent-counter-key-log");
 });
 
 test("the profile: details saved, no credit check without ticking the box, then a sandbox soft check", async ({ page }) => {

@@ -271,6 +271,9 @@ CREATE TABLE "ConsentGrant" (
     "requestId" TEXT,
     "consentId" TEXT,
     "tokenHash" TEXT,
+    "codeHash" TEXT,
+    "codeUsedAt" TIMESTAMP(3),
+    "codeFailures" INTEGER NOT NULL DEFAULT 0,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "revokedAt" TIMESTAMP(3),
     "deletionRequestedAt" TIMESTAMP(3),
@@ -291,6 +294,7 @@ CREATE TABLE "AccessLog" (
     "purpose" TEXT NOT NULL,
     "requestId" TEXT,
     "channel" TEXT NOT NULL,
+    "refused" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "AccessLog_pkey" PRIMARY KEY ("id")

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { sealInt } from "~/server/crypto";
-import { makeCustomer, makeDealer, makeLender, callerAs } from "../../../test/factories";
+import { makeCustomer, makeDealer, makeLender, callerAs, actorOf } from "../../../test/factories";
 import { makeDealRow, makeGrant, makeQuoteRow, makeRequestRow } from "../../../test/consent-helpers";
 import { readCustomerData } from "./read-customer-data";
 import { revokeGrant } from "./revoke-grant";
-import { createCounterKey, hashToken, openCounterKey } from "./counter-key";
+import { createCounterKey, hashToken } from "./counter-key";
+import { openCounterKey as openKey } from "./open-counter-key";
 import { grantContactToDealer } from "./grant-contact-to-dealer";
 import { CONTACT_SHARE_TEXT } from "./texts";
 import { shownText } from "../../../test/no-values";
@@ -95,13 +96,13 @@ describe("counter hand-off key", () => {
     const raw = await db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "ConsentGrant" WHERE id = ${key.grantId}`;
     expect(JSON.stringify(raw)).not.toContain(key.token);
 
-    const view = await openCounterKey(key.token);
+    const view = await openKey(key.token, { viewer: await actorOf(d.ownerId) });
     expect(view.state).toBe("open");
     if (view.state !== "open") throw new Error("unreachable");
     expect(view.data.contact?.phone).toBe("602-555-0142");
     expect(view.data.address?.zip).toBe("85004");
     expect(view.data.income).toBeUndefined();
-    await openCounterKey(key.token);
+    await openKey(key.token, { viewer: await actorOf(d.ownerId) });
     const logs = await db.accessLog.findMany({ where: { grantId: key.grantId }, select: { actorType: true, channel: true, fields: true } });
     expect(logs).toEqual([
       { actorType: "COUNTER", channel: "counter", fields: ["CONTACT", "ADDRESS"] },
@@ -109,9 +110,9 @@ describe("counter hand-off key", () => {
     ]);
 
     await revokeGrant(c.id, key.grantId);
-    expect(await openCounterKey(key.token)).toMatchObject({ state: "revoked" });
+    expect(await openKey(key.token, { viewer: await actorOf(d.ownerId) })).toMatchObject({ state: "revoked" });
     expect(await db.accessLog.count({ where: { grantId: key.grantId } })).toBe(2);
-    await expect(openCounterKey("x".repeat(32))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(openKey("x".repeat(32), { viewer: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("stops after it expires", async () => {
@@ -120,7 +121,7 @@ describe("counter hand-off key", () => {
     const deal = await makeDealRow(c.id, d.id);
     const key = await createCounterKey(c.id, { dealId: deal.dealId, fields: ["CONTACT"], expiresInSeconds: 1 });
     await db.consentGrant.update({ where: { id: key.grantId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await openCounterKey(key.token)).toMatchObject({ state: "expired" });
+    expect(await openKey(key.token, { viewer: await actorOf(d.ownerId) })).toMatchObject({ state: "expired" });
     expect(await db.accessLog.count({ where: { grantId: key.grantId } })).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
 import type { DataField } from "~/generated/prisma/enums";
 import { db } from "~/server/db";
 import { AppError, notFound } from "~/server/errors";
@@ -11,14 +11,18 @@ export const COUNTER_KEY_MINUTES = [15, 30, 60] as const;
 export const COUNTER_KEY_FIELDS: DataField[] = ["CONTACT", "ADDRESS", "INCOME", "CREDIT"];
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** The one-time code is hashed with its token: a leaked row (or a guessed 6-digit code alone) opens nothing. */
+export const hashCode = (token: string, code: string) => createHash("sha256").update(`${token}:${code}`).digest("hex");
 
 export function counterKeyText(dealer: string, fields: DataField[], minutes: number) {
-  return COUNTER_KEY_TEXT.template.replace("{dealer}'s", possessive(dealer)).replace("{fields}", fieldList(fields)).replace("{minutes}", String(minutes));
+  // The possessive is written out ("Motors' front desk", never "Motors's"), then any other mention by name.
+  return COUNTER_KEY_TEXT.template.replaceAll("{dealer}'s", possessive(dealer)).replaceAll("{dealer}", dealer).replace("{fields}", fieldList(fields)).replace("{minutes}", String(minutes));
 }
 
 /**
- * After acceptance, the customer hands the dealer's desk a short-lived key (link + QR code). The token is
- * returned once and only its SHA-256 is stored, so a database leak does not leak working keys.
+ * After acceptance, the customer hands the dealer's desk a short-lived key (link + QR code) and a
+ * one-time code to read out. Token and code are returned once; only hashes are stored, so a database leak
+ * does not leak working keys. The link alone opens nothing (see open-counter-key.ts).
  * `expiresInSeconds` exists for tests; the UI offers COUNTER_KEY_MINUTES.
  */
 export async function createCounterKey(
@@ -34,6 +38,7 @@ export async function createCounterKey(
   const minutes = input.minutes ?? 30;
   const seconds = input.expiresInSeconds ?? minutes * 60;
   const token = randomBytes(24).toString("base64url");
+  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const expiresAt = new Date(Date.now() + seconds * 1000);
 
   const grant = await db.$transaction(async (tx) => {
@@ -58,47 +63,12 @@ export async function createCounterKey(
         requestId: deal.requestId,
         consentId: consent.id,
         tokenHash: hashToken(token),
+        codeHash: hashCode(token, code),
         expiresAt,
       },
       select: { id: true, expiresAt: true },
     });
   });
-  return { grantId: grant.id, token, path: `/key/${token}`, expiresAt: grant.expiresAt, fields };
+  return { grantId: grant.id, token, code, path: `/key/${token}`, expiresAt: grant.expiresAt, fields };
 }
 
-export type CounterKeyView =
-  | { state: "open"; dealerName: string; fields: DataField[]; expiresAt: Date; data: CustomerData }
-  | { state: "expired" | "revoked"; dealerName: string };
-
-/**
- * The dealer's desk opens the link. Unknown tokens are NOT_FOUND; a known key that ended says so (the
- * holder already knows it existed). Every successful open is one readCustomerData call, so one log row.
- */
-export async function openCounterKey(token: string): Promise<CounterKeyView> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw notFound("This key does not exist.");
-  const grant = await db.consentGrant.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, customerId: true, dealerId: true, fields: true, requestId: true, expiresAt: true, revokedAt: true, granteeType: true },
-  });
-  if (!grant || grant.granteeType !== "COUNTER") throw notFound("This key does not exist.");
-  const dealer = grant.dealerId ? await db.dealer.findUnique({ where: { id: grant.dealerId }, select: { name: true } }) : null;
-  const dealerName = dealer?.name ?? "Dealer";
-  if (grant.revokedAt) return { state: "revoked", dealerName };
-  if (grant.expiresAt <= new Date()) return { state: "expired", dealerName };
-  try {
-    const data = await readCustomerData({
-      reader: { type: "COUNTER", id: grant.dealerId ?? grant.id, label: `${possessive(dealerName)} front desk` },
-      customerId: grant.customerId,
-      fields: grant.fields,
-      purpose: "Paperwork at the dealer's desk",
-      requestId: grant.requestId,
-      channel: "counter",
-      grantId: grant.id,
-    });
-    return { state: "open", dealerName, fields: grant.fields, expiresAt: grant.expiresAt, data };
-  } catch (e) {
-    // Revoked or expired between the check above and the read: the read is the authority.
-    if (e instanceof AppError && e.code === "NOT_FOUND") return { state: "expired", dealerName };
-    throw e;
-  }
-}

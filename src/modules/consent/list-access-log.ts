@@ -10,6 +10,7 @@ const logSelect = {
   actorLabel: true,
   fields: true,
   channel: true,
+  refused: true,
   purpose: true,
   createdAt: true,
   grant: { select: { createdAt: true, request: { select: { condition: true, bodyType: true, makes: true, model: true } } } },
@@ -47,7 +48,10 @@ export async function listAccessLog(customerId: string, input: { who?: string; f
       who: r.actorLabel,
       fields: r.fields,
       channel: r.channel,
-      sentence: describeAccess({
+      refused: r.refused,
+      sentence: r.refused
+        ? `${r.actorLabel} tried to open a counter key you gave and was refused: nothing of yours was shown.`
+        : describeAccess({
         actorType: r.actorType,
         actorLabel: r.actorLabel,
         channel: r.channel,

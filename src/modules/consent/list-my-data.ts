@@ -38,7 +38,7 @@ export async function listMyData(customerId: string, now = new Date()) {
   // Uses per listed grant (AccessLog_grantId_idx). Prisma's relation _count aggregated the whole access
   // log before joining.
   const uses = grants.length
-    ? await db.accessLog.groupBy({ by: ["grantId"], where: { grantId: { in: grants.map((g) => g.id) } }, _count: { _all: true } })
+    ? await db.accessLog.groupBy({ by: ["grantId"], where: { grantId: { in: grants.map((g) => g.id) }, refused: false }, _count: { _all: true } })
     : [];
   const usesOf = new Map(uses.map((u) => [u.grantId, u._count._all]));
   const lenderIds = [...new Set(grants.flatMap((g) => g.lenderIds))];

@@ -32,6 +32,6 @@ export const CONTACT_SHARE_TEXT = {
 
 // A counter hand-off key: the blanks are filled with the dealer, the fields and the minutes before it is shown.
 export const COUNTER_KEY_TEXT = {
-  version: "counter-key-2026-11",
-  template: "I give {dealer}'s front desk a one-time key to see {fields} for {minutes} minutes, to fill in the paperwork for my purchase. Every use is logged and I can cancel it at any time.",
+  version: "counter-key-2026-12",
+  template: "I give {dealer}'s front desk a key to see {fields} for {minutes} minutes, to fill in the paperwork for my purchase. It opens only for {dealer}'s signed-in staff, or once with the 6-digit code I read out at the desk. Anyone else who opens the link sees nothing. Every opening, and every refused one, is logged with who opened it, and I can cancel the key at any time.",
 } as const;

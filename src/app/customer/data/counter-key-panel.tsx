@@ -40,7 +40,7 @@ export function CounterKeyPanel({ deal }: { deal: Deal }) {
       <p className="text-sm text-slate-600">{deal.requestLabel.charAt(0).toUpperCase() + deal.requestLabel.slice(1)} · accepted {new Date(deal.acceptedAt).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" })}</p>
 
       {create.data ? (
-        <NewKey path={create.data.path} expiresAt={create.data.expiresAt} dealerName={deal.dealerName} onDone={() => create.reset()} />
+        <NewKey path={create.data.path} code={create.data.code} expiresAt={create.data.expiresAt} dealerName={deal.dealerName} onDone={() => create.reset()} />
       ) : (
         <form
           noValidate
@@ -70,6 +70,9 @@ export function CounterKeyPanel({ deal }: { deal: Deal }) {
             <option value="60">1 hour</option>
           </SelectField>
           {create.error && !Object.keys(errors).length && <FormAlert>{errorMessage(create.error)}</FormAlert>}
+          <p className="text-xs text-slate-700" data-testid="counter-key-rule">
+            The key opens only for {deal.dealerName}&apos;s signed-in staff, or once with a 6-digit code you read out at the desk. Anyone else who opens the link sees nothing, and you see their attempt, marked refused.
+          </p>
           <Button type="submit" pending={create.isPending}>Give the dealer a key</Button>
         </form>
       )}
@@ -100,7 +103,7 @@ export function CounterKeyPanel({ deal }: { deal: Deal }) {
   );
 }
 
-function NewKey({ path, expiresAt, dealerName, onDone }: { path: string; expiresAt: Date; dealerName: string; onDone: () => void }) {
+function NewKey({ path, code, expiresAt, dealerName, onDone }: { path: string; code: string; expiresAt: Date; dealerName: string; onDone: () => void }) {
   const [url, setUrl] = useState("");
   const [svg, setSvg] = useState("");
   const [copied, setCopied] = useState(false);
@@ -114,12 +117,16 @@ function NewKey({ path, expiresAt, dealerName, onDone }: { path: string; expires
       <div className="mx-auto size-40 rounded bg-white p-1" role="img" aria-label={`QR code for the key to show ${possessive(dealerName)} desk`} dangerouslySetInnerHTML={{ __html: svg }} />
       <div className="min-w-0 space-y-2 text-sm">
         <p className="font-semibold">Show this QR code at the desk, or send them the link.</p>
+        <p>
+          It opens only for {dealerName}&apos;s signed-in staff, or once with this code, which you read out at the desk:{" "}
+          <strong className="font-mono text-base tracking-widest" data-testid="counter-key-code">{code.slice(0, 3)} {code.slice(3)}</strong>
+        </p>
         <p>It works until <strong>{fmtTime(expiresAt)}</strong>, then stops by itself. You can cancel it sooner below.</p>
         <label className="block">
           <span className="sr-only">Key link</span>
           <input readOnly value={url} className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs" data-testid="counter-key-url" onFocus={(e) => e.currentTarget.select()} />
         </label>
-        <p className="text-xs text-slate-700">We only show this link now and keep no copy of it. Anyone who has the link can open it until it ends, so show it only to the dealer's desk.</p>
+        <p className="text-xs text-slate-700">We show the link and the code only now and keep no copy of them. Anyone else who opens the link (signed out without the code, another dealer, another buyer) sees nothing of yours, and you will see that attempt, marked refused, in &quot;Who saw my data&quot;.</p>
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant="secondary" onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true))}>{copied ? "Copied" : "Copy link"}</Button>
           <Button type="button" variant="ghost" onClick={onDone}>Done</Button>

@@ -60,6 +60,7 @@ export function AccessLogList() {
                 <p className="text-sm text-ink">{e.sentence}</p>
                 <p className="mt-1 flex flex-wrap gap-1">
                   <Badge>{KIND[e.actorType]}</Badge>
+                  {e.refused && <Badge tone="amber">Refused, saw nothing</Badge>}
                   {e.fields.map((f) => <Badge key={f} tone="blue">{FIELD_SHORT[f]}</Badge>)}
                 </p>
               </div>
