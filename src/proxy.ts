@@ -2,17 +2,9 @@
 // signed-out visitor returns there after signing in. And a path with a malformed %-escape ("/customer/requests/%E0%A4%A") names no page;
 // left to Next it crashes decoding the dynamic segment and answers 500. Say so with a 400 instead.
 import { NextResponse, type NextRequest } from "next/server";
+import { decodesCleanly } from "~/server/input-text";
 
 const MESSAGE = "The address contains a malformed %-escape. Check the link and try again.";
-
-function decodesCleanly(path: string) {
-  try {
-    decodeURIComponent(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Set here on every request, overwriting whatever the client sent; read by src/server/auth/guard.tsx. */
 export const REQUESTED_PATH_HEADER = "x-keyturn-requested-path";

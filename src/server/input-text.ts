@@ -37,3 +37,13 @@ export function findInputProblem(value: unknown): InputProblem | null {
   }
   return null;
 }
+
+/** A URL path that `decodeURIComponent` can read: a malformed %-escape names no page or route (400, not 500). */
+export function decodesCleanly(path: string) {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

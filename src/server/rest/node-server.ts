@@ -6,6 +6,7 @@ import { sql } from "~/server/db";
 import { openApiDocument } from "~/modules/lending/openapi";
 import { badUrl, errorResponse, jsonResponse, tooLarge, unreadable, type RestRequest, type RestResponse } from "./handler";
 import { routeTable } from "./routes";
+import { decodesCleanly } from "~/server/input-text";
 
 function fromNode(req: http.IncomingMessage, url: URL): RestRequest {
   return {
@@ -34,15 +35,6 @@ function fromNode(req: http.IncomingMessage, url: URL): RestRequest {
         req.on("error", () => reject(unreadable()));
       }),
   };
-}
-
-function decodesCleanly(path: string) {
-  try {
-    decodeURIComponent(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 let openApiJson: string | null = null;
