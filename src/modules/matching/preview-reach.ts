@@ -1,13 +1,10 @@
-import { z } from "zod";
 import { lookupZip } from "~/modules/geo/zip";
-import { requestFields } from "~/modules/requests/schemas";
+import { reachTermsInput, type ReachTerms } from "~/modules/requests/schemas";
 import { findEligibleDealers } from "./eligible-dealers";
 
 /** What the new-request form knows so far; only the terms that decide a match. */
-export const previewReachInput = requestFields
-  .pick({ bodyType: true, condition: true, makes: true, maxPriceCents: true, maxMonthlyCents: true, termMonths: true, downPaymentCents: true, zip: true, radiusMiles: true })
-  .strict();
-export type PreviewReachInput = z.infer<typeof previewReachInput>;
+export const previewReachInput = reachTermsInput;
+export type PreviewReachInput = ReachTerms;
 
 export type ReachPreview = { found: true; dealers: number; radiusMiles: number; place: string; budgetCounted: boolean } | { found: false };
 
