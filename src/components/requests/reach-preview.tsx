@@ -10,7 +10,9 @@ const DEBOUNCE_MS = 400;
 
 /** Parses what the form holds now; null while it is not yet enough to count (no body type, short ZIP). */
 export function reachTermsFrom(values: Record<string, unknown>): ReachTerms | null {
-  const parsed = reachTermsInput.safeParse(values);
+  // Only the matching terms: the schema is strict, and the form holds more (model, trade-in, …).
+  const keys = Object.keys(reachTermsInput.shape) as (keyof ReachTerms)[];
+  const parsed = reachTermsInput.safeParse(Object.fromEntries(keys.map((k) => [k, values[k]])));
   return parsed.success ? parsed.data : null;
 }
 
