@@ -9,6 +9,7 @@ import { errorMessage } from "~/trpc/errors";
 import type { InboxQuote } from "~/modules/inbox/get-inbox";
 import { explainTop, filterQuotes, sortQuotes, type InboxFilters, type SortKey } from "~/modules/inbox/ranking";
 import { EmptyState, Loading } from "~/components/ui/card";
+import { ButtonLink } from "~/components/ui/button";
 import { FormAlert } from "~/components/ui/field";
 import { QuoteCard } from "~/components/inbox/quote-card";
 import { QuoteTable } from "~/components/inbox/quote-table";
@@ -116,10 +117,19 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
         )}
       </div>
 
-      {data.quotes.length === 0 ? (
+      {data.quotes.length === 0 && data.request.status === "OPEN" && data.request.matched && data.request.matchedCount === 0 ? (
+        // Promising quotes here would be untrue: nobody has the request (issue 13 #16).
+        <EmptyState
+          title="Your request reached no dealer"
+          body={`No dealer that sells this is within ${data.request.radiusMiles} miles. Widen the radius (or loosen the makes or budget) and we will send it again to every dealer it then fits.`}
+          action={<ButtonLink href={`/customer/requests/${requestId}/edit`}>Widen the radius</ButtonLink>}
+        />
+      ) : data.quotes.length === 0 ? (
         <EmptyState
           title="No quotes yet"
-          body={`${data.request.matchedCount} matching dealer${data.request.matchedCount === 1 ? " has" : "s have"} your request. Quotes appear here the moment they arrive, with financing from our lenders${data.request.wantsFinancing ? "" : " if you ask for it"}.`}
+          body={data.request.matched || data.request.status !== "OPEN"
+            ? `${data.request.matchedCount} matching dealer${data.request.matchedCount === 1 ? " has" : "s have"} your request. Quotes appear here the moment they arrive, with financing from our lenders${data.request.wantsFinancing ? "" : " if you ask for it"}.`
+            : "Finding the dealers that match your request…"}
         />
       ) : (
         <>

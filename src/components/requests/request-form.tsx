@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { ReachPreview, reachTermsFrom } from "~/components/requests/reach-preview";
 import { Button, ButtonLink } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, FormAlert, SelectField } from "~/components/ui/field";
@@ -65,6 +66,13 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
   const errors = { ...fieldErrors(active.error), ...clientErrors };
   const formRef = useFocusFirstError(errors);
   const [makes, setMakes] = useState<string[]>(initial.makes ?? []);
+  // The live reach preview reads the form as it stands (uncontrolled fields), on every change.
+  const [reachTerms, setReachTerms] = useState<ReturnType<typeof reachTermsFrom>>(null);
+  const readReach = () => {
+    if (formRef.current) setReachTerms(reachTermsFrom(readForm(new FormData(formRef.current))));
+  };
+  // Once on mount, for the defaults the form opens with.
+  useEffect(readReach, []);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -107,7 +115,7 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
 
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6" aria-label={requestId ? "Edit request" : "New request"}>
+    <form ref={formRef} onSubmit={onSubmit} onChange={readReach} noValidate className="space-y-6" aria-label={requestId ? "Edit request" : "New request"}>
       {active.error && !Object.keys(fieldErrors(active.error)).length && <FormAlert>{errorMessage(active.error)}</FormAlert>}
       {hasErrors && <FormAlert>Please fix the highlighted fields.</FormAlert>}
 
@@ -186,6 +194,7 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
             {TIMELINES.map((t) => <option key={t} value={t}>{timelineLabel[t]}</option>)}
           </SelectField>
         </div>
+        <ReachPreview terms={reachTerms} />
       </Card>
 
       {!requestId && creditShare && (

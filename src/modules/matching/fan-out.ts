@@ -4,9 +4,9 @@ import { db, sql, sqlTransaction, type SqlClient } from "~/server/db";
 import { defineJob } from "~/server/jobs/define";
 import { enqueue } from "~/server/jobs/queue";
 import { publishMany, topics } from "~/server/realtime";
-import { findCandidateDealers } from "./candidates";
+import { findEligibleDealers } from "./eligible-dealers";
 import { NOTIFY_DEALERS_QUEUE } from "./notify-dealers.job";
-import { budgetCeilingCents, evaluateEligibility, type MatchRequest } from "./eligibility";
+import type { MatchRequest } from "./eligibility";
 
 /** How the buyer appears to one dealer: stable per dealer, different across dealers, so dealers cannot correlate. */
 export function buyerAlias(requestId: string, dealerId: string): string {
@@ -81,22 +81,10 @@ export async function fanOutRequest(requestId: string, hooks: { beforeCommit?: (
 
 type LeadRow = { dealerId: string; distance: number; reasons: string; alias: string };
 
-/** The leads a request should create: the indexed candidates, confirmed and explained by evaluateEligibility. */
+/** The leads a request should create, one per eligible dealer (the same function the reach preview counts with). */
 async function matchLeads(r: MatchedRequest): Promise<LeadRow[]> {
-  const candidates = await findCandidateDealers({
-    lat: r.lat,
-    lng: r.lng,
-    radiusMiles: r.radiusMiles,
-    bodyType: r.bodyType,
-    condition: r.condition,
-    makes: r.makes,
-    budgetCeilingCents: budgetCeilingCents(r),
-    customerId: r.customerId,
-  });
-  return candidates.flatMap((c) => {
-    const verdict = evaluateEligibility(r, c, { distanceMiles: c.distanceMiles, leadsToday: c.leadsToday, blocked: false });
-    return verdict.eligible ? [{ dealerId: c.id, distance: Math.round(c.distanceMiles * 10) / 10, reasons: JSON.stringify(verdict.reasons), alias: buyerAlias(r.id, c.id) }] : [];
-  });
+  const dealers = await findEligibleDealers(r);
+  return dealers.map((c) => ({ dealerId: c.id, distance: Math.round(c.distanceMiles * 10) / 10, reasons: JSON.stringify(c.reasons), alias: buyerAlias(r.id, c.id) }));
 }
 
 async function insertLeads(c: SqlClient, requestId: string, rows: LeadRow[]) {

@@ -51,6 +51,12 @@ export const requestFields = z
 
 export type RequestFields = z.infer<typeof requestFields>;
 
+/** The terms that decide which dealers a request reaches: the live reach preview's input. */
+export const reachTermsInput = requestFields
+  .pick({ bodyType: true, condition: true, makes: true, maxPriceCents: true, maxMonthlyCents: true, termMonths: true, downPaymentCents: true, zip: true, radiusMiles: true })
+  .strict();
+export type ReachTerms = z.infer<typeof reachTermsInput>;
+
 /** Rules across fields; each problem is reported on the field the customer must change. */
 export function checkRequestConsistency(v: Partial<RequestFields>, ctx: z.RefinementCtx) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });

@@ -1,4 +1,5 @@
 import { customerProcedure, router } from "~/server/api/trpc";
+import { previewReach, previewReachInput } from "~/modules/matching/preview-reach";
 import { liveStream, topics } from "~/server/realtime";
 import { cancelRequest } from "~/modules/requests/cancel-request";
 import { createRequest } from "~/modules/requests/create-request";
@@ -16,6 +17,8 @@ export const requestsRouter = router({
   list: customerProcedure.input(z.void()).query(({ ctx }) => listMyRequests(ctx.actor.userId)),
   get: customerProcedure.input(requestIdInput).query(({ ctx, input }) => getMyRequest(ctx.actor.userId, input.requestId)),
   quotes: customerProcedure.input(requestIdInput).query(({ ctx, input }) => listQuotesForMyRequest(ctx.actor.userId, input.requestId)),
+  // Live "this would reach N dealers" on the new-request form (issue 13 #16).
+  reach: customerProcedure.input(previewReachInput).query(({ ctx, input }) => previewReach(ctx.actor.userId, input)),
   defaults: customerProcedure.input(z.void()).query(({ ctx }) => requestDefaults(ctx.actor.userId)),
   creditShareOptions: customerProcedure.input(z.void()).query(({ ctx }) => getCreditShareOptions(ctx.actor.userId)),
   live: customerProcedure.input(requestIdInput).subscription(async function* ({ ctx, input, signal }) {

@@ -12,7 +12,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   if (!request) notFound();
   return (
     <>
-      <PageHeader title="Your request" description="Quotes arrive here as dealers answer; nothing to refresh." />
+      <PageHeader title="Your request" description="Which dealers it reached and every quote they send, updated live; nothing to refresh." />
       <RequestView requestId={id} />
     </>
   );
