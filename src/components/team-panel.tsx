@@ -18,8 +18,9 @@ export function TeamPanel({ isOwner }: { isOwner: boolean }) {
   const errors = fieldErrors(add.error);
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_380px]">
-      <section aria-labelledby="people">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_380px]">
+      {/* min-w-0: a grid item is as wide as its content by default, and a long name would widen the page. */}
+      <section aria-labelledby="people" className="min-w-0">
         <h2 id="people" className="mb-3 text-lg font-semibold">People</h2>
         {staff.isPending ? (
           <Loading />
