@@ -23,8 +23,9 @@ describe("requests.reach (the new-request form's live count)", () => {
       const { matchedCount } = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { matchedCount: true } });
       expect(preview, JSON.stringify(over)).toMatchObject({ found: true, dealers: matchedCount, radiusMiles: over.radiusMiles, budgetCounted: true });
     }
-    // And the count moves as the radius does: more at 50 than at 25; none near Fairbanks, where no dealer is.
-    expect(await caller.requests.reach(terms({ zip: "99701", radiusMiles: 50 }))).toMatchObject({ found: true, dealers: 0, place: "Fairbanks, AK" });
+    // And the count moves as the radius does: more at 50 than at 25; none near Barrow, AK, where no test puts a
+    // dealer (the fault tests use Fairbanks, 450 miles away).
+    expect(await caller.requests.reach(terms({ zip: "99723", radiusMiles: 50 }))).toMatchObject({ found: true, dealers: 0, place: "Barrow, AK" });
     const at25 = await caller.requests.reach(terms({ radiusMiles: 25 }));
     const at50 = await caller.requests.reach(terms({ radiusMiles: 50 }));
     expect(at25.found && at50.found && at50.dealers > at25.dealers).toBe(true);
