@@ -44,5 +44,7 @@ describe("worker under faults", () => {
     await db.$transaction((tx) => enqueue(tx, "request.fan-out", { requestId: late.id }));
     while (!(await db.request.findUniqueOrThrow({ where: { id: late.id }, select: { fannedOutAt: true } })).fannedOutAt && worker.alive()) await new Promise((r) => setTimeout(r, 200));
     expect(await db.lead.count({ where: { requestId: late.id } })).toBe(dealers.length);
-  });
+    // A job whose connection was cut mid-run waits out its lease (15 s) before another slot takes it, and
+    // several can: minutes of room on a busy machine. The test asserts outcomes, never durations.
+  }, 180_000);
 });
