@@ -19,11 +19,12 @@ export function CoverageForm({ isOwner }: { isOwner: boolean }) {
   const save = useMutation(trpc.dealer.updateCoverage.mutationOptions({ onSuccess: (d) => qc.setQueryData(trpc.dealer.coverage.queryKey(), d) }));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const errors = { ...fieldErrors(save.error), ...clientErrors };
+  // Every hook before the early returns: the loading render and the form render must call the same hooks.
+  const formRef = useFocusFirstError(errors);
   if (coverage.isPending) return <Loading label="Loading coverage…" />;
   if (coverage.isError) return <FormAlert>{errorMessage(coverage.error)}</FormAlert>;
   const c = coverage.data;
-  const errors = { ...fieldErrors(save.error), ...clientErrors };
-  const formRef = useFocusFirstError(errors);
   const makes = [...new Set([...MAKES, ...c.makes])].sort();
 
   return (
