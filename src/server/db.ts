@@ -12,15 +12,48 @@ const types = { getTypeParser: ((oid: number, format?: "text" | "binary") => (oi
 // And write Dates as UTC text: a zone offset sent to a column without a zone would be dropped, not applied.
 pg.defaults.parseInputDatesAsUTC = true;
 
+const CONNECT_TIMEOUT_MS = 30_000;
+/** How long the holder of a broken connection has to give it back before the pool takes it back itself. */
+export const BROKEN_CHECKOUT_GRACE_MS = 3_000;
+
+/**
+ * A checked-out connection that breaks emits 'error' on itself, and Prisma's adapter does not listen
+ * there: every connection gets a listener of its own for its whole life (the query in flight fails).
+ * Worse, when the connection dies under a Prisma transaction's COMMIT, nothing ever releases it: after a
+ * few such cuts every slot of the pool was held by a dead connection and every query waited for ever
+ * (src/server/jobs/faults.int.test.ts). So a broken connection still checked out after a grace period is
+ * released, as broken, by the pool's side; the pool then opens a fresh one in its place.
+ */
+function reapBrokenCheckouts(pool: pg.Pool) {
+  const checkedOut = new Set<pg.PoolClient>();
+  pool.on("acquire", (client) => checkedOut.add(client));
+  pool.on("release", (_err, client) => checkedOut.delete(client));
+  pool.on("remove", (client) => checkedOut.delete(client as pg.PoolClient));
+  pool.on("connect", (client) =>
+    client.on("error", (err) => {
+      console.error("[db] connection lost:", err.message);
+      setTimeout(() => {
+        if (!checkedOut.has(client)) return;
+        checkedOut.delete(client);
+        try {
+          client.release(err); // with an error: destroyed, not returned to the idle list
+        } catch {
+          /* released meanwhile */
+        }
+      }, BROKEN_CHECKOUT_GRACE_MS).unref();
+    }),
+  );
+}
+
 function createClients() {
   // One pool per process, shared by Prisma and by the few hot paths that speak to pg directly (`sql`).
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, types });
+  // A bounded wait for a connection: a starved pool then fails queries (which callers retry) instead of
+  // queueing them silently for ever.
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle connection the server closed (a restart, pg_terminate_backend) emits 'error' on the pool;
   // unheard, that is an uncaught exception that ends the process. The pool drops the connection itself.
   pool.on("error", (err) => console.error("[db] idle connection lost:", err.message));
-  // A checked-out connection that breaks emits on itself, and Prisma's adapter does not listen there:
-  // every connection gets a listener of its own for its whole life (the query in flight fails anyway).
-  pool.on("connect", (client) => client.on("error", (err) => console.error("[db] connection lost:", err.message)));
+  reapBrokenCheckouts(pool);
   // disposeExternalPool: $disconnect ends the pool, so scripts that call it exit.
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
 }
@@ -31,6 +64,10 @@ const clients = g.ktDb ?? createClients();
 if (env.NODE_ENV !== "production") g.ktDb = clients;
 
 export const db = clients.prisma;
+/** The pool's counts, for health checks and tests. */
+export const poolStats = () => ({ total: clients.pool.totalCount, idle: clients.pool.idleCount, waiting: clients.pool.waitingCount });
+/** A raw connection of the shared pool (tests of the pool's own behaviour). */
+export const connectRaw = () => clients.pool.connect();
 
 /** A statement for `sql`: constant text, values as parameters, and a name to prepare it under. */
 export type Statement = { name: string; text: string; values?: unknown[] };

@@ -15,7 +15,7 @@ describe("worker under faults", () => {
   // Skipped: it hung in two runs (180 s in a full suite, fan-outs unfinished while the worker was alive),
   // though it passed alone in 4-17 s and in two other full runs. That points at the worker's recovery after
   // repeated cuts (an open defect, issue 15), not at the test; it stays here, to be turned on with the fix.
-  it.skip("survives its database connections being cut during fan-outs, and every lead is there exactly once", async () => {
+  it("survives its database connections being cut during fan-outs, and every lead is there exactly once", async () => {
     const dealers = await Promise.all(Array.from({ length: 4 }, () => makeDealer({ zip: ZIP })));
     const customer = await makeCustomer();
     const requests = await Promise.all(Array.from({ length: 30 }, () => makeRequest(customer.id, { zip: ZIP, radiusMiles: 25 })));
@@ -36,9 +36,12 @@ describe("worker under faults", () => {
       await db.$queryRaw`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = ${appName}`;
       await new Promise((r) => setTimeout(r, 200));
     }
-    while ((await fannedOut()) < ids.length && worker.alive()) await new Promise((r) => setTimeout(r, 200));
+    // Waits for the outcome; past a generous deadline it stops waiting, to report what was stuck.
+    const giveUpAt = Date.now() + 140_000;
+    while ((await fannedOut()) < ids.length && worker.alive() && Date.now() < giveUpAt) await new Promise((r) => setTimeout(r, 200));
+    const stuck = await db.job.count({ where: { queue: "request.fan-out", status: "PENDING" } });
     expect(worker.alive(), `exit ${String(worker.alive() ? "none" : await worker.exited)}: ${worker.stderr().slice(-3000)}`).toBe(true);
-    expect(await fannedOut()).toBe(ids.length);
+    expect(await fannedOut(), `${stuck} fan-out jobs pending; worker log: ${worker.stderr().slice(-2000)}`).toBe(ids.length);
     const perRequest = await db.lead.groupBy({ by: ["requestId"], where: { requestId: { in: ids } }, _count: { _all: true } });
     expect(perRequest).toHaveLength(ids.length);
     for (const r of perRequest) expect(r._count._all).toBe(dealers.length);
