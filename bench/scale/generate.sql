@@ -66,10 +66,10 @@ SELECT pg_temp.kid('lc', r.i), r.id, pg_temp.kid('d', 59999),
 FROM gen_rq r WHERE r.i < 1000;
 
 -- ── quotes on quoted leads, with 1–3 revisions ──
-INSERT INTO "Quote" ("id","leadId","requestId","dealerId","status","version","requestVersion","year","make","model","vin","mileage","inStock","vehiclePriceCents","feesCents","addOnsCents","incentivesCents","tradeInOfferCents","taxCents","otdCents","amountFinancedCents","validUntil","createdAt","updatedAt")
+INSERT INTO "Quote" ("id","leadId","requestId","dealerId","status","version","requestVersion","year","make","model","vin","mileage","condition","inStock","vehiclePriceCents","feesCents","addOnsCents","incentivesCents","tradeInOfferCents","taxCents","otdCents","amountFinancedCents","validUntil","createdAt","updatedAt")
 SELECT 'q' || substr(l."id", 2), l."id", l."requestId", l."dealerId",
        (CASE WHEN v < 0.55 THEN 'ACTIVE' WHEN v < 0.65 THEN 'WITHDRAWN' WHEN v < 0.8 THEN 'DECLINED' WHEN v < 0.95 THEN 'EXPIRED' ELSE 'ACCEPTED' END)::"QuoteStatus",
-       1 + floor(random() * 3)::int, 1, 2024, 'Toyota', 'RAV4', '2T3P1RFV8RC000001', 12, true, p, 89900, 0, 0, 0, p / 16, p + 89900 + p / 16, p,
+       1 + floor(random() * 3)::int, 1, 2024, 'Toyota', 'RAV4', '2T3P1RFV8RC000001', 12, 'USED'::"VehicleCondition", true, p, 89900, 0, 0, 0, p / 16, p + 89900 + p / 16, p,
        l."createdAt" + interval '14 days', l."createdAt" + interval '4 hours', l."createdAt" + interval '4 hours'
 FROM "Lead" l CROSS JOIN LATERAL (SELECT random() AS v, 2000000 + floor(random() * 3000000)::int AS p) x
 WHERE l."status" = 'QUOTED';
