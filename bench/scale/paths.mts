@@ -63,7 +63,8 @@ export const paths: Record<string, (who: Who) => Promise<unknown>> = {
   "dealer leads, NEW": (w) => listLeads(actors.dealer[w], { status: "NEW" }),
   "dealer leads, QUOTED": (w) => listLeads(actors.dealer[w], { status: "QUOTED" }),
   "dealer leads, SUV": (w) => listLeads(actors.dealer[w], { status: "ALL", bodyType: "SUV" }),
-  "dealer unread by lead": (w) => dealerUnreadByLead({ dealerId: actors.dealer[w] }),
+  // The badges of the board's first page, as the dashboard asks for them.
+  "dealer unread by lead": async (w) => dealerUnreadByLead({ dealerId: actors.dealer[w], leadIds: (await once(`ul:${w}`, async () => JSON.stringify((await listLeads(actors.dealer[w], { status: "ALL" })).items.map((l) => l.id))).then((j) => JSON.parse(j!) as string[])) }),
   "buyer request list": (w) => listMyRequests(actors.buyer[w]),
   "buyer inbox (newest request)": async (w) => getInbox({ actor: actorOf(actors.buyer[w], "CUSTOMER"), requestId: (await newestRequest(w))! }),
   "buyer unread by lead": async (w) => customerUnreadByLead({ actor: actorOf(actors.buyer[w], "CUSTOMER"), requestId: (await newestRequest(w))! }),

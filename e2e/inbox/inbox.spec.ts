@@ -103,6 +103,15 @@ test("two dealers quote, lenders decide, the buyer compares live, talks masked, 
   await expect(thread.getByTestId("message")).toHaveCount(2, { timeout: 15_000 });
   await expectNoSeriousA11yIssues(buyer);
   await shoot(buyer, "inbox-inbox-thread");
+  // On the dealer's board, a new buyer message badges its lead live (badges are asked for the leads on screen).
+  const d2Lead = new URL(d2.url());
+  await d2.goto(`${d2Lead.origin}/dealer`);
+  await expect(d2.getByTestId("lead-row").first()).toBeVisible();
+  await thread.getByLabel(`Message to ${name2}`).fill("Is the price negotiable?");
+  await thread.getByRole("button", { name: "Send" }).click();
+  await expect(d2.locator(`a[href="${d2Lead.pathname}"]`).getByTestId("unread-badge")).toHaveText("1 new message", { timeout: 15_000 });
+  await d2.goto(d2Lead.toString());
+  await expect(d2.getByTestId("dealer-thread")).toContainText("Is the price negotiable?");
 
   // Accept dealer 1 with its best pre-approval.
   await inbox.getByRole("button", { name: `Accept ${name1}'s quote` }).click();

@@ -29,13 +29,14 @@ export function LeadsBoard() {
   // Pages of 50, newest first; "Show older leads" fetches the next page by cursor.
   const leads = useInfiniteQuery(trpc.dealer.leads.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
   const items = leads.data?.pages.flatMap((p) => p.items) ?? [];
-  const unread = useQuery(trpc.threads.dealerUnread.queryOptions());
+  // Badges for the leads on screen only: their cost follows the page, not the dealer's history.
+  const unread = useQuery(trpc.threads.dealerUnread.queryOptions({ leadIds: items.map((l) => l.id) }, { enabled: items.length > 0, placeholderData: (prev) => prev }));
   useSubscription(
     trpc.dealer.live.subscriptionOptions(undefined, {
       onData: (e) => {
         if (e.type === "lead.created") setAnnounce("A new lead just arrived.");
         void qc.invalidateQueries({ queryKey: trpc.dealer.leads.pathKey() });
-        if (e.type === "message" || e.type === "message.read") void qc.invalidateQueries({ queryKey: trpc.threads.dealerUnread.queryKey() });
+        if (e.type === "message" || e.type === "message.read") void qc.invalidateQueries({ queryKey: trpc.threads.dealerUnread.pathKey() });
       },
     }),
   );

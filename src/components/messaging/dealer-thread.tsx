@@ -30,7 +30,7 @@ export function DealerThread({ leadId }: { leadId: string }) {
     ),
   );
   const send = useMutation(trpc.threads.dealerSend.mutationOptions({ onSuccess: () => void qc.invalidateQueries({ queryKey: key }) }));
-  const markRead = useMutation(trpc.threads.dealerMarkRead.mutationOptions({ onSuccess: () => void qc.invalidateQueries({ queryKey: trpc.threads.dealerUnread.queryKey() }) }));
+  const markRead = useMutation(trpc.threads.dealerMarkRead.mutationOptions({ onSuccess: () => void qc.invalidateQueries({ queryKey: trpc.threads.dealerUnread.pathKey() }) }));
 
   const incoming = thread.data?.messages.filter((m) => !m.mine && !m.readAt).length ?? 0;
   useEffect(() => {

@@ -24,7 +24,7 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "threads.dealerGet": (c) => ({ leadId: c.leadId }),
   "threads.dealerSend": (c) => ({ leadId: c.leadId, body: "Hello, we have it in stock." }),
   "threads.dealerMarkRead": (c) => ({ leadId: c.leadId }),
-  "threads.dealerUnread": () => undefined,
+  "threads.dealerUnread": (c) => ({ leadIds: [c.leadId] }),
   // Before acceptance this must refuse; after acceptance it is the one place contact details appear.
   "inbox.buyerContact": (c) => ({ leadId: c.leadId }),
 };

@@ -2,6 +2,8 @@ import { z } from "zod";
 
 const id = z.string().min(1).max(40);
 export const ZLeadRef = z.object({ leadId: id }).strict();
+/** The leads whose unread badges a dealer's board shows: its loaded pages of 50, up to 20 of them. */
+export const ZUnreadForLeads = z.object({ leadIds: z.array(id).max(1000, "Ask for at most 1,000 leads at a time.") }).strict();
 export const ZSendMessageInput = z
   .object({
     leadId: id,

@@ -20,19 +20,23 @@ const PII = (email: string) => new RegExp(["Zelda", "Quixote", "555-0199", "Secr
 
 describe("threads", () => {
   it("customer and dealer talk on a lead; the dealer sees only the alias, with unread counts both ways", async () => {
-    const { customer, request, dealer, lead } = await setup();
+    const { customer, request, dealer, other, lead, otherLead } = await setup();
     const me = await callerAs(customer.id);
     const shop = await callerAs(dealer.ownerId);
 
     await me.threads.send({ leadId: lead.id, body: "Is the RAV4 still available?" });
-    expect(await shop.threads.dealerUnread()).toMatchObject({ [lead.id]: 1 });
+    expect(await shop.threads.dealerUnread({ leadIds: [lead.id] })).toEqual({ [lead.id]: 1 });
+    // Only the leads asked about are counted, and only the dealer's own.
+    expect(await shop.threads.dealerUnread({ leadIds: [] })).toEqual({});
+    const rival = await callerAs(other.ownerId);
+    expect(await rival.threads.dealerUnread({ leadIds: [lead.id, otherLead.id] })).toEqual({});
     const dealerView = await shop.threads.dealerGet({ leadId: lead.id });
     expect(dealerView.messages[0]).toMatchObject({ author: lead.buyerAlias, body: "Is the RAV4 still available?", mine: false });
     expect(JSON.stringify(dealerView)).not.toMatch(PII(customer.email));
-    expect(JSON.stringify(await shop.threads.dealerUnread())).not.toMatch(PII(customer.email));
+    expect(JSON.stringify(await shop.threads.dealerUnread({ leadIds: [lead.id] }))).not.toMatch(PII(customer.email));
 
     await shop.threads.dealerMarkRead({ leadId: lead.id });
-    expect(await shop.threads.dealerUnread()).toEqual({});
+    expect(await shop.threads.dealerUnread({ leadIds: [lead.id] })).toEqual({});
 
     await shop.threads.dealerSend({ leadId: lead.id, body: "Yes, on the lot today." });
     expect(await me.threads.unread({ requestId: request.id })).toEqual({ [lead.id]: 1 });

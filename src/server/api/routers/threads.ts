@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { customerProcedure, dealerProcedure, router } from "~/server/api/trpc";
 import { liveStream, topics } from "~/server/realtime";
-import { ZLeadRef, ZSendMessageInput, ZSetDealerBlockInput } from "~/modules/messaging/schemas";
+import { ZLeadRef, ZSendMessageInput, ZSetDealerBlockInput, ZUnreadForLeads } from "~/modules/messaging/schemas";
 import { customerUnreadByLead, dealerUnreadByLead, getThreadForCustomer, getThreadForDealer } from "~/modules/messaging/get-thread";
 import { sendCustomerMessage, sendDealerMessage } from "~/modules/messaging/send-message";
 import { markReadByCustomer, markReadByDealer } from "~/modules/messaging/mark-read";
@@ -24,7 +24,7 @@ export const threadsRouter = router({
     .input(ZSendMessageInput)
     .mutation(({ ctx, input }) => sendDealerMessage({ actor: ctx.actor, dealerId: ctx.dealerId, ...input })),
   dealerMarkRead: dealerProcedure.input(ZLeadRef).mutation(({ ctx, input }) => markReadByDealer({ dealerId: ctx.dealerId, ...input })),
-  dealerUnread: dealerProcedure.input(z.void()).query(({ ctx }) => dealerUnreadByLead({ dealerId: ctx.dealerId })),
+  dealerUnread: dealerProcedure.input(ZUnreadForLeads).query(({ ctx, input }) => dealerUnreadByLead({ dealerId: ctx.dealerId, leadIds: input.leadIds })),
   dealerLive: dealerProcedure.input(ZLeadRef).subscription(async function* ({ ctx, input, signal }) {
     await leadForDealerOrThrow(ctx.dealerId, input.leadId);
     for await (const e of liveStream(topics.lead(input.leadId), signal)) yield e;
