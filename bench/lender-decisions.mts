@@ -57,8 +57,8 @@ try {
   // (api-keys.ts authenticateStatement, lender-api.ts decisionReadStatement and decisionWriteStatement),
   // without HTTP, routing, validation or response building. ──
   Object.assign(process.env, { DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), ENCRYPTION_KEYS: `b1:${randomBytes(32).toString("base64")}` });
-  const { authenticateStatement } = await import("~/modules/lending/api-keys");
-  const { decisionReadStatement, decisionWriteStatement } = await import("~/modules/lending/lender-api");
+  const { authenticateStatement } = await import("~/modules/lender-api/api-keys");
+  const { decisionReadStatement, decisionWriteStatement } = await import("~/modules/lender-api/operations");
   const { offerOf, withPayment } = await import("~/modules/lending/record-decision");
   const auth = authenticateStatement(createHash("sha256").update(secret).digest("hex"));
   const caller = { keyId, lenderId };

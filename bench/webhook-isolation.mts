@@ -14,7 +14,7 @@ Object.assign(process.env, { NODE_ENV: "test", WEBHOOK_ALLOW_LOCALHOST: "true", 
 
 const { db } = await import("~/server/db");
 const { enqueue } = await import("~/server/jobs/queue");
-const { emitLenderEvent } = await import("~/modules/lending/emit-lender-event");
+const { emitLenderEvent } = await import("~/modules/lender-api/emit-lender-event");
 const { saveWebhookUrl } = await import("~/modules/webhooks/manage-endpoint");
 const { POOL_CONCURRENCY } = await import("~/server/jobs/worker");
 const { makeCustomer, makeDealer, makeLender } = await import("../test/factories");

@@ -4,7 +4,7 @@
 // quote, a lender's pending pre-approval and a live API key, or an accepted deal.
 import { db } from "../../src/server/db";
 import { CREDIT_SHARE_VERSION, creditShareText } from "../../src/modules/consent/texts";
-import { createApiKey } from "../../src/modules/lending/api-keys";
+import { createApiKey } from "../../src/modules/lender-api/api-keys";
 import { createCounterKey } from "../../src/modules/consent/counter-key";
 
 const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;

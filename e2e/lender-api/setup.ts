@@ -3,7 +3,7 @@
 // submit-quote does. Everything the lender does goes through the console UI and the HTTP API.
 import { db } from "../../src/server/db";
 import { enqueue } from "../../src/server/jobs/queue";
-import { emitLenderEvent } from "../../src/modules/lending/emit-lender-event";
+import { emitLenderEvent } from "../../src/modules/lender-api/emit-lender-event";
 import { CREDIT_SHARE_VERSION, creditShareText } from "../../src/modules/consent/texts";
 
 /**

@@ -1,4 +1,4 @@
-import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
+import { emitLenderEvent } from "~/modules/lender-api/emit-lender-event";
 import { eraseBureauCreditIfUnshared } from "~/modules/vault/retention";
 import { db, type Tx } from "~/server/db";
 import { notFound } from "~/server/errors";

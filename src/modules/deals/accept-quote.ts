@@ -5,7 +5,7 @@ import type { Actor } from "~/server/auth/session";
 import { enqueue } from "~/server/jobs/queue";
 import { publish, topics } from "~/server/realtime";
 import { notify } from "~/modules/notifications/notify";
-import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
+import { emitLenderEvent } from "~/modules/lender-api/emit-lender-event";
 import { grantContactToDealer } from "~/modules/consent/grant-contact-to-dealer";
 import { CONTACT_SHARE_TEXT } from "~/modules/consent/texts";
 import type { TAcceptQuoteInput } from "~/modules/deals/schemas";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { jobsById } from "~/server/jobs/registry";
-import { createApiKey } from "~/modules/lending/api-keys";
+import { createApiKey } from "~/modules/lender-api/api-keys";
 import { makeCustomer, makeLender } from "../../../test/factories";
 import { pruneGrowingTables, pruneGrowingTablesJob } from "./prune-growing-tables";
 import { PRUNE_BATCH, RETENTION } from "./retention-rules";

@@ -4,7 +4,7 @@ import { db } from "~/server/db";
 import { COUNT_CAP } from "~/lib/counts";
 import { notFound } from "~/server/errors";
 import { amountLentCents, disclosure } from "~/modules/lending/amortization";
-import { effectiveStatus } from "~/modules/lending/serialize";
+import { effectiveStatus } from "~/modules/lender-api/serialize";
 
 export async function lenderOverview(lenderId: string, status?: "PENDING" | "DECIDED") {
   const now = new Date();

@@ -4,7 +4,7 @@ import { AppError } from "~/server/errors";
 import { publish, topics } from "~/server/realtime";
 import { readCustomerData } from "~/modules/consent/read-customer-data";
 import { CREDIT_TIERS, creditSourceLabel, tierForScore, tierLabel } from "~/modules/lending/credit-tiers";
-import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
+import { emitLenderEvent } from "~/modules/lender-api/emit-lender-event";
 import { decideByPolicy, policyCoversVehicle, type PolicyTier } from "~/modules/lending/policy";
 import { recordDecision } from "~/modules/lending/record-decision";
 

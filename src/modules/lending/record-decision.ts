@@ -5,7 +5,7 @@ import { publishMany, topics } from "~/server/realtime";
 import { notify } from "~/modules/notifications/notify";
 import { amountLentCents, monthlyPaymentCents } from "~/modules/lending/amortization";
 import type { DecisionInput } from "~/modules/lending/schemas";
-import { lenderPreApprovalSelect, type LenderPreApprovalRow } from "~/modules/lending/serialize";
+import { lenderPreApprovalSelect, type LenderPreApprovalRow } from "~/modules/lender-api/serialize";
 
 export type DecisionSourceName = "AUTO_POLICY" | "API" | "CONSOLE";
 

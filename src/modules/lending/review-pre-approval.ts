@@ -5,7 +5,7 @@ import { db } from "~/server/db";
 import { notFound } from "~/server/errors";
 import { readApplicant, type Applicant } from "~/modules/lending/read-applicant";
 import { closedReason } from "~/modules/lending/closed-reason";
-import { effectiveStatus, lenderPreApprovalSelect } from "~/modules/lending/serialize";
+import { effectiveStatus, lenderPreApprovalSelect } from "~/modules/lender-api/serialize";
 
 const reviewSelect = {
   ...lenderPreApprovalSelect,

@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
+import { emitLenderEvent } from "~/modules/lender-api/emit-lender-event";
 import { saveWebhookUrl } from "~/modules/webhooks/manage-endpoint";
 import { POOL_CONCURRENCY } from "~/server/jobs/worker";
 import { enqueue } from "~/server/jobs/queue";

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { runDueJobs } from "~/server/jobs/worker";
-import { emitLenderEvent } from "~/modules/lending/emit-lender-event";
+import { emitLenderEvent } from "~/modules/lender-api/emit-lender-event";
 import { sweepStrandedDeliveries } from "~/modules/webhooks/sweep-deliveries";
 import { redriveDelivery, rotateWebhookSecret, saveWebhookUrl } from "~/modules/webhooks/manage-endpoint";
 import { deliverWebhook, webhookMaxAttempts, webhookRetryDelayMs } from "~/modules/webhooks/deliver";

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { createApiServer } from "~/server/rest/node-server";
-import { createApiKey } from "~/modules/lending/api-keys";
+import { createApiKey } from "~/modules/lender-api/api-keys";
 import { UNSAFE_TEXT_MESSAGE } from "~/server/input-text";
 import { makeCustomer, makeDealer, makeLender } from "../../../test/factories";
 import { makeRequest, makeLead } from "../../../test/marketplace-factories";

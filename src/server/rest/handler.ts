@@ -8,7 +8,7 @@ import { env } from "~/env.js";
 import "~/lib/zod";
 import { AppError, errorStatus } from "~/server/errors";
 import { findInputProblem, isUnsafeText, UNSAFE_TEXT_MESSAGE } from "~/server/input-text";
-import { authenticateApiKey, looksLikeApiKey, type ApiCaller } from "~/modules/lending/api-keys";
+import { authenticateApiKey, looksLikeApiKey, type ApiCaller } from "~/modules/lender-api/api-keys";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 const KEY_PARAMS = ["api_key", "apikey", "key", "token", "access_token", "secret", "authorization"];

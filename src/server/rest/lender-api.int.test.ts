@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { subscribe, topics, type LiveEvent } from "~/server/realtime";
-import { createApiKey, revokeApiKey } from "~/modules/lending/api-keys";
+import { createApiKey, revokeApiKey } from "~/modules/lender-api/api-keys";
 import { createApiServer } from "./node-server";
 import { preApproveQuote } from "~/modules/lending/pre-approve-quote";
 import { makeLender } from "../../../test/factories";

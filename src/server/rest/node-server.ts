@@ -3,7 +3,7 @@
 // (`npm run api`, scripts/api.mts) that scales apart from the web app; a proxy sends /api/v1 to it.
 import http from "node:http";
 import { sql } from "~/server/db";
-import { openApiDocument } from "~/modules/lending/openapi";
+import { openApiDocument } from "~/modules/lender-api/openapi";
 import { badUrl, errorResponse, jsonResponse, tooLarge, unreadable, type RestRequest, type RestResponse } from "./handler";
 import { routeTable } from "./routes";
 import { decodesCleanly } from "~/server/input-text";

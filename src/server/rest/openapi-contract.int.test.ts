@@ -6,8 +6,8 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { createApiKey } from "~/modules/lending/api-keys";
-import { componentSchemas, openApiDocument } from "~/modules/lending/openapi";
+import { createApiKey } from "~/modules/lender-api/api-keys";
+import { componentSchemas, openApiDocument } from "~/modules/lender-api/openapi";
 import { preApproveQuote } from "~/modules/lending/pre-approve-quote";
 import { createApiServer } from "./node-server";
 import { makeLender } from "../../../test/factories";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AppError, notFound } from "~/server/errors";
 import { decisionInputSchema, listQuerySchema } from "~/modules/lending/schemas";
-import { getPreApproval, listDecisions, listPreApprovals, postDecision } from "~/modules/lending/lender-api";
+import { getPreApproval, listDecisions, listPreApprovals, postDecision } from "~/modules/lender-api/operations";
 import { apiRoute, idSchema, parseQuery, type RestRoute } from "./handler";
 
 const idempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/);

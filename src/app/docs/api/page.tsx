@@ -2,7 +2,7 @@ import { describeWebhookRetries } from "~/modules/webhooks/retry-schedule";
 import type { ReactNode } from "react";
 import { Brand } from "~/components/brand";
 import { ButtonLink } from "~/components/ui/button";
-import { openApiDocument } from "~/modules/lending/openapi";
+import { openApiDocument } from "~/modules/lender-api/openapi";
 import { RETENTION } from "~/modules/housekeeping/retention-rules";
 import { examples, eventNames, verifyExample } from "./examples";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { customerProcedure, lenderProcedure, router } from "~/server/api/trpc";
 import { forbidden } from "~/server/errors";
 import { liveStream, topics } from "~/server/realtime";
-import { createApiKey, listApiKeys, revokeApiKey } from "~/modules/lending/api-keys";
+import { createApiKey, listApiKeys, revokeApiKey } from "~/modules/lender-api/api-keys";
 import { buyerPreApprovals, getNotice, lenderOverview, listNotices } from "~/modules/lending/console";
 import { getPolicy, updatePolicy } from "~/modules/lending/manage-policy";
 import { consoleDecisionSchema, policyInputSchema } from "~/modules/lending/schemas";

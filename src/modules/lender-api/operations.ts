@@ -7,10 +7,10 @@ import { LIVE_CHANNEL, publishMany, topics, type LiveEvent } from "~/server/real
 import { db, sql } from "~/server/db";
 import { AppError, badRequest, isUniqueViolation, notFound } from "~/server/errors";
 import { readApplicant } from "~/modules/lending/read-applicant";
-import type { ApiCaller } from "~/modules/lending/api-keys";
+import type { ApiCaller } from "~/modules/lender-api/api-keys";
 import { decisionUpdate, offerOf, recordDecision, statusOf, withPayment, type Offer } from "~/modules/lending/record-decision";
 import type { DecisionInput } from "~/modules/lending/schemas";
-import { lenderPreApprovalSelect, toApiPreApproval, type LenderPreApprovalRow } from "~/modules/lending/serialize";
+import { lenderPreApprovalSelect, toApiPreApproval, type LenderPreApprovalRow } from "~/modules/lender-api/serialize";
 
 const encodeCursor = (id: string) => Buffer.from(id).toString("base64url");
 function decodeCursor(c: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { openApiDocument } from "~/modules/lending/openapi";
+import { openApiDocument } from "~/modules/lender-api/openapi";
 import { decisionInputSchema } from "~/modules/lending/schemas";
 
 describe("OpenAPI document", () => {
