@@ -71,7 +71,9 @@ SELECT 'q' || substr(l."id", 2), l."id", l."requestId", l."dealerId",
        (CASE WHEN v < 0.55 THEN 'ACTIVE' WHEN v < 0.65 THEN 'WITHDRAWN' WHEN v < 0.8 THEN 'DECLINED' WHEN v < 0.95 THEN 'EXPIRED' ELSE 'ACCEPTED' END)::"QuoteStatus",
        1 + floor(random() * 3)::int, 1, 2024, 'Toyota', 'RAV4', '2T3P1RFV8RC000001', 12, 'USED'::"VehicleCondition", true, p, 89900, 0, 0, 0, p / 16, p + 89900 + p / 16, p,
        l."createdAt" + interval '14 days', l."createdAt" + interval '4 hours', l."createdAt" + interval '4 hours'
-FROM "Lead" l CROSS JOIN LATERAL (SELECT random() AS v, 2000000 + floor(random() * 3000000)::int AS p) x
+-- (The WHERE ties each draw to its row: an uncorrelated LATERAL of random() is evaluated once, and every
+-- quote had the same status and price.)
+FROM "Lead" l CROSS JOIN LATERAL (SELECT random() AS v, 2000000 + floor(random() * 3000000)::int AS p WHERE l."id" IS NOT NULL) x
 WHERE l."status" = 'QUOTED';
 INSERT INTO "QuoteRevision" ("id","quoteId","version","snapshot","createdAt")
 SELECT 'v' || substr(q."id", 2) || n, q."id", n, '{"vehiclePriceCents": 2500000}', q."createdAt" FROM "Quote" q CROSS JOIN LATERAL generate_series(1, q."version") n;
@@ -86,7 +88,7 @@ SELECT pg_temp.kid('pa', abs(hashtext(q."id"))::bigint * 4 + k), q."id", q."requ
        (CASE WHEN st IN ('APPROVED','CONDITIONAL','DECLINED') THEN pg_temp.pick('{AUTO_POLICY,API,CONSOLE}') END)::"DecisionSource",
        CASE WHEN st IN ('APPROVED','CONDITIONAL','DECLINED') THEN c + random() * interval '6 hours' END, c + interval '30 days', c, c
 FROM "Quote" q JOIN gen_rq r ON r.id = q."requestId" AND r.fin
-CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 3)::int) k
+CROSS JOIN LATERAL (SELECT 1 + floor(random() * 3)::int AS n WHERE q."id" IS NOT NULL) nk CROSS JOIN LATERAL generate_series(1, nk.n) k
 CROSS JOIN LATERAL (SELECT q."createdAt" + random() * interval '1 hour' AS c, random() AS v) x
 CROSS JOIN LATERAL (SELECT CASE WHEN c + interval '30 days' < (SELECT t FROM gen_now)
     THEN CASE WHEN v < 0.35 THEN 'APPROVED' WHEN v < 0.5 THEN 'CONDITIONAL' WHEN v < 0.75 THEN 'DECLINED' WHEN v < 0.95 THEN 'EXPIRED' ELSE 'CANCELLED' END
@@ -109,7 +111,7 @@ INSERT INTO "Thread" ("id","leadId","createdAt") SELECT 't' || substr(l."id", 2)
 INSERT INTO "Message" ("id","threadId","senderType","body","readAt","createdAt")
 SELECT 'm' || substr(t."id", 2) || n, t."id", (CASE WHEN random() < 0.5 THEN 'CUSTOMER' ELSE 'DEALER' END)::"SenderType", 'Is it still available?',
        CASE WHEN random() >= 0.08 THEN t."createdAt" + n * interval '2 hours' END, t."createdAt" + n * interval '1 hour'
-FROM "Thread" t CROSS JOIN LATERAL generate_series(1, 1 + floor(random() * 5)::int) n;
+FROM "Thread" t CROSS JOIN LATERAL (SELECT 1 + floor(random() * 5)::int AS n WHERE t."id" IS NOT NULL) nk CROSS JOIN LATERAL generate_series(1, nk.n) n;
 
 -- ── notifications: 4 per request for its buyer, 1 per lead for the dealer's person; 15% unread ──
 INSERT INTO "Notification" ("id","userId","kind","title","body","link","readAt","createdAt")
@@ -137,7 +139,7 @@ FROM "PreApproval" p JOIN "Request" r ON r."id" = p."requestId";
 INSERT INTO "Job" ("id","queue","payload","status","attempts","runAt","doneAt","createdAt")
 SELECT 'j' || substr(r.id, 2) || n, pg_temp.pick('{request.fan-out,matching.notify-dealers,notification.email,webhook.deliver}'), '{"requestId": "x"}',
        (CASE WHEN random() < 0.01 THEN 'DEAD' ELSE 'DONE' END)::"JobStatus", 1, r.created, r.created + interval '1 second', r.created
-FROM gen_rq r CROSS JOIN generate_series(1, 4) n;
+FROM gen_rq r CROSS JOIN generate_series(1, 20) n; -- 2M done jobs at L: the claim must not notice them
 INSERT INTO "RateLimit" ("key","windowStart","count")
 SELECT 'api:' || md5('rl' || i), (SELECT t FROM gen_now) - random() * interval '365 days', 1 + floor(random() * 50)::int FROM generate_series(1, (:R * 17) / 10) i;
 INSERT INTO "LiveEvent" ("topic","type","refId","createdAt") SELECT 'request:' || r.id, 'quote.created', r.id, r.created FROM gen_rq r WHERE random() < 0.5;

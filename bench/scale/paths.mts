@@ -62,6 +62,8 @@ export const paths: Record<string, (who: Who) => Promise<unknown>> = {
   "dealer leads, all, page 2": async (w) => listLeads(actors.dealer[w], { status: "ALL", cursor: await once(`lp:${w}`, async () => (await listLeads(actors.dealer[w], { status: "ALL" })).nextCursor) }),
   "dealer leads, NEW": (w) => listLeads(actors.dealer[w], { status: "NEW" }),
   "dealer leads, QUOTED": (w) => listLeads(actors.dealer[w], { status: "QUOTED" }),
+  "dealer leads, WON": (w) => listLeads(actors.dealer[w], { status: "WON" }),
+  "dealer leads, CLOSED": (w) => listLeads(actors.dealer[w], { status: "CLOSED" }),
   "dealer leads, SUV": (w) => listLeads(actors.dealer[w], { status: "ALL", bodyType: "SUV" }),
   // The badges of the board's first page, as the dashboard asks for them.
   // The badges as they were counted before (every unread message of the dealer's whole history), kept so

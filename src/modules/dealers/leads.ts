@@ -31,8 +31,7 @@ export async function listLeads(dealerId: string, input: z.infer<typeof listLead
   });
   const [counts, wonCount] = await Promise.all([
     leadStatusCounts(dealerId),
-    // Capped like every count here, so a dealer with years of deals costs the same as a new one.
-    db.lead.count({ where: { dealerId, ...won }, take: COUNT_CAP }),
+    wonLeadCount(dealerId),
   ]);
   if (wonCount > 0) {
     counts.WON = wonCount;
@@ -56,6 +55,17 @@ async function leadStatusCounts(dealerId: string) {
            (SELECT count(*)::int FROM (SELECT 1 FROM "Lead" l WHERE l."dealerId" = ${dealerId} AND l."status" = s.status LIMIT ${COUNT_CAP}) x) AS n
     FROM unnest(enum_range(NULL::"LeadStatus")) AS s(status)`;
   return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, r.n])) as Partial<Record<string, number>>;
+}
+
+/**
+ * Won leads, capped like every count here: the dealer's accepted quotes (accepting closes the lead, and a
+ * lead has one accepted quote at most), read from Quote_dealer_accepted_idx, whose predicate the literal
+ * 'ACCEPTED' matches. So a dealer with years of deals costs the same as a new one.
+ */
+async function wonLeadCount(dealerId: string) {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Quote" q WHERE q."dealerId" = ${dealerId} AND q."status" = 'ACCEPTED' LIMIT ${COUNT_CAP}) x`;
+  return row?.n ?? 0;
 }
 
 type LeadShown = "NEW" | "VIEWED" | "QUOTED" | "PASSED" | "CLOSED" | "WON";
