@@ -14,16 +14,21 @@ import { LEAD_FILTERS } from "~/modules/dealers/schemas";
 import { BODY_TYPES, bodyTypeLabel, timelineLabel } from "~/modules/requests/schemas";
 import { tierShort } from "~/components/requests/credit";
 import { useTRPC } from "~/trpc/react";
+import { oneOf } from "~/lib/url-state";
+import { useUrlState } from "~/components/use-url-state";
 import { formatCount, sumCounts } from "~/lib/counts";
 
 type Filter = (typeof LEAD_FILTERS)[number];
+const boardSpec = { status: oneOf(LEAD_FILTERS, "ALL"), body: oneOf(["ANY", ...BODY_TYPES], "ANY") };
 const filterWord: Record<Filter, string> = { ALL: "All", NEW: "New", VIEWED: "Viewed", QUOTED: "Quoted", WON: "Won", PASSED: "Passed", CLOSED: "Closed" };
 
 export function LeadsBoard() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [status, setStatus] = useState<Filter>("ALL");
-  const [bodyType, setBodyType] = useState<(typeof BODY_TYPES)[number] | "">("");
+  // Status and body type are kept in the URL, so a reload or back from a lead shows the same board.
+  const [{ status, body }, setView] = useUrlState(boardSpec);
+  const bodyType = body === "ANY" ? "" : body;
+  const setStatus = (f: Filter) => setView({ status: f });
   const [announce, setAnnounce] = useState("");
   const input = { status, ...(bodyType ? { bodyType } : {}) };
   // Pages of 50, newest first; "Show older leads" fetches the next page by cursor.
@@ -59,7 +64,7 @@ export function LeadsBoard() {
             </button>
           ))}
         </nav>
-        <SelectField label="Body type" className="sm:w-48" value={bodyType} onChange={(e) => setBodyType(e.target.value as typeof bodyType)}>
+        <SelectField label="Body type" className="sm:w-48" value={bodyType} onChange={(e) => setView({ body: (e.target.value || "ANY") as typeof body })}>
           <option value="">All body types</option>
           {BODY_TYPES.map((b) => <option key={b} value={b}>{bodyTypeLabel[b]}</option>)}
         </SelectField>
