@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Button } from "~/components/ui/button";
 import { Badge, EmptyState, Loading } from "~/components/ui/card";
 import { FormAlert, SelectField } from "~/components/ui/field";
@@ -31,8 +32,13 @@ export function AccessLogList() {
     ),
   );
   const readers = log.data?.pages[0]?.readers ?? [];
-  // A reader id from an old or edited link that is not among this customer's readers means "everyone".
-  const who = log.data && !readers.some((r) => r.id === whoParam) ? "" : whoParam;
+  // A reader id from an old or edited link that is none of this customer's readers means "everyone": the
+  // URL drops it, and the list is fetched again unfiltered.
+  const unknownReader = !!log.data && !!whoParam && !readers.some((r) => r.id === whoParam);
+  const who = unknownReader ? "" : whoParam;
+  useEffect(() => {
+    if (unknownReader) setView({ who: "" });
+  }, [unknownReader, setView]);
   const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
 
   return (
