@@ -42,7 +42,14 @@ describe("counter key: only the dealer it was made for", () => {
     const me = await callerAs(buyer.id);
     const log = await me.consent.accessLog({});
     expect(log.entries).toHaveLength(3);
-    expect(log.entries.every((e) => e.refused && /refused/.test(e.sentence) && /nothing/.test(e.sentence))).toBe(true);
+    expect(log.entries.every((e) => e.refused)).toBe(true);
+    // Newest first: each a plain sentence saying who tried and that nothing was shown.
+    expect(log.entries.map((e) => e.sentence)).toEqual([
+      "Another Keyturn buyer, signed in to their own account, tried to open your counter key. Nothing was shown.",
+      `${rows[1]!.actorLabel} tried to open your counter key. Nothing was shown.`,
+      "Someone who was not signed in tried to open your counter key without the code. Nothing was shown.",
+    ]);
+    expect(rows[1]!.actorLabel).toMatch(/ of .* \(not the dealer you accepted\)$/);
     expect((await me.consent.myData()).deals[0]!.counterKeys[0]!.uses).toBe(0);
   });
 
