@@ -2,7 +2,7 @@
 // the accepted dealer's lead page, open on the other instance, drops them and says why, without a reload.
 import { expect, test } from "@playwright/test";
 import { PORTS } from "../../playwright.config";
-import { expectNoSeriousA11yIssues } from "../fixtures/look";
+import { expectNoSeriousA11yIssues, shoot } from "../fixtures/look";
 import { demo, signIn, unique } from "../fixtures/auth";
 import { acceptedWithContactScenario } from "./setup";
 
@@ -46,6 +46,8 @@ test("the buyer stops sharing with the dealer they accepted; the dealer's open l
   await expect(dealer.getByText("602-555-0142")).toHaveCount(0);
   expect(reloaded).toBe(false);
   await expectNoSeriousA11yIssues(dealer);
+  await shoot(dealer, "dealer-lead-contact-revoked");
+  await shoot(buyer, "my-data-after-revoke");
 
   // And a reload does not bring them back: the grant itself is gone, not just the page's copy.
   await dealer.reload();

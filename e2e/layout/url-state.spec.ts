@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { db } from "../../src/server/db";
 import { quotedRequestSharingCredit } from "../lender-api/setup";
 import { demo, signIn, unique } from "../fixtures/auth";
+import { shoot } from "../fixtures/look";
 
 const DEALER = "dealer16@demo.keyturn"; // a Phoenix dealer no other journey signs in as
 const LENDER = "lender3@demo.keyturn"; // likewise
@@ -44,6 +45,7 @@ test("the dealer's status and body-type filters survive a reload and back from a
   await expect(statusButton(page, "Quoted")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByLabel("Body type")).toHaveValue("SUV");
   await expect.poll(() => modelsShown(page, tag)).toEqual(["quoted-suv"]);
+  await shoot(page, "dealer-dashboard-filtered");
 
   // Filtering replaced the history entry: back from the lead lands on the filtered board, not on a plain one.
   await page.getByTestId("lead-row").filter({ hasText: tag }).click();
@@ -83,6 +85,7 @@ test("the lender's tab survives a reload; ?status=zzz shows every request", asyn
   await expect(tab("Decided")).toHaveAttribute("aria-selected", "true");
   await expect(queue.getByText(decided)).toBeVisible();
   await expect(queue.getByText(waiting)).toHaveCount(0);
+  await shoot(page, "lender-console-decided");
 
   await tab("Waiting on you").click();
   await expect(page).toHaveURL(/\/lender\?status=pending$/);
@@ -114,6 +117,7 @@ test("the buyer's access-log filters and the admin's account search survive a re
   await expect(page.getByLabel("What they saw")).toHaveValue("CREDIT");
   await expect(log.getByText(lenderLabel)).toBeVisible();
   await expect(log.getByText(dealerLabel)).toHaveCount(0);
+  await shoot(page, "access-log-filtered");
 
   // An id that is no reader of hers and a field that does not exist: the whole log, no error.
   await page.goto("/customer/data/log?who=c0nobody&field=zzz");
