@@ -51,7 +51,8 @@ export function LeadsBoard() {
     <div>
       <p role="status" aria-live="polite" className="sr-only">{announce}</p>
       <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-        <nav aria-label="Filter by status" className="-mx-1 flex gap-1 overflow-x-auto px-1">
+        {/* Wrapped, not scrolled sideways: on a phone every status stays in sight, none cut off at the edge. */}
+        <nav aria-label="Filter by status" className="flex flex-wrap gap-1">
           {LEAD_FILTERS.map((f) => (
             <button
               key={f}
@@ -103,7 +104,8 @@ export function LeadsBoard() {
                   </div>
                 </div>
                 <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
-                  <span>{describeBudget(l.request)}</span>
+                  {/* A request may state no budget: an empty item would indent the line by a gap. */}
+                  {describeBudget(l.request) && <span>{describeBudget(l.request)}</span>}
                   <span>Credit: {tierShort(l.request.creditTier)}</span>
                   <span>{timelineLabel[l.request.timeline]}</span>
                   <span className="text-slate-600">{timeAgo(l.createdAt)}</span>
