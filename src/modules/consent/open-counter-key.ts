@@ -43,7 +43,7 @@ export async function openCounterKey(token: string, input: { viewer: Actor | nul
   const code = input.code?.replace(/\s/g, "") || null;
   try {
     if (viewer && grant.dealerId && viewer.dealerId === grant.dealerId) {
-      const who = { type: "COUNTER" as const, id: viewer.userId, label: `${viewer.name} (${dealerName} staff, signed in)` };
+      const who = { type: "COUNTER" as const, id: viewer.userId, label: viewer.name.includes(dealerName) ? `${viewer.name} (staff, signed in)` : `${viewer.name} (${dealerName} staff, signed in)` };
       return await read(grant, who, dealerName, grant.expiresAt);
     }
     if (viewer) return await refuse(grant, await describeViewer(viewer, grant.customerId), dealerName, "someone-else");
@@ -93,16 +93,19 @@ async function refuse(grant: Grant, who: Who, dealerName: string, reason: Refuse
   return { state: "refused", dealerName, reason };
 }
 
+/** "Sam Lee of Desert Motors", unless the name already says where ("Riley at Desert Motors"). */
+const ofOrg = (name: string, org: string) => (name.includes(org) ? name : `${name} of ${org}`);
+
 /** The real viewer, in words for the buyer's log (a label that reads as the subject of a sentence). Another buyer is not named to this one. */
 async function describeViewer(viewer: Actor, customerId: string): Promise<Who> {
   if (viewer.userId === customerId) return { type: "COUNTER", id: "self", label: "You, signed in to your own account" };
   if (viewer.dealerId) {
     const d = await db.dealer.findUnique({ where: { id: viewer.dealerId }, select: { name: true } });
-    return { type: "DEALER", id: viewer.dealerId, label: `${viewer.name} of ${d?.name ?? "a dealer"} (not the dealer you accepted)` };
+    return { type: "DEALER", id: viewer.dealerId, label: `${ofOrg(viewer.name, d?.name ?? "a dealer")} (not the dealer you accepted)` };
   }
   if (viewer.lenderId) {
     const l = await db.lender.findUnique({ where: { id: viewer.lenderId }, select: { name: true } });
-    return { type: "LENDER", id: viewer.lenderId, label: `${viewer.name} of ${l?.name ?? "a lender"} (a lender)` };
+    return { type: "LENDER", id: viewer.lenderId, label: `${ofOrg(viewer.name, l?.name ?? "a lender")} (a lender)` };
   }
   if (viewer.role === "ADMIN") return { type: "STAFF", id: viewer.userId, label: `${viewer.name} (Keyturn staff)` };
   return { type: "COUNTER", id: "another-buyer", label: "Another Keyturn buyer, signed in" };
