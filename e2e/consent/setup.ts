@@ -6,6 +6,7 @@ import { db } from "../../src/server/db";
 import { CREDIT_SHARE_VERSION, creditShareText } from "../../src/modules/consent/texts";
 import { createApiKey } from "../../src/modules/lender-api/api-keys";
 import { createCounterKey } from "../../src/modules/consent/counter-key";
+import { acceptQuote } from "../../src/modules/deals/accept-quote";
 
 const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 const orgOf = async (email: string) =>
@@ -63,4 +64,16 @@ export async function acceptedDealScenario(customerEmail: string) {
 /** A counter key that lives only `seconds` (the UI offers 15 minutes at least). */
 export async function shortCounterKey(customerId: string, dealId: string, seconds: number) {
   return createCounterKey(customerId, { dealId, fields: ["CONTACT"], expiresInSeconds: seconds });
+}
+
+/**
+ * The buyer accepted `dealerEmail`'s quote through the same use case as the accept button, so the dealer holds
+ * the contact grant that acceptance gives (the grant the buyer then revokes in the spec).
+ */
+export async function acceptedWithContactScenario(customerEmail: string, dealerEmail: string, model: string) {
+  const { customerId, dealer, requestId, quoteId } = await requestWithQuote(customerEmail, dealerEmail, { model });
+  const user = await db.user.findUniqueOrThrow({ where: { id: customerId }, select: { email: true, name: true } });
+  await acceptQuote({ actor: { userId: customerId, email: user.email, name: user.name, role: "CUSTOMER", dealerId: null, lenderId: null, orgRole: null }, quoteId, version: 1 });
+  const lead = await db.lead.findFirstOrThrow({ where: { requestId, dealerId: dealer.dealerId! }, select: { id: true } });
+  return { leadId: lead.id, dealerName: dealer.dealer!.name };
 }

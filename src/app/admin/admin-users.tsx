@@ -4,11 +4,22 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge, Loading } from "~/components/ui/card";
 import { useTRPC } from "~/trpc/react";
+import { text } from "~/lib/url-state";
+import { useUrlState } from "~/components/use-url-state";
+
+// 100: the longest search the server accepts.
+const searchSpec = { q: text(100) };
 
 export function AdminUsers() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [query, setQuery] = useState("");
+  // The search is kept in the URL. The box holds its own text so typing is never slowed by the URL update.
+  const [params, setParams] = useUrlState(searchSpec);
+  const [query, setText] = useState(params.q);
+  const setQuery = (q: string) => {
+    setText(q);
+    setParams({ q });
+  };
   const users = useQuery(trpc.admin.users.queryOptions({ query: query || undefined }));
   const orgs = useQuery(trpc.admin.organisations.queryOptions());
   const refresh = () => qc.invalidateQueries();
@@ -21,7 +32,7 @@ export function AdminUsers() {
         <div className="mb-3 flex items-center justify-between gap-3">
           <h2 id="users-h" className="text-lg font-semibold">Accounts</h2>
           <label className="sr-only" htmlFor="user-search">Search accounts</label>
-          <input id="user-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search name or email" className="w-48 rounded-lg border border-slate-300 px-3 py-1.5 text-sm" />
+          <input id="user-search" value={query} onChange={(e) => setQuery(e.target.value)} maxLength={100} placeholder="Search name or email" className="w-48 rounded-lg border border-slate-300 px-3 py-1.5 text-sm" />
         </div>
         {users.isPending ? <Loading /> : (
           <ul className="max-h-[32rem] divide-y divide-slate-200 overflow-y-auto rounded-xl border border-slate-200 bg-white">

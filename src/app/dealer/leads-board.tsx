@@ -14,16 +14,21 @@ import { LEAD_FILTERS } from "~/modules/dealers/schemas";
 import { BODY_TYPES, bodyTypeLabel, timelineLabel } from "~/modules/requests/schemas";
 import { tierShort } from "~/components/requests/credit";
 import { useTRPC } from "~/trpc/react";
+import { oneOf } from "~/lib/url-state";
+import { useUrlState } from "~/components/use-url-state";
 import { formatCount, sumCounts } from "~/lib/counts";
 
 type Filter = (typeof LEAD_FILTERS)[number];
+const boardSpec = { status: oneOf(LEAD_FILTERS, "ALL"), body: oneOf(["ANY", ...BODY_TYPES], "ANY") };
 const filterWord: Record<Filter, string> = { ALL: "All", NEW: "New", VIEWED: "Viewed", QUOTED: "Quoted", WON: "Won", PASSED: "Passed", CLOSED: "Closed" };
 
 export function LeadsBoard() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [status, setStatus] = useState<Filter>("ALL");
-  const [bodyType, setBodyType] = useState<(typeof BODY_TYPES)[number] | "">("");
+  // Status and body type are kept in the URL, so a reload or back from a lead shows the same board.
+  const [{ status, body }, setView] = useUrlState(boardSpec);
+  const bodyType = body === "ANY" ? "" : body;
+  const setStatus = (f: Filter) => setView({ status: f });
   const [announce, setAnnounce] = useState("");
   const input = { status, ...(bodyType ? { bodyType } : {}) };
   // Pages of 50, newest first; "Show older leads" fetches the next page by cursor.
@@ -47,7 +52,8 @@ export function LeadsBoard() {
     <div>
       <p role="status" aria-live="polite" className="sr-only">{announce}</p>
       <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-        <nav aria-label="Filter by status" className="-mx-1 flex gap-1 overflow-x-auto px-1">
+        {/* Wrapped, not scrolled sideways: on a phone every status stays in sight, none cut off at the edge. */}
+        <nav aria-label="Filter by status" className="flex flex-wrap gap-1">
           {LEAD_FILTERS.map((f) => (
             <button
               key={f}
@@ -60,7 +66,7 @@ export function LeadsBoard() {
             </button>
           ))}
         </nav>
-        <SelectField label="Body type" className="sm:w-48" value={bodyType} onChange={(e) => setBodyType(e.target.value as typeof bodyType)}>
+        <SelectField label="Body type" className="sm:w-48" value={bodyType} onChange={(e) => setView({ body: (e.target.value || "ANY") as typeof body })}>
           <option value="">All body types</option>
           {BODY_TYPES.map((b) => <option key={b} value={b}>{bodyTypeLabel[b]}</option>)}
         </SelectField>
@@ -99,7 +105,8 @@ export function LeadsBoard() {
                   </div>
                 </div>
                 <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
-                  <span>{describeBudget(l.request)}</span>
+                  {/* A request may state no budget: an empty item would indent the line by a gap. */}
+                  {describeBudget(l.request) && <span>{describeBudget(l.request)}</span>}
                   <span>Credit: {tierShort(l.request.creditTier)}</span>
                   <span>{timelineLabel[l.request.timeline]}</span>
                   <span className="text-slate-600">{timeAgo(l.createdAt)}</span>

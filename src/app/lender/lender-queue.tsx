@@ -7,6 +7,8 @@ import { Badge, EmptyState, Loading, Stat } from "~/components/ui/card";
 import Link from "next/link";
 import { ButtonLink } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
+import { oneOf } from "~/lib/url-state";
+import { useUrlState } from "~/components/use-url-state";
 import { bodyTypeLabel } from "~/modules/requests/schemas";
 import { vehicleConditionLabel } from "~/modules/quotes/schemas";
 import { formatCount, sumCounts } from "~/lib/counts";
@@ -14,20 +16,22 @@ import { sourceLabel, statusLabel, statusTone } from "./labels";
 import { formatApr, formatCents } from "~/modules/lending/amortization";
 
 const tabs = [
-  { key: undefined, label: "All" },
+  { key: "ALL", label: "All" },
   { key: "PENDING", label: "Waiting on you" },
   { key: "DECIDED", label: "Decided" },
 ] as const;
+// The tab is kept in the URL (?status=pending), so a reload or back from a request shows the same queue.
+const queueSpec = { status: oneOf(tabs.map((t) => t.key), "ALL") };
 
 /** The lender's pre-approval queue: counts by outcome and the latest requests (no buyer identity). */
 export function LenderQueue() {
   const trpc = useTRPC();
-  const [tab, setTab] = useState<(typeof tabs)[number]["key"]>(undefined);
+  const [{ status: tab }, setView] = useUrlState(queueSpec);
   const qc = useQueryClient();
   const [announce, setAnnounce] = useState("");
   // Live: every placed, cancelled, revised, decided or expired request of this lender refreshes the queue.
   // (Decisions posted through the API's fast path do not publish here; the slow poll covers those.)
-  const q = useQuery({ ...trpc.lending.overview.queryOptions({ status: tab }), refetchInterval: 60_000 });
+  const q = useQuery({ ...trpc.lending.overview.queryOptions({ status: tab === "ALL" ? undefined : tab }), refetchInterval: 60_000 });
   useSubscription(
     trpc.lending.live.subscriptionOptions(undefined, {
       onData: (e) => {
@@ -52,7 +56,7 @@ export function LenderQueue() {
             key={t.label}
             role="tab"
             aria-selected={tab === t.key}
-            onClick={() => setTab(t.key)}
+            onClick={() => setView({ status: t.key })}
             className={`flex-1 rounded-md px-3 py-1.5 font-medium ${tab === t.key ? "bg-white text-ink shadow-sm" : "text-slate-700 hover:text-ink"}`}
           >
             {t.label}

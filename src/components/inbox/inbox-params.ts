@@ -1,29 +1,40 @@
 // The inbox's sort, filters and view live in the URL, so a reload or a shared link shows the same list.
+import { flag, numberOf, oneOf, readState, writeState, type StateOf } from "~/lib/url-state";
 import { SORT_KEYS, type InboxFilters, type SortKey } from "~/modules/inbox/ranking";
 
 export type InboxView = "cards" | "table";
 export type InboxState = { sort: SortKey; view: InboxView; filters: InboxFilters };
 
-const DISTANCES = [10, 25, 50];
-const FLAGS = { financedOnly: "financed", inStockOnly: "inStock", hideClosed: "hideClosed" } as const;
+/** The URL's parameters for the inbox (names kept short: they are what a shared link shows). */
+export const inboxSpec = {
+  sort: oneOf(SORT_KEYS, "totalCost"),
+  view: oneOf(["cards", "table"], "cards"),
+  within: numberOf([10, 25, 50]),
+  financed: flag,
+  inStock: flag,
+  hideClosed: flag,
+};
+type InboxParams = StateOf<typeof inboxSpec>;
+
+export function fromParams(p: InboxParams): InboxState {
+  const filters: InboxFilters = { maxDistanceMiles: p.within };
+  if (p.financed) filters.financedOnly = true;
+  if (p.inStock) filters.inStockOnly = true;
+  if (p.hideClosed) filters.hideClosed = true;
+  return { sort: p.sort, view: p.view, filters };
+}
+
+export function toParams(s: InboxState): InboxParams {
+  const f = s.filters;
+  return { sort: s.sort, view: s.view, within: f.maxDistanceMiles ?? null, financed: !!f.financedOnly, inStock: !!f.inStockOnly, hideClosed: !!f.hideClosed };
+}
 
 /** Reads the state from search params; anything unknown falls back to the default instead of failing. */
 export function readInboxParams(p: URLSearchParams): InboxState {
-  const sort = (SORT_KEYS as readonly string[]).includes(p.get("sort") ?? "") ? (p.get("sort") as SortKey) : "totalCost";
-  const view: InboxView = p.get("view") === "table" ? "table" : "cards";
-  const within = Number(p.get("within"));
-  const filters: InboxFilters = { maxDistanceMiles: DISTANCES.includes(within) ? within : null };
-  for (const [key, param] of Object.entries(FLAGS) as [keyof typeof FLAGS, string][]) if (p.get(param) === "1") filters[key] = true;
-  return { sort, view, filters };
+  return fromParams(readState(inboxSpec, p));
 }
 
 /** The search string for a state: defaults are left out, so a plain inbox keeps a plain URL. */
 export function inboxQuery(s: InboxState): string {
-  const p = new URLSearchParams();
-  if (s.sort !== "totalCost") p.set("sort", s.sort);
-  if (s.view !== "cards") p.set("view", s.view);
-  if (s.filters.maxDistanceMiles) p.set("within", String(s.filters.maxDistanceMiles));
-  for (const [key, param] of Object.entries(FLAGS) as [keyof typeof FLAGS, string][]) if (s.filters[key]) p.set(param, "1");
-  const q = p.toString();
-  return q ? `?${q}` : "";
+  return writeState(inboxSpec, toParams(s));
 }

@@ -2,7 +2,6 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage } from "~/trpc/errors";
@@ -16,7 +15,8 @@ import { QuoteTable } from "~/components/inbox/quote-table";
 import { AcceptDialog } from "~/components/inbox/accept-dialog";
 import { CustomerThread } from "~/components/inbox/customer-thread";
 import { DealPanel } from "~/components/inbox/deal-panel";
-import { inboxQuery, readInboxParams, type InboxState, type InboxView } from "~/components/inbox/inbox-params";
+import { fromParams, inboxSpec, toParams, type InboxState, type InboxView } from "~/components/inbox/inbox-params";
+import { useUrlState } from "~/components/use-url-state";
 
 const closedWord: Record<string, string> = { ACCEPTED: "Accepted: closed to new quotes", CANCELLED: "Cancelled: closed to new quotes", EXPIRED: "Expired: closed to new quotes" };
 
@@ -49,12 +49,10 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
     ),
   );
 
-  // Sort, filters and view are kept in the URL (replace, not push: they are not pages to go back through).
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const { sort, view, filters } = readInboxParams(new URLSearchParams(params?.toString() ?? ""));
-  const setState = (next: Partial<InboxState>) => router.replace(`${pathname}${inboxQuery({ sort, view, filters, ...next })}`, { scroll: false });
+  // Sort, filters and view are kept in the URL (the shared list-state helper: replaced, not pushed).
+  const [params, setParams] = useUrlState(inboxSpec);
+  const { sort, view, filters } = fromParams(params);
+  const setState = (next: Partial<InboxState>) => setParams(toParams({ sort, view, filters, ...next }));
   const setView = (v: InboxView) => setState({ view: v });
   const setSort = (k: SortKey) => setState({ sort: k });
   const setFilters = (f: (old: InboxFilters) => InboxFilters) => setState({ filters: f(filters) });

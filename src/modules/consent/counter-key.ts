@@ -1,9 +1,8 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import type { DataField } from "~/generated/prisma/enums";
 import { db } from "~/server/db";
-import { AppError, notFound } from "~/server/errors";
+import { notFound } from "~/server/errors";
 import { fieldList } from "./describe";
-import { readCustomerData, type CustomerData } from "./read-customer-data";
 import { COUNTER_KEY_TEXT } from "./texts";
 import { possessive } from "~/lib/format";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAccess, fieldList, requestLabel, whoCanSee } from "./describe";
+import { describeAccess, describeRefusal, fieldList, REFUSAL_PURPOSE, requestLabel, whoCanSee } from "./describe";
 
 const suv = { condition: "NEW", bodyType: "SUV", makes: ["Toyota"], model: "RAV4" };
 
@@ -31,5 +31,32 @@ describe("plain-language descriptions", () => {
     expect(whoCanSee({ granteeType: "ALL_LENDERS", lenderNames: [], dealerName: null })).toBe("Lenders asked to finance your quotes");
     expect(whoCanSee({ granteeType: "LENDERS", lenderNames: ["A", "B"], dealerName: null })).toBe("A, B");
     expect(whoCanSee({ granteeType: "DEALER", lenderNames: [], dealerName: "Desert Toyota" })).toBe("Desert Toyota");
+  });
+
+  it("says a refused opening of a counter key as a plain sentence: who tried, how, and that nothing was shown", () => {
+    const signedOut = { actorType: "COUNTER" as const, actorId: "counter-code:g1", actorLabel: "Someone signed out, with no code" };
+    expect(describeRefusal({ ...signedOut, purpose: REFUSAL_PURPOSE["signed-out"] })).toBe(
+      "Someone who was not signed in tried to open your counter key without the code. Nothing was shown.",
+    );
+    expect(describeRefusal({ ...signedOut, actorLabel: "Someone signed out, with a wrong code", purpose: REFUSAL_PURPOSE["wrong-code"] })).toBe(
+      "Someone who was not signed in tried to open your counter key with a wrong code. Nothing was shown.",
+    );
+    expect(describeRefusal({ actorType: "DEALER", actorId: "d2", actorLabel: "Sam Lee of Desert Motors (not the dealer you accepted)", purpose: REFUSAL_PURPOSE["someone-else"] })).toBe(
+      "Sam Lee of Desert Motors (not the dealer you accepted) tried to open your counter key. Nothing was shown.",
+    );
+    expect(describeRefusal({ actorType: "COUNTER", actorId: "another-buyer", actorLabel: "Another Keyturn buyer, signed in", purpose: REFUSAL_PURPOSE["someone-else"] })).toBe(
+      "Another Keyturn buyer, signed in to their own account, tried to open your counter key. Nothing was shown.",
+    );
+    expect(describeRefusal({ actorType: "COUNTER", actorId: "self", actorLabel: "You, signed in to your own account", purpose: REFUSAL_PURPOSE["someone-else"] })).toMatch(
+      /^You tried to open your own counter key while signed in\. .*nothing was shown\.$/,
+    );
+  });
+
+  it("reads how a signed-out opening failed from the label of rows logged before the purpose said it", () => {
+    const old = { actorType: "COUNTER" as const, actorId: "counter-code:g1", purpose: "Tried to open your counter key" };
+    expect(describeRefusal({ ...old, actorLabel: "Someone signed out, with a code that was already used" })).toBe(
+      "Someone who was not signed in tried to open your counter key with a code that had already been used. Nothing was shown.",
+    );
+    expect(describeRefusal({ ...old, actorLabel: "Someone signed out, with no code" })).toMatch(/without the code\. Nothing was shown\.$/);
   });
 });

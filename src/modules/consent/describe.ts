@@ -71,3 +71,36 @@ export function describeAccess(row: {
   const key = row.grantCreatedAt ? `, under the key you gave on ${shortDate(row.grantCreatedAt)}` : "";
   return `${who} ${fieldList(row.fields)} for ${requestLabel(row.request)}${key}.`;
 }
+
+/** Why an opening of a counter key was refused, stored as the log row's purpose (a phrase, not a code). */
+export const REFUSAL_PURPOSE = {
+  "signed-out": "Tried to open your counter key without the code",
+  "wrong-code": "Tried to open your counter key with a wrong code",
+  "code-used": "Tried to open your counter key with a code that had already been used",
+  "someone-else": "Tried to open your counter key",
+} as const;
+
+/**
+ * A refused opening of a counter key, as a sentence for the buyer: who tried, how, and that nothing was shown.
+ * The signed-out opener has no name, so the subject is said plainly; a named opener's label already reads as
+ * a subject ("Sam Lee of Desert Motors (not the dealer you accepted)"). Rows logged before the purpose said
+ * how are read from their label.
+ */
+export function describeRefusal(row: { actorType: ActorType; actorId: string; actorLabel: string; purpose: string }): string {
+  if (row.actorType === "COUNTER" && row.actorId === "self") {
+    return "You tried to open your own counter key while signed in. It opens only at the dealer's desk, so nothing was shown.";
+  }
+  let how = row.purpose;
+  if (how === REFUSAL_PURPOSE["someone-else"] && row.actorId.startsWith("counter-code:")) {
+    how = /wrong code/.test(row.actorLabel) ? REFUSAL_PURPOSE["wrong-code"] : /already used/.test(row.actorLabel) ? REFUSAL_PURPOSE["code-used"] : REFUSAL_PURPOSE["signed-out"];
+  }
+  const subject =
+    row.actorType !== "COUNTER"
+      ? row.actorLabel
+      : row.actorId.startsWith("counter-code:")
+        ? "Someone who was not signed in"
+        : row.actorId === "another-buyer"
+          ? "Another Keyturn buyer, signed in to their own account,"
+          : row.actorLabel;
+  return `${subject} ${how.charAt(0).toLowerCase()}${how.slice(1)}. Nothing was shown.`;
+}

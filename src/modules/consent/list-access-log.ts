@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { ActorType, DataField } from "~/generated/prisma/enums";
 import { db } from "~/server/db";
-import { describeAccess } from "./describe";
+import { describeAccess, describeRefusal } from "./describe";
 
 const logSelect = {
   id: true,
@@ -50,7 +50,7 @@ export async function listAccessLog(customerId: string, input: { who?: string; f
       channel: r.channel,
       refused: r.refused,
       sentence: r.refused
-        ? `${r.actorLabel} tried to open a counter key you gave and was refused: nothing of yours was shown.`
+        ? describeRefusal(r)
         : describeAccess({
         actorType: r.actorType,
         actorLabel: r.actorLabel,

@@ -42,8 +42,27 @@ describe("counter key: only the dealer it was made for", () => {
     const me = await callerAs(buyer.id);
     const log = await me.consent.accessLog({});
     expect(log.entries).toHaveLength(3);
-    expect(log.entries.every((e) => e.refused && /refused/.test(e.sentence) && /nothing/.test(e.sentence))).toBe(true);
+    expect(log.entries.every((e) => e.refused)).toBe(true);
+    // Newest first: each a plain sentence saying who tried and that nothing was shown.
+    expect(log.entries.map((e) => e.sentence)).toEqual([
+      "Another Keyturn buyer, signed in to their own account, tried to open your counter key. Nothing was shown.",
+      `${rows[1]!.actorLabel} tried to open your counter key. Nothing was shown.`,
+      "Someone who was not signed in tried to open your counter key without the code. Nothing was shown.",
+    ]);
+    expect(rows[1]!.actorLabel).toMatch(/ \(not the dealer you accepted\)$/);
     expect((await me.consent.myData()).deals[0]!.counterKeys[0]!.uses).toBe(0);
+  });
+
+  it("names a rival's staff member once when their name already says where they work", async () => {
+    const { buyer, rival, key, logs } = await setup();
+    const riley = await db.user.create({
+      data: { email: `riley-${key.grantId}@test.keyturn`, name: `Riley at ${rival.name}`, passwordHash: "x", role: "DEALER", membership: { create: { dealerId: rival.id, role: "STAFF" } } },
+      select: { id: true },
+    });
+    await openCounterKey(key.token, { viewer: await actorOf(riley.id) });
+    expect((await logs()).map((r) => r.actorLabel)).toEqual([`Riley at ${rival.name} (not the dealer you accepted)`]);
+    const log = await (await callerAs(buyer.id)).consent.accessLog({});
+    expect(log.entries.map((e) => e.sentence)).toEqual([`Riley at ${rival.name} (not the dealer you accepted) tried to open your counter key. Nothing was shown.`]);
   });
 
   it("opens for the right dealer's signed-in staff, logged with that staff member's name", async () => {

@@ -4,6 +4,7 @@ import { AppError, notFound } from "~/server/errors";
 import type { Actor } from "~/server/auth/session";
 import { publish, topics } from "~/server/realtime";
 import { hashCode, hashToken } from "./counter-key";
+import { REFUSAL_PURPOSE } from "./describe";
 import { DATA_READ_EVENT, readCustomerData, type CustomerData } from "./read-customer-data";
 
 /** Wrong codes after which a key's code stops working (6 digits: a guesser gets 5 tries in a million). */
@@ -42,7 +43,7 @@ export async function openCounterKey(token: string, input: { viewer: Actor | nul
   const code = input.code?.replace(/\s/g, "") || null;
   try {
     if (viewer && grant.dealerId && viewer.dealerId === grant.dealerId) {
-      const who = { type: "COUNTER" as const, id: viewer.userId, label: `${viewer.name} (${dealerName} staff, signed in)` };
+      const who = { type: "COUNTER" as const, id: viewer.userId, label: viewer.name.includes(dealerName) ? `${viewer.name} (staff, signed in)` : `${viewer.name} (${dealerName} staff, signed in)` };
       return await read(grant, who, dealerName, grant.expiresAt);
     }
     if (viewer) return await refuse(grant, await describeViewer(viewer, grant.customerId), dealerName, "someone-else");
@@ -81,7 +82,7 @@ async function refuse(grant: Grant, who: Who, dealerName: string, reason: Refuse
     const log = await t.accessLog.create({
       data: {
         customerId: grant.customerId, actorType: who.type, actorId: who.id, actorLabel: who.label.slice(0, 200), grantId: grant.id,
-        fields: [], purpose: "Tried to open your counter key", requestId: grant.requestId, channel: "counter", refused: true,
+        fields: [], purpose: REFUSAL_PURPOSE[reason], requestId: grant.requestId, channel: "counter", refused: true,
       },
       select: { id: true },
     });
@@ -92,16 +93,19 @@ async function refuse(grant: Grant, who: Who, dealerName: string, reason: Refuse
   return { state: "refused", dealerName, reason };
 }
 
-/** The real viewer, in words for the buyer's log. Another buyer is not named to this one. */
+/** "Sam Lee of Desert Motors", unless the name already says where ("Riley at Desert Motors"). */
+const ofOrg = (name: string, org: string) => (name.includes(org) ? name : `${name} of ${org}`);
+
+/** The real viewer, in words for the buyer's log (a label that reads as the subject of a sentence). Another buyer is not named to this one. */
 async function describeViewer(viewer: Actor, customerId: string): Promise<Who> {
   if (viewer.userId === customerId) return { type: "COUNTER", id: "self", label: "You, signed in to your own account" };
   if (viewer.dealerId) {
     const d = await db.dealer.findUnique({ where: { id: viewer.dealerId }, select: { name: true } });
-    return { type: "DEALER", id: viewer.dealerId, label: `${viewer.name} at ${d?.name ?? "another dealer"} (another dealer)` };
+    return { type: "DEALER", id: viewer.dealerId, label: `${ofOrg(viewer.name, d?.name ?? "a dealer")} (not the dealer you accepted)` };
   }
   if (viewer.lenderId) {
     const l = await db.lender.findUnique({ where: { id: viewer.lenderId }, select: { name: true } });
-    return { type: "LENDER", id: viewer.lenderId, label: `${viewer.name} at ${l?.name ?? "a lender"}` };
+    return { type: "LENDER", id: viewer.lenderId, label: `${ofOrg(viewer.name, l?.name ?? "a lender")} (a lender)` };
   }
   if (viewer.role === "ADMIN") return { type: "STAFF", id: viewer.userId, label: `${viewer.name} (Keyturn staff)` };
   return { type: "COUNTER", id: "another-buyer", label: "Another Keyturn buyer, signed in" };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect } from "react";
 import { Button } from "~/components/ui/button";
 import { Badge, EmptyState, Loading } from "~/components/ui/card";
 import { FormAlert, SelectField } from "~/components/ui/field";
@@ -10,8 +10,12 @@ import type { DataField } from "~/generated/prisma/enums";
 import { errorMessage } from "~/trpc/errors";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "~/trpc/react";
+import { id, oneOf } from "~/lib/url-state";
+import { useUrlState } from "~/components/use-url-state";
 
 const FIELDS: DataField[] = ["CONTACT", "ADDRESS", "INCOME", "CREDIT"];
+// Who and what are kept in the URL, so a reload shows the same lines.
+const logSpec = { who: id(), field: oneOf(["ANY", ...FIELDS], "ANY") };
 const KIND = { LENDER: "Lender", DEALER: "Dealer", COUNTER: "Dealer's desk", STAFF: "Keyturn staff" } as const;
 const fmt = (d: Date | string) => new Date(d).toLocaleString("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
 
@@ -19,25 +23,32 @@ export function AccessLogList() {
   const trpc = useTRPC();
   const qc = useQueryClient();
   useSubscription(trpc.consent.live.subscriptionOptions(undefined, { onData: () => void qc.invalidateQueries({ queryKey: trpc.consent.accessLog.pathKey() }) }));
-  const [who, setWho] = useState("");
-  const [field, setField] = useState<DataField | "">("");
+  const [{ who: whoParam, field: fieldParam }, setView] = useUrlState(logSpec);
+  const field = fieldParam === "ANY" ? "" : fieldParam;
   const log = useInfiniteQuery(
     trpc.consent.accessLog.infiniteQueryOptions(
-      { who: who || undefined, field: field || undefined },
+      { who: whoParam || undefined, field: field || undefined },
       { getNextPageParam: (last) => last.nextCursor ?? undefined },
     ),
   );
   const readers = log.data?.pages[0]?.readers ?? [];
+  // A reader id from an old or edited link that is none of this customer's readers means "everyone": the
+  // URL drops it, and the list is fetched again unfiltered.
+  const unknownReader = !!log.data && !!whoParam && !readers.some((r) => r.id === whoParam);
+  const who = unknownReader ? "" : whoParam;
+  useEffect(() => {
+    if (unknownReader) setView({ who: "" });
+  }, [unknownReader, setView]);
   const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
 
   return (
     <div className="space-y-4">
       <form className="grid gap-3 sm:grid-cols-2 lg:max-w-2xl" aria-label="Filter the list" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Who looked" value={who} onChange={(e) => setWho(e.target.value)}>
+        <SelectField label="Who looked" value={who} onChange={(e) => setView({ who: e.target.value })}>
           <option value="">Everyone</option>
           {readers.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
         </SelectField>
-        <SelectField label="What they saw" value={field} onChange={(e) => setField(e.target.value as DataField | "")}>
+        <SelectField label="What they saw" value={field} onChange={(e) => setView({ field: (e.target.value || "ANY") as typeof fieldParam })}>
           <option value="">Anything</option>
           {FIELDS.map((f) => <option key={f} value={f}>{FIELD_SHORT[f]}</option>)}
         </SelectField>
