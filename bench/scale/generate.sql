@@ -88,7 +88,7 @@ SELECT pg_temp.kid('pa', abs(hashtext(q."id"))::bigint * 4 + k), q."id", q."requ
        (CASE WHEN st IN ('APPROVED','CONDITIONAL','DECLINED') THEN pg_temp.pick('{AUTO_POLICY,API,CONSOLE}') END)::"DecisionSource",
        CASE WHEN st IN ('APPROVED','CONDITIONAL','DECLINED') THEN c + random() * interval '6 hours' END, c + interval '30 days', c, c
 FROM "Quote" q JOIN gen_rq r ON r.id = q."requestId" AND r.fin
-CROSS JOIN LATERAL (SELECT 1 + floor(random() * 3)::int AS n WHERE q."id" IS NOT NULL) nk CROSS JOIN LATERAL generate_series(1, nk.n) k
+CROSS JOIN LATERAL (SELECT 1 + floor(random() * 3)::int AS cnt WHERE q."id" IS NOT NULL) nk CROSS JOIN LATERAL generate_series(1, nk.cnt) k
 CROSS JOIN LATERAL (SELECT q."createdAt" + random() * interval '1 hour' AS c, random() AS v) x
 CROSS JOIN LATERAL (SELECT CASE WHEN c + interval '30 days' < (SELECT t FROM gen_now)
     THEN CASE WHEN v < 0.35 THEN 'APPROVED' WHEN v < 0.5 THEN 'CONDITIONAL' WHEN v < 0.75 THEN 'DECLINED' WHEN v < 0.95 THEN 'EXPIRED' ELSE 'CANCELLED' END
@@ -111,7 +111,7 @@ INSERT INTO "Thread" ("id","leadId","createdAt") SELECT 't' || substr(l."id", 2)
 INSERT INTO "Message" ("id","threadId","senderType","body","readAt","createdAt")
 SELECT 'm' || substr(t."id", 2) || n, t."id", (CASE WHEN random() < 0.5 THEN 'CUSTOMER' ELSE 'DEALER' END)::"SenderType", 'Is it still available?',
        CASE WHEN random() >= 0.08 THEN t."createdAt" + n * interval '2 hours' END, t."createdAt" + n * interval '1 hour'
-FROM "Thread" t CROSS JOIN LATERAL (SELECT 1 + floor(random() * 5)::int AS n WHERE t."id" IS NOT NULL) nk CROSS JOIN LATERAL generate_series(1, nk.n) n;
+FROM "Thread" t CROSS JOIN LATERAL (SELECT 1 + floor(random() * 5)::int AS cnt WHERE t."id" IS NOT NULL) nk CROSS JOIN LATERAL generate_series(1, nk.cnt) n;
 
 -- ── notifications: 4 per request for its buyer, 1 per lead for the dealer's person; 15% unread ──
 INSERT INTO "Notification" ("id","userId","kind","title","body","link","readAt","createdAt")

@@ -2,6 +2,19 @@ import { expect, test, type Page } from "@playwright/test";
 import { shoot } from "../fixtures/look";
 import { demo, signIn, unique } from "../fixtures/auth";
 import { dallasRequestWithQuote } from "../inbox/fixture";
+import { acceptedDealScenario, shortCounterKey } from "../consent/setup";
+import { quotedRequestSharingCredit } from "../lender-api/setup";
+import { db } from "../../src/server/db";
+
+async function noticeFor(preApprovalId: string) {
+  const pa = await db.preApproval.findUniqueOrThrow({ where: { id: preApprovalId }, select: { lenderId: true, request: { select: { customerId: true } } } });
+  await db.preApproval.update({ where: { id: preApprovalId }, data: { status: "DECLINED", decidedAt: new Date(), reasons: ["Debt-to-income ratio too high"] } });
+  const n = await db.adverseActionNotice.create({
+    data: { preApprovalId, customerId: pa.request.customerId, lenderId: pa.lenderId, reasons: ["Debt-to-income ratio too high"], scoreUsed: 640, scoreSource: "Experian" },
+    select: { id: true },
+  });
+  return n.id;
+}
 
 // A word longer than any screen: before the fix one made the dealer's lead page 19,270 px wide.
 const LONG_WORD = "Z".repeat(1_900);
@@ -30,7 +43,11 @@ test("public pages and the 404: favicon served, styled, footer with privacy and 
   page.on("response", (r) => {
     if (r.status() === 404 && !r.url().includes("/no-such-page")) missing.push(r.url());
   });
-  await visitAll(page, ["/", "/signin", "/signup", "/privacy", "/terms", "/docs/api", "/no-such-page"]);
+  await visitAll(page, ["/", "/signin", "/signup", "/signin/forgot", "/reset-password?token=not-a-real-token", "/privacy", "/terms", "/docs/api", "/no-such-page"]);
+  // Counter-key links as a dealer's staff open them on a phone: a live one (the code prompt) and a wrong one.
+  const deal = await acceptedDealScenario("cara@demo.keyturn");
+  const key = await shortCounterKey(deal.customerId, deal.dealId, 900);
+  await visitAll(page, [key.path, "/key/not-a-real-token"]);
   expect(missing).toEqual([]);
   expect((await page.request.get("/favicon.ico")).status()).toBe(200);
 
@@ -46,6 +63,11 @@ test("public pages and the 404: favicon served, styled, footer with privacy and 
 test("every buyer page, with the side-by-side table, fits a phone; the nav shows where you are", async ({ page }) => {
   await signIn(page, demo.ava);
   await visitAll(page, ["/customer", "/customer/requests/new", "/customer/notifications", "/customer/profile", "/customer/data", "/customer/data/log"]);
+  // An adverse-action notice, as a lender's decline leaves it (the rows record-decision writes).
+  const declined = await quotedRequestSharingCredit(unique("4Runner"), { waitingOn: "lender2@demo.keyturn" });
+  const notice = await noticeFor(declined.preApprovalId!);
+  await visitAll(page, [`/customer/notices/${notice}`]);
+  await expect(page.getByRole("main")).toContainText("Debt-to-income ratio too high");
   await page.goto("/customer/requests/new");
   await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "New request" })).toHaveAttribute("aria-current", "page");
 
@@ -97,6 +119,14 @@ test("every lender console and admin page fits a phone", async ({ browser }) => 
     const page = await ctx.newPage();
     await signIn(page, email);
     await visitAll(page, [...paths]);
+    if (email === demo.lender1) {
+      // One request's own page, reached as an underwriter does, from the console's list.
+      await quotedRequestSharingCredit(unique("Sequoia"), { waitingOn: demo.lender1 });
+      const first = page.locator('a[href^="/lender/pre-approvals/"]').first();
+      await page.goto("/lender");
+      await expect(first).toBeVisible({ timeout: 20_000 });
+      await visitAll(page, [(await first.getAttribute("href"))!]);
+    }
     await ctx.close();
   }
 });
