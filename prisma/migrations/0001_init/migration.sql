@@ -669,7 +669,7 @@ CREATE INDEX "Quote_dealerId_createdAt_idx" ON "Quote"("dealerId", "createdAt" D
 CREATE UNIQUE INDEX "QuoteRevision_quoteId_version_key" ON "QuoteRevision"("quoteId", "version");
 
 -- CreateIndex
-CREATE INDEX "PreApproval_lenderId_status_createdAt_idx" ON "PreApproval"("lenderId", "status", "createdAt");
+CREATE INDEX "PreApproval_lenderId_status_createdAt_id_idx" ON "PreApproval"("lenderId", "status", "createdAt", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PreApproval_quoteId_lenderId_key" ON "PreApproval"("quoteId", "lenderId");

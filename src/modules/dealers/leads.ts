@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { conflict, notFound } from "~/server/errors";
 import { db } from "~/server/db";
 import { COUNT_CAP } from "~/lib/counts";
@@ -22,13 +22,17 @@ export async function listLeads(dealerId: string, input: z.infer<typeof listLead
     ...statusWhere(input.status),
     ...(input.bodyType ? { request: { bodyType: input.bodyType } } : {}),
   };
-  const rows = await db.lead.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: PAGE + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    select: dealerLeadListSelect,
-  });
+  const order = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+  const rows =
+    input.status === "WON"
+      ? await db.lead.findMany({ where: { dealerId, id: { in: await wonLeadIdsPage(dealerId, input) } }, orderBy: order, select: dealerLeadListSelect })
+      : await db.lead.findMany({
+          where,
+          orderBy: order,
+          take: PAGE + 1,
+          ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+          select: dealerLeadListSelect,
+        });
   const [counts, wonCount] = await Promise.all([
     leadStatusCounts(dealerId),
     wonLeadCount(dealerId),
@@ -55,6 +59,27 @@ async function leadStatusCounts(dealerId: string) {
            (SELECT count(*)::int FROM (SELECT 1 FROM "Lead" l WHERE l."dealerId" = ${dealerId} AND l."status" = s.status LIMIT ${COUNT_CAP}) x) AS n
     FROM unnest(enum_range(NULL::"LeadStatus")) AS s(status)`;
   return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, r.n])) as Partial<Record<string, number>>;
+}
+
+/**
+ * One page (PAGE + 1, for "more") of the dealer's won leads, newest first, after the cursor lead. Written
+ * in SQL so that 'CLOSED' and 'ACCEPTED' are literals: the planner walks the dealer's closed leads newest
+ * first (Lead_dealerId_status_createdAt_idx), probes each for its accepted quote, and stops at the page.
+ * Prisma's version hashed every accepted quote in the table: 10x slower at a million leads.
+ */
+async function wonLeadIdsPage(dealerId: string, input: z.infer<typeof listLeadsInput>): Promise<string[]> {
+  const at = input.cursor ? await db.lead.findFirst({ where: { id: input.cursor, dealerId }, select: { createdAt: true, id: true } }) : null;
+  if (input.cursor && !at) return [];
+  const after = at ? Prisma.sql`AND (l."createdAt", l."id") < (${at.createdAt}::timestamp, ${at.id})` : Prisma.empty;
+  const body = input.bodyType ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Request" r WHERE r."id" = l."requestId" AND r."bodyType" = ${input.bodyType}::"BodyType")` : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT l."id" FROM "Lead" l
+    WHERE l."dealerId" = ${dealerId} AND l."status" = 'CLOSED'
+      AND EXISTS (SELECT 1 FROM "Quote" q WHERE q."leadId" = l."id" AND q."status" = 'ACCEPTED')
+      ${after} ${body}
+    ORDER BY l."createdAt" DESC, l."id" DESC
+    LIMIT ${PAGE + 1}`;
+  return rows.map((r) => r.id);
 }
 
 /**
