@@ -14,7 +14,7 @@ import { databaseUrl, TEST_SERVER_URL } from "../../test/database";
 export type Size = { name: string; requests: number };
 const root = path.resolve(import.meta.dirname, "../..");
 // The version changes whenever generate.sql does, so a kept data set of an older shape is made again.
-const done = (s: Size) => `keyturn scale data set v2: ${s.requests} requests (complete)`;
+const done = (s: Size) => `keyturn scale data set v3: ${s.requests} requests (complete)`;
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>) {
   const c = new pg.Client({ connectionString: TEST_SERVER_URL });

@@ -75,6 +75,8 @@ SELECT 'q' || substr(l."id", 2), l."id", l."requestId", l."dealerId",
 -- quote had the same status and price.)
 FROM "Lead" l CROSS JOIN LATERAL (SELECT random() AS v, 2000000 + floor(random() * 3000000)::int AS p WHERE l."id" IS NOT NULL) x
 WHERE l."status" = 'QUOTED';
+-- Accepting a quote closes its lead (accept-quote.ts): a won lead is a closed one.
+UPDATE "Lead" l SET "status" = 'CLOSED' FROM "Quote" q WHERE q."leadId" = l."id" AND q."status" = 'ACCEPTED';
 INSERT INTO "QuoteRevision" ("id","quoteId","version","snapshot","createdAt")
 SELECT 'v' || substr(q."id", 2) || n, q."id", n, '{"vehiclePriceCents": 2500000}', q."createdAt" FROM "Quote" q CROSS JOIN LATERAL generate_series(1, q."version") n;
 
