@@ -2,7 +2,8 @@
 // the mobile Lighthouse performance score, total blocking time, LCP, and the first-load JavaScript (gzipped
 // size of every /_next/static script the page's HTML loads), each beside its target. Runs `next start` against
 // a fresh database seeded with the demo market; signed-in pages get the session cookie of a real sign-in.
-// It reuses the build in NEXT_DIST_DIR (default .next) when that is newer than every source file, else builds.
+// It reuses the build in NEXT_DIST_DIR (default .next) when that is newer than every source file (or always,
+// with PAGES_BENCH_REUSE_BUILD=1, e.g. to measure an older build kept in its own folder), else builds.
 // PAGES_BENCH_RUNS (default 3) Lighthouse runs per page; the median score is printed, with its TBT and LCP.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -32,6 +33,10 @@ function newestSourceMtime(dir: string): number {
 function ensureBuild() {
   const buildId = path.join(root, distDir, "BUILD_ID");
   const sources = Math.max(newestSourceMtime(path.join(root, "src")), statSync(path.join(root, "next.config.js")).mtimeMs);
+  if (existsSync(buildId) && process.env.PAGES_BENCH_REUSE_BUILD === "1") {
+    console.log(`reusing the build in ${distDir} as asked (PAGES_BENCH_REUSE_BUILD=1), whatever its age`);
+    return;
+  }
   if (existsSync(buildId) && statSync(buildId).mtimeMs > sources) {
     console.log(`reusing the build in ${distDir} (newer than every file in src/)`);
     return;
@@ -77,7 +82,9 @@ async function firstLoadJsGzip(url: string, cookie?: string): Promise<number> {
   const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   const html = await res.text();
-  const srcs = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]*\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!));
+  // Modern browsers skip the nomodule polyfills, so they are not counted.
+  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((t) => !/\snomodule/i.test(t));
+  const srcs = new Set(tags.map((t) => /\ssrc="([^"]*\/_next\/static\/[^"]+\.js)"/.exec(t)?.[1]).filter((s): s is string => !!s));
   let total = 0;
   for (const src of srcs) {
     const body = Buffer.from(await (await fetch(new URL(src.replaceAll("&amp;", "&"), base))).arrayBuffer());
