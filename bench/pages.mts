@@ -7,7 +7,7 @@
 // PAGES_BENCH_RUNS (default 3) Lighthouse runs per page; the median score is printed, with its TBT and LCP.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
@@ -108,6 +108,11 @@ async function measure(page: Page, chromePort: number) {
       ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
     });
     const lhr = r!.lhr;
+    // PAGES_BENCH_SAVE=<folder> keeps each report, to see what blocks the main thread (bootup-time, long tasks).
+    if (process.env.PAGES_BENCH_SAVE) {
+      mkdirSync(process.env.PAGES_BENCH_SAVE, { recursive: true });
+      writeFileSync(path.join(process.env.PAGES_BENCH_SAVE, `${page.name.replaceAll(" ", "-")}-${i + 1}.json`), JSON.stringify(lhr));
+    }
     results.push({
       score: Math.round((lhr.categories.performance!.score ?? 0) * 100),
       tbt: lhr.audits["total-blocking-time"]!.numericValue ?? NaN,

@@ -12,6 +12,8 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
+      // What server components prefetched (src/trpc/prefetch.tsx) arrives superjson-encoded.
+      hydrate: { deserializeData: superjson.deserialize },
       queries: { staleTime: 5_000, retry: (count, err) => count < 2 && !/4\d\d/.test(String((err as { data?: { httpStatus?: number } })?.data?.httpStatus ?? "")) },
     },
   });

@@ -19,6 +19,9 @@ import { formatCount, sumCounts } from "~/lib/counts";
 type Filter = (typeof LEAD_FILTERS)[number];
 const filterWord: Record<Filter, string> = { ALL: "All", NEW: "New", VIEWED: "Viewed", QUOTED: "Quoted", WON: "Won", PASSED: "Passed", CLOSED: "Closed" };
 
+/** Paging of the leads query, shared with the page's server prefetch so both build the same query. */
+export const leadsPageOptions = { getNextPageParam: (page: { nextCursor?: string | null }) => page.nextCursor ?? undefined };
+
 export function LeadsBoard() {
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -27,7 +30,7 @@ export function LeadsBoard() {
   const [announce, setAnnounce] = useState("");
   const input = { status, ...(bodyType ? { bodyType } : {}) };
   // Pages of 50, newest first; "Show older leads" fetches the next page by cursor.
-  const leads = useInfiniteQuery(trpc.dealer.leads.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const leads = useInfiniteQuery(trpc.dealer.leads.infiniteQueryOptions(input, leadsPageOptions));
   const items = leads.data?.pages.flatMap((p) => p.items) ?? [];
   const unread = useQuery(trpc.threads.dealerUnread.queryOptions());
   useSubscription(
