@@ -12,4 +12,13 @@ const config = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 
-export default config;
+// `ANALYZE=1 npx next build --webpack` writes treemaps of every bundle to <distDir>/analyze/. The analyzer is
+// a devDependency, so it is loaded only when asked for (`next start` in production never imports it), and it
+// hooks webpack: Turbopack builds, the default, ignore it.
+async function withAnalyzer(c) {
+  if (process.env.ANALYZE !== "1") return c;
+  const { default: bundleAnalyzer } = await import("@next/bundle-analyzer");
+  return bundleAnalyzer({ enabled: true, openAnalyzer: false })(c);
+}
+
+export default await withAnalyzer(config);

@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
-import { TRPCReactProvider } from "~/trpc/react";
 import { SiteFooter } from "~/components/site-footer";
 import "./globals.css";
 
@@ -17,10 +16,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="flex min-h-dvh flex-col font-sans">
-        <TRPCReactProvider>
-          <div className="flex-1">{children}</div>
-          <SiteFooter />
-        </TRPCReactProvider>
+        {/* No client providers here: the home, privacy and terms pages are server-rendered HTML with no
+            API client; the signed-in areas and the forms that call the API bring their own (AppShell). */}
+        <div className="flex-1">{children}</div>
+        <SiteFooter />
       </body>
     </html>
   );

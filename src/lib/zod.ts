@@ -1,7 +1,7 @@
 // The one zod error map: every validation message a person can see is a sentence a person would write.
 // Schemas that name their own message keep it; this map covers everything they leave to the library
 // ("expected number, received NaN", "Too big: expected string to have <=60 characters"). Importing this
-// module installs it: the tRPC client provider (browser), the tRPC server and the REST handler import it.
+// module installs it: the client forms that validate with schemas, the tRPC server and the REST handler import it.
 import { z } from "zod";
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0];

@@ -6,14 +6,14 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/api/root";
-// Installs the human error map in the browser, where forms validate with the server's schemas.
-import "~/lib/zod";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
+      // What server components prefetched (src/trpc/prefetch.tsx) arrives superjson-encoded.
+      hydrate: { deserializeData: superjson.deserialize },
       queries: { staleTime: 5_000, retry: (count, err) => count < 2 && !/4\d\d/.test(String((err as { data?: { httpStatus?: number } })?.data?.httpStatus ?? "")) },
     },
   });

@@ -10,8 +10,8 @@ import { Button } from "~/components/ui/button";
 import { describeBudget, describeWanted } from "~/components/requests/describe";
 import { LeadStatusBadge } from "~/components/requests/status-badge";
 import { distance, timeAgo } from "~/lib/format";
-import { LEAD_FILTERS } from "~/modules/dealers/schemas";
-import { BODY_TYPES, bodyTypeLabel, timelineLabel } from "~/modules/requests/schemas";
+import { LEAD_FILTERS } from "~/modules/dealers/labels";
+import { BODY_TYPES, bodyTypeLabel, timelineLabel } from "~/modules/requests/labels";
 import { tierShort } from "~/components/requests/credit";
 import { useTRPC } from "~/trpc/react";
 import { oneOf } from "~/lib/url-state";
@@ -21,6 +21,9 @@ import { formatCount, sumCounts } from "~/lib/counts";
 type Filter = (typeof LEAD_FILTERS)[number];
 const boardSpec = { status: oneOf(LEAD_FILTERS, "ALL"), body: oneOf(["ANY", ...BODY_TYPES], "ANY") };
 const filterWord: Record<Filter, string> = { ALL: "All", NEW: "New", VIEWED: "Viewed", QUOTED: "Quoted", WON: "Won", PASSED: "Passed", CLOSED: "Closed" };
+
+/** Paging of the leads query, shared with the page's server prefetch so both build the same query. */
+export const leadsPageOptions = { getNextPageParam: (page: { nextCursor?: string | null }) => page.nextCursor ?? undefined };
 
 export function LeadsBoard() {
   const trpc = useTRPC();
@@ -32,7 +35,7 @@ export function LeadsBoard() {
   const [announce, setAnnounce] = useState("");
   const input = { status, ...(bodyType ? { bodyType } : {}) };
   // Pages of 50, newest first; "Show older leads" fetches the next page by cursor.
-  const leads = useInfiniteQuery(trpc.dealer.leads.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const leads = useInfiniteQuery(trpc.dealer.leads.infiniteQueryOptions(input, leadsPageOptions));
   const items = leads.data?.pages.flatMap((p) => p.items) ?? [];
   // Badges for the leads on screen only: their cost follows the page, not the dealer's history.
   const unread = useQuery(trpc.threads.dealerUnread.queryOptions({ leadIds: items.map((l) => l.id) }, { enabled: items.length > 0, placeholderData: (prev) => prev }));

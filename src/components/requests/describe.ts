@@ -1,5 +1,5 @@
 import { usd } from "~/lib/format";
-import { bodyTypeLabel, conditionLabel } from "~/modules/requests/schemas";
+import { bodyTypeLabel, conditionLabel } from "~/modules/requests/labels";
 
 type Wanted = { bodyType: keyof typeof bodyTypeLabel; condition: keyof typeof conditionLabel; makes: string[]; model?: string | null; yearMin?: number | null; yearMax?: number | null };
 type Budget = { maxPriceCents: number | null; maxMonthlyCents: number | null; termMonths?: number | null };

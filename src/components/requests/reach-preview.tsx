@@ -1,5 +1,7 @@
 "use client";
 
+// This form validates with the server's schemas: the human error map comes with them (only where zod ships).
+import "~/lib/zod";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { reachTermsInput, type ReachTerms } from "~/modules/requests/schemas";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { BODY_TYPES } from "~/modules/requests/schemas";
+import { BODY_TYPES } from "~/modules/requests/labels";
+import { LEAD_FILTERS } from "./labels";
 
-// WON is not a stored status: a closed lead whose quote the buyer accepted (see dealers/leads.ts).
-export const LEAD_FILTERS = ["ALL", "NEW", "VIEWED", "QUOTED", "WON", "PASSED", "CLOSED"] as const;
+export * from "./labels";
 
 export const listLeadsInput = z
   .object({

@@ -1,17 +1,8 @@
 import { z } from "zod";
 import { vinProblem } from "./vin";
+import { VEHICLE_CONDITIONS, type VehicleCondition } from "./labels";
 
-export const VEHICLE_CONDITIONS = ["NEW", "USED", "CERTIFIED"] as const;
-export type VehicleCondition = (typeof VEHICLE_CONDITIONS)[number];
-export const vehicleConditionLabel: Record<VehicleCondition, string> = { NEW: "New", USED: "Used", CERTIFIED: "Certified pre-owned" };
-
-/**
- * Which car conditions answer a request: a buyer who asked for new gets new; one who asked for used also
- * takes certified pre-owned (a used car with a warranty); "new or used" takes any.
- */
-export function conditionAnswers(requested: "NEW" | "USED" | "ANY", car: VehicleCondition) {
-  return requested === "ANY" || (requested === "NEW" ? car === "NEW" : car !== "NEW");
-}
+export * from "./labels";
 
 const MAX_YEAR = new Date().getUTCFullYear() + 1;
 const cents = (max: number) => z.number({ error: "Enter an amount." }).int("Use whole cents.").min(0, "Cannot be negative.").max(max, "That amount is too high.");

@@ -1,23 +1,8 @@
 import { z } from "zod";
-
 // Shared by the request form (client) and the server: no server-only imports here.
-export const BODY_TYPES = ["SEDAN", "SUV", "TRUCK", "COUPE", "HATCHBACK", "MINIVAN", "WAGON", "CONVERTIBLE", "VAN"] as const;
-export const CONDITIONS = ["NEW", "USED", "ANY"] as const;
-export const TIMELINES = ["ASAP", "WITHIN_2_WEEKS", "WITHIN_MONTH", "WITHIN_3_MONTHS", "JUST_BROWSING"] as const;
-export const TERMS = [24, 36, 48, 60, 72, 84] as const;
-export const MAKES = [
-  "Acura", "Audi", "BMW", "Buick", "Cadillac", "Chevrolet", "Chrysler", "Dodge", "Ford", "GMC", "Genesis", "Honda", "Hyundai",
-  "Infiniti", "Jeep", "Kia", "Lexus", "Lincoln", "Mazda", "Mercedes-Benz", "Mitsubishi", "Nissan", "Ram", "Subaru", "Tesla",
-  "Toyota", "Volkswagen", "Volvo",
-] as const;
+import { BODY_TYPES, CONDITIONS, MAKES, TERMS, TIMELINES } from "./labels";
 
-export const bodyTypeLabel: Record<(typeof BODY_TYPES)[number], string> = {
-  SEDAN: "Sedan", SUV: "SUV", TRUCK: "Truck", COUPE: "Coupe", HATCHBACK: "Hatchback", MINIVAN: "Minivan", WAGON: "Wagon", CONVERTIBLE: "Convertible", VAN: "Van",
-};
-export const conditionLabel: Record<(typeof CONDITIONS)[number], string> = { NEW: "New", USED: "Used", ANY: "New or used" };
-export const timelineLabel: Record<(typeof TIMELINES)[number], string> = {
-  ASAP: "As soon as possible", WITHIN_2_WEEKS: "Within 2 weeks", WITHIN_MONTH: "Within a month", WITHIN_3_MONTHS: "Within 3 months", JUST_BROWSING: "Just browsing",
-};
+export * from "./labels";
 
 const MAX_YEAR = new Date().getUTCFullYear() + 1;
 const cents = (max: number, label: string) => z.number({ error: `Enter ${label}.` }).int().min(0, `${label[0]!.toUpperCase()}${label.slice(1)} cannot be negative.`).max(max, `That ${label} is too high.`);

@@ -1,5 +1,7 @@
 "use client";
 
+// This form validates with the server's schemas: the human error map comes with them (only where zod ships).
+import "~/lib/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
@@ -7,7 +9,7 @@ import { Card, Loading } from "~/components/ui/card";
 import { Field, FormAlert } from "~/components/ui/field";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields } from "~/lib/format";
 import { coverageInput } from "~/modules/dealers/schemas";
-import { BODY_TYPES, bodyTypeLabel, MAKES } from "~/modules/requests/schemas";
+import { BODY_TYPES, bodyTypeLabel, MAKES } from "~/modules/requests/labels";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { useFocusFirstError } from "~/components/ui/use-focus-first-error";

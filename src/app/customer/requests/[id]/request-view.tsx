@@ -9,7 +9,7 @@ import { FormAlert } from "~/components/ui/field";
 import { describeBudget, describeWanted } from "~/components/requests/describe";
 import { RequestStatusBadge } from "~/components/requests/status-badge";
 import { shortDate, usd } from "~/lib/format";
-import { timelineLabel } from "~/modules/requests/schemas";
+import { timelineLabel } from "~/modules/requests/labels";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage } from "~/trpc/errors";
 import { QuoteInbox } from "~/components/inbox/quote-inbox";

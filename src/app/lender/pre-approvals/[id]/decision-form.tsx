@@ -1,5 +1,7 @@
 "use client";
 
+// This form validates with the server's schemas: the human error map comes with them (only where zod ships).
+import "~/lib/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";

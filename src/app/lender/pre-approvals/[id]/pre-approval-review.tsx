@@ -8,8 +8,8 @@ import { useTRPC } from "~/trpc/react";
 import { formatApr, formatCents } from "~/modules/lending/amortization";
 import { creditSourceLabel, tierLabel } from "~/modules/lending/credit-tiers";
 import { DecisionForm } from "./decision-form";
-import { bodyTypeLabel } from "~/modules/requests/schemas";
-import { vehicleConditionLabel } from "~/modules/quotes/schemas";
+import { bodyTypeLabel } from "~/modules/requests/labels";
+import { vehicleConditionLabel } from "~/modules/quotes/labels";
 import { sourceLabel, statusLabel, statusTone } from "../../labels";
 
 

@@ -1,0 +1,24 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import superjson from "superjson";
+import { appRouter } from "~/server/api/root";
+import { currentActor } from "~/server/auth/session";
+
+/**
+ * Server-side prefetch for a page's first screen: the same procedures and access checks as the browser's
+ * calls (no HTTP hop), with the same query keys, so the client components render the data in the HTML and
+ * do not wait for their first fetch. A query that fails here is simply not sent; the browser fetches it.
+ */
+export async function prefetcher() {
+  const [actor, h] = await Promise.all([currentActor(), headers()]);
+  const queryClient = new QueryClient({ defaultOptions: { dehydrate: { serializeData: superjson.serialize } } });
+  const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: { actor, headers: new Headers(h) }, queryClient });
+  return { trpc, queryClient };
+}
+
+/** Hands what was prefetched to the browser's query cache (dates and the like survive through superjson). */
+export function Prefetched({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(queryClient)}>{children}</HydrationBoundary>;
+}
