@@ -1,10 +1,9 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
-import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import superjson from "superjson";
 import { appRouter } from "~/server/api/root";
-import { currentActor } from "~/server/auth/session";
+import { serverContext } from "~/trpc/server";
 
 /**
  * Server-side prefetch for a page's first screen: the same procedures and access checks as the browser's
@@ -12,9 +11,8 @@ import { currentActor } from "~/server/auth/session";
  * do not wait for their first fetch. A query that fails here is simply not sent; the browser fetches it.
  */
 export async function prefetcher() {
-  const [actor, h] = await Promise.all([currentActor(), headers()]);
   const queryClient = new QueryClient({ defaultOptions: { dehydrate: { serializeData: superjson.serialize } } });
-  const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: { actor, headers: new Headers(h) }, queryClient });
+  const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: await serverContext(), queryClient });
   return { trpc, queryClient };
 }
 

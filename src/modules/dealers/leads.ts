@@ -10,24 +10,20 @@ import { dealerLeadListSelect, dealerLeadSelect } from "./selects";
 
 const PAGE = 50;
 
-// A won deal is a closed lead with the accepted quote: shown as "Won", not lumped in with "Closed".
-const won = { status: "CLOSED", quotes: { some: { status: "ACCEPTED" } } } satisfies Prisma.LeadWhereInput;
-const statusWhere = (status: z.infer<typeof listLeadsInput>["status"]): Prisma.LeadWhereInput =>
-  status === "ALL" ? {} : status === "WON" ? won : status === "CLOSED" ? { status: "CLOSED", quotes: { none: { status: "ACCEPTED" } } } : { status };
+// A won deal is a closed lead with the accepted quote: shown as "Won" (paged by wonLeadIdsPage), not lumped in
+// with "Closed".
+type Filter = z.infer<typeof listLeadsInput>["status"];
+const statusWhere = (status: Exclude<Filter, "WON">): Prisma.LeadWhereInput =>
+  status === "ALL" ? {} : status === "CLOSED" ? { status: "CLOSED", quotes: { none: { status: "ACCEPTED" } } } : { status };
 
 /** A dealer's leads, newest first. A lead whose request expired reads as closed; one the buyer chose reads as won. */
 export async function listLeads(dealerId: string, input: z.infer<typeof listLeadsInput>) {
-  const where: Prisma.LeadWhereInput = {
-    dealerId,
-    ...statusWhere(input.status),
-    ...(input.bodyType ? { request: { bodyType: input.bodyType } } : {}),
-  };
   const order = [{ createdAt: "desc" as const }, { id: "desc" as const }];
   const rows =
     input.status === "WON"
       ? await db.lead.findMany({ where: { dealerId, id: { in: await wonLeadIdsPage(dealerId, input) } }, orderBy: order, select: dealerLeadListSelect })
       : await db.lead.findMany({
-          where,
+          where: { dealerId, ...statusWhere(input.status), ...(input.bodyType ? { request: { bodyType: input.bodyType } } : {}) },
           orderBy: order,
           take: PAGE + 1,
           ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
