@@ -4,6 +4,7 @@
 // a fresh database seeded with the demo market; signed-in pages get the session cookie of a real sign-in.
 // It reuses the build in NEXT_DIST_DIR (default .next) when that is newer than every source file (or always,
 // with PAGES_BENCH_REUSE_BUILD=1, e.g. to measure an older build kept in its own folder), else builds.
+// PAGES_BENCH_CHUNKS=1 also lists every script of each page with its gzipped size.
 // PAGES_BENCH_RUNS (default 3) Lighthouse runs per page; the median score is printed, with its TBT and LCP.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -86,10 +87,15 @@ async function firstLoadJsGzip(url: string, cookie?: string): Promise<number> {
   const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((t) => !/\snomodule/i.test(t));
   const srcs = new Set(tags.map((t) => /\ssrc="([^"]*\/_next\/static\/[^"]+\.js)"/.exec(t)?.[1]).filter((s): s is string => !!s));
   let total = 0;
+  const each: [number, string][] = [];
   for (const src of srcs) {
     const body = Buffer.from(await (await fetch(new URL(src.replaceAll("&amp;", "&"), base))).arrayBuffer());
-    total += gzipSync(body, { level: 9 }).length;
+    const gz = gzipSync(body, { level: 9 }).length;
+    total += gz;
+    each.push([gz, src]);
   }
+  // PAGES_BENCH_CHUNKS=1 lists each script, largest first: where to look when a page is over its budget.
+  if (process.env.PAGES_BENCH_CHUNKS === "1") for (const [gz, src] of each.sort((a, b) => b[0] - a[0])) console.log(`  ${(gz / 1024).toFixed(1).padStart(6)} KB  ${src}`);
   return total;
 }
 

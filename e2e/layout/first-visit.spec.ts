@@ -142,3 +142,20 @@ test("a new request starts fresh; the last request's terms are an explicit choic
   await expect(page.getByLabel("Body type")).not.toHaveValue("");
   await expect(page.getByRole("link", { name: "Start fresh" })).toBeVisible();
 });
+
+test("the home page sends no JavaScript, and a signed-in visitor is offered their dashboard", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  expect(scripts).toEqual([]);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCSS("font-family", /GeistSans/);
+  await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  await signIn(page, demo.dealerDallas);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Go to your dashboard" }).click();
+  await expect(page).toHaveURL(/\/dealer$/);
+});

@@ -20,7 +20,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         </p>
         <div className="mt-6 flex flex-wrap justify-center gap-3">
           <Button onClick={reset}>Try again</Button>
-          <ButtonLink href="/" variant="secondary">Go to the home page</ButtonLink>
+          <ButtonLink href="/" prefetch={false} variant="secondary">Go to the home page</ButtonLink>
         </div>
       </div>
     </main>

@@ -13,7 +13,7 @@ export default function NotFound() {
           The link may be old, or the page may belong to another account. Nothing was changed.
         </p>
         <div className="mt-6 flex flex-wrap justify-center gap-3">
-          <ButtonLink href="/">Go to the home page</ButtonLink>
+          <ButtonLink href="/" prefetch={false}>Go to the home page</ButtonLink>
           <ButtonLink href="/signin" variant="secondary">Sign in</ButtonLink>
         </div>
       </div>

@@ -13,7 +13,7 @@ const askAgain = <Link className="font-semibold underline" href="/signin/forgot"
 
 /** Sets a new password with the token from the emailed link (?token=). */
 export function ResetPasswordForm() {
-  const token = useSearchParams().get("token") ?? "";
+  const token = useSearchParams()?.get("token") ?? "";
   const trpc = useTRPC();
   const [clientErrors, setClientErrors] = useState<{ password?: string; repeat?: string }>({});
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());

@@ -42,13 +42,13 @@ export function SignInForm() {
       return;
     }
     // The post-login router sends each role to its own area.
-    router.replace(`/go?callbackUrl=${encodeURIComponent(params.get("callbackUrl") ?? "")}`);
+    router.replace(`/go?callbackUrl=${encodeURIComponent(params?.get("callbackUrl") ?? "")}`);
     router.refresh();
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {params.get("signedOut") && <FormAlert tone="success">You are signed out.</FormAlert>}
+      {params?.get("signedOut") && <FormAlert tone="success">You are signed out.</FormAlert>}
       {error && <FormAlert>{error}</FormAlert>}
       <Field label="Email" name="email" type="email" autoComplete="email" error={fields.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" error={fields.password} />

@@ -22,7 +22,7 @@ export function SignUpForm() {
   const params = useSearchParams();
   const router = useRouter();
   const trpc = useTRPC();
-  const initial = (roles.find((r) => r.value === params.get("role"))?.value ?? "CUSTOMER") as Role;
+  const initial = (roles.find((r) => r.value === params?.get("role"))?.value ?? "CUSTOMER") as Role;
   const [role, setRole] = useState<Role>(initial);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage } from "~/trpc/errors";
 import type { InboxQuote } from "~/modules/inbox/get-inbox";
@@ -11,12 +11,17 @@ import { EmptyState, Loading } from "~/components/ui/card";
 import { ButtonLink } from "~/components/ui/button";
 import { FormAlert } from "~/components/ui/field";
 import { QuoteCard } from "~/components/inbox/quote-card";
-import { QuoteTable } from "~/components/inbox/quote-table";
-import { AcceptDialog } from "~/components/inbox/accept-dialog";
-import { CustomerThread } from "~/components/inbox/customer-thread";
-import { DealPanel } from "~/components/inbox/deal-panel";
 import { fromParams, inboxSpec, toParams, type InboxState, type InboxView } from "~/components/inbox/inbox-params";
 import { useUrlState } from "~/components/use-url-state";
+
+// Loaded when first shown, not with the page: most visits open no dialog, no thread and no table, so
+// their ~3 KB gzipped stays out of the inbox's first load (issue 13). When the URL asks for the table or
+// a deal exists, the server renders them and the browser fetches their chunk while hydrating.
+// React's own lazy, not next/dynamic, whose loader machinery alone weighs ~1.5 KB gzipped.
+const QuoteTable = lazy(() => import("~/components/inbox/quote-table").then((m) => ({ default: m.QuoteTable })));
+const DealPanel = lazy(() => import("~/components/inbox/deal-panel").then((m) => ({ default: m.DealPanel })));
+const AcceptDialog = lazy(() => import("~/components/inbox/accept-dialog").then((m) => ({ default: m.AcceptDialog })));
+const CustomerThread = lazy(() => import("~/components/inbox/customer-thread").then((m) => ({ default: m.CustomerThread })));
 
 const closedWord: Record<string, string> = { ACCEPTED: "Accepted: closed to new quotes", CANCELLED: "Cancelled: closed to new quotes", EXPIRED: "Expired: closed to new quotes" };
 
@@ -80,7 +85,11 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
 
   return (
     <section aria-labelledby="inbox-title" data-testid="quote-inbox">
-      {data.deal && <DealPanel requestId={requestId} />}
+      {data.deal && (
+        <Suspense fallback={<Loading label="Loading your deal" />}>
+          <DealPanel requestId={requestId} />
+        </Suspense>
+      )}
       <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 id="inbox-title" className="text-lg font-semibold text-ink">
@@ -180,31 +189,39 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
               ))}
             </div>
           ) : (
-            <QuoteTable quotes={sorted} actions={actions} />
+            <Suspense fallback={<Loading label="Loading the table" />}>
+              <QuoteTable quotes={sorted} actions={actions} />
+            </Suspense>
           )}
         </>
       )}
 
       {threadLead && (
         <div className="mt-6">
-          <CustomerThread leadId={threadLead} requestId={requestId} onClose={() => setThreadLead(null)} />
+          <Suspense fallback={<Loading label="Opening the conversation" />}>
+            <CustomerThread leadId={threadLead} requestId={requestId} onClose={() => setThreadLead(null)} />
+          </Suspense>
         </div>
       )}
 
-      <AcceptDialog
-        quote={accepting}
-        decisions={accepting ? (data.usableDecisions[accepting.id] ?? []) : []}
-        onClose={() => {
-          setAccepting(null);
-          void qc.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ requestId }) });
-        }}
-        onDone={() => {
-          setAccepting(null);
-          void qc.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ requestId }) });
-          void qc.invalidateQueries({ queryKey: trpc.inbox.deal.queryKey({ requestId }) });
-          void qc.invalidateQueries(trpc.threads.get.pathFilter());
-        }}
-      />
+      {accepting && (
+        <Suspense fallback={null}>
+          <AcceptDialog
+            quote={accepting}
+            decisions={accepting ? (data.usableDecisions[accepting.id] ?? []) : []}
+            onClose={() => {
+              setAccepting(null);
+              void qc.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ requestId }) });
+            }}
+            onDone={() => {
+              setAccepting(null);
+              void qc.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ requestId }) });
+              void qc.invalidateQueries({ queryKey: trpc.inbox.deal.queryKey({ requestId }) });
+              void qc.invalidateQueries(trpc.threads.get.pathFilter());
+            }}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -1,8 +1,5 @@
 import { Brand } from "~/components/brand";
 import { ButtonLink } from "~/components/ui/button";
-import { currentActor, homeFor } from "~/server/auth/session";
-
-export const dynamic = "force-dynamic";
 
 const steps = [
   { title: "Say what you want", body: "Body type, budget, ZIP and radius, trade-in. No name, email or phone goes to anyone." },
@@ -11,15 +8,15 @@ const steps = [
   { title: "You hold the key", body: "Compare out-the-door prices like for like. Accept one. Only that dealer gets your details — and you can see every look." },
 ];
 
-export default async function Home() {
-  const actor = await currentActor();
+/** The home page's content. `dashboardHref` is where a signed-in visitor's dashboard is, else null. */
+export function Landing({ dashboardHref }: { dashboardHref: string | null }) {
   return (
     <div className="min-h-dvh bg-gradient-to-b from-brand-50 to-slate-50">
       <header className="mx-auto flex max-w-6xl items-center justify-between px-4 py-4">
         <Brand />
         <nav aria-label="Account" className="flex gap-2">
-          {actor ? (
-            <ButtonLink href={homeFor[actor.role]}>Go to your dashboard</ButtonLink>
+          {dashboardHref ? (
+            <ButtonLink href={dashboardHref}>Go to your dashboard</ButtonLink>
           ) : (
             <>
               <ButtonLink href="/signin" variant="ghost">Sign in</ButtonLink>
