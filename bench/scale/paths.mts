@@ -66,12 +66,6 @@ export const paths: Record<string, (who: Who) => Promise<unknown>> = {
   "dealer leads, CLOSED": (w) => listLeads(actors.dealer[w], { status: "CLOSED" }),
   "dealer leads, SUV": (w) => listLeads(actors.dealer[w], { status: "ALL", bodyType: "SUV" }),
   // The badges of the board's first page, as the dashboard asks for them.
-  // The badges as they were counted before (every unread message of the dealer's whole history), kept so
-  // that one run shows the old and the new side by side.
-  "dealer unread by lead, whole history (old)": (w) => db.$queryRaw`
-    SELECT (SELECT t."leadId" FROM "Thread" t WHERE t."id" = u."threadId") AS "leadId", u.n
-    FROM (SELECT m."threadId", count(*)::int AS n FROM "Message" m
-          WHERE m."dealerId" = ${actors.dealer[w]} AND m."readAt" IS NULL AND m."senderType" = 'CUSTOMER' GROUP BY m."threadId") u`,
   "dealer unread by lead": async (w) => dealerUnreadByLead({ dealerId: actors.dealer[w], leadIds: (await once(`ul:${w}`, async () => JSON.stringify((await listLeads(actors.dealer[w], { status: "ALL" })).items.map((l) => l.id))).then((j) => JSON.parse(j!) as string[])) }),
   "buyer request list": (w) => listMyRequests(actors.buyer[w]),
   "buyer inbox (newest request)": async (w) => getInbox({ actor: actorOf(actors.buyer[w], "CUSTOMER"), requestId: (await newestRequest(w))! }),

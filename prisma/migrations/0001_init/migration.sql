@@ -493,7 +493,6 @@ CREATE TABLE "Message" (
     "threadId" TEXT NOT NULL,
     "senderType" "SenderType" NOT NULL,
     "senderUserId" TEXT,
-    "dealerId" TEXT,
     "body" TEXT NOT NULL,
     "readAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -965,13 +964,9 @@ CREATE INDEX "Job_done_doneAt" ON "Job" ("doneAt") WHERE "status" = 'DONE';
 CREATE INDEX IF NOT EXISTS "Quote_leadId_idx" ON "Quote" ("leadId");
 -- A dealer's leads by status, newest first: the status filters and the capped status counts.
 CREATE INDEX IF NOT EXISTS "Lead_dealerId_status_createdAt_idx" ON "Lead" ("dealerId", "status", "createdAt" DESC, "id" DESC);
--- Unread message badges. The buyer's: only unread messages, by thread. The dealer's: only unread buyer
--- messages, by the dealer copied onto each message (schema.prisma; filled here for rows written before it).
+-- Unread message badges, for the buyer and for the dealer: only unread messages, by thread. Both ask per
+-- lead shown (the dealer for the leads on its board's page), so neither reads its whole history.
 CREATE INDEX IF NOT EXISTS "Message_unread_threadId_idx" ON "Message" ("threadId", "senderType") WHERE "readAt" IS NULL;
-ALTER TABLE "Message" ADD COLUMN IF NOT EXISTS "dealerId" TEXT;
-UPDATE "Message" m SET "dealerId" = l."dealerId" FROM "Thread" t JOIN "Lead" l ON l."id" = t."leadId"
-  WHERE m."threadId" = t."id" AND m."dealerId" IS NULL;
-CREATE INDEX IF NOT EXISTS "Message_dealer_unread_idx" ON "Message" ("dealerId", "threadId") WHERE "readAt" IS NULL AND "senderType" = 'CUSTOMER';
 -- Unread-notification badges: only unread rows, per user.
 CREATE INDEX IF NOT EXISTS "Notification_unread_userId_idx" ON "Notification" ("userId") WHERE "readAt" IS NULL;
 -- "My data": uses per grant, and the customer's purchases.

@@ -22,7 +22,7 @@ function assertOpen(lead: Lead) {
 async function write(tx: Tx, lead: Lead, senderType: "CUSTOMER" | "DEALER", senderUserId: string, body: string) {
   const thread = await tx.thread.upsert({ where: { leadId: lead.id }, create: { leadId: lead.id }, update: {}, select: { id: true } });
   const message = await tx.message.create({
-    data: { threadId: thread.id, senderType, senderUserId, body, dealerId: lead.dealerId },
+    data: { threadId: thread.id, senderType, senderUserId, body },
     select: { id: true, senderType: true, body: true, createdAt: true },
   });
   for (const topic of [topics.lead(lead.id), topics.request(lead.requestId), topics.dealer(lead.dealerId)]) {
