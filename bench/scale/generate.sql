@@ -75,8 +75,8 @@ SELECT 'q' || substr(l."id", 2), l."id", l."requestId", l."dealerId",
 -- quote had the same status and price.)
 FROM "Lead" l CROSS JOIN LATERAL (SELECT random() AS v, 2000000 + floor(random() * 3000000)::int AS p WHERE l."id" IS NOT NULL) x
 WHERE l."status" = 'QUOTED';
--- Accepting a quote closes its lead (accept-quote.ts): a won lead is a closed one.
-UPDATE "Lead" l SET "status" = 'CLOSED' FROM "Quote" q WHERE q."leadId" = l."id" AND q."status" = 'ACCEPTED';
+-- Accepting a quote marks its lead won and closes the others (accept-quote.ts).
+UPDATE "Lead" l SET "status" = 'WON' FROM "Quote" q WHERE q."leadId" = l."id" AND q."status" = 'ACCEPTED';
 INSERT INTO "QuoteRevision" ("id","quoteId","version","snapshot","createdAt")
 SELECT 'v' || substr(q."id", 2) || n, q."id", n, '{"vehiclePriceCents": 2500000}', q."createdAt" FROM "Quote" q CROSS JOIN LATERAL generate_series(1, q."version") n;
 
@@ -147,4 +147,9 @@ SELECT 'api:' || md5('rl' || i), (SELECT t FROM gen_now) - random() * interval '
 INSERT INTO "LiveEvent" ("topic","type","refId","createdAt") SELECT 'request:' || r.id, 'quote.created', r.id, r.created FROM gen_rq r WHERE random() < 0.5;
 INSERT INTO "OutboundEmail" ("id","to","subject","text","sentAt","createdAt")
 SELECT 'o' || substr(r.id, 2), 'buyer@scale.test', 'A new quote', 'A dealer sent you a quote.', r.created, r.created FROM gen_rq r;
-INSERT INTO "DealerLeadDay" ("dealerId","day","count") SELECT "dealerId", "createdAt"::date, count(*)::int FROM "Lead" GROUP BY 1, 2;
+-- Lead-day counters as the daily sweep leaves them (lead-days.ts keeps 7 days): the kept days, and the one
+-- day that has just fallen due. Older days were pruned long ago and are not in a live table.
+INSERT INTO "DealerLeadDay" ("dealerId","day","count")
+SELECT "dealerId", "createdAt"::date, count(*)::int FROM "Lead"
+WHERE "createdAt" >= (now() AT TIME ZONE 'UTC')::date - 8
+GROUP BY 1, 2;

@@ -28,8 +28,5 @@ CREATE INDEX IF NOT EXISTS "PreApproval_pending_expiresAt_idx" ON "PreApproval" 
 CREATE INDEX IF NOT EXISTS "RateLimit_windowStart_idx" ON "RateLimit" ("windowStart");
 CREATE INDEX IF NOT EXISTS "IdempotencyRecord_createdAt_idx" ON "IdempotencyRecord" ("createdAt");
 CREATE INDEX IF NOT EXISTS "Notification_createdAt_idx" ON "Notification" ("createdAt");
--- The dealer's "Won" count: its accepted quotes (one per won lead), counted up to the cap from the index
--- alone, instead of testing every closed lead for an accepted quote (which the planner did by scanning Quote).
-CREATE INDEX IF NOT EXISTS "Quote_dealer_accepted_idx" ON "Quote" ("dealerId") WHERE "status" = 'ACCEPTED';
 -- The lead-day sweep deletes by day; without this it read the whole table, dead rows included.
 CREATE INDEX IF NOT EXISTS "DealerLeadDay_day_idx" ON "DealerLeadDay" ("day");

@@ -1,5 +1,5 @@
 import { distance } from "~/lib/format";
-import { formatApr, formatCents } from "~/modules/lending/amortization";
+import { formatApr, formatCents } from "~/modules/lending/format";
 
 export { formatApr, formatCents };
 

@@ -9,7 +9,7 @@ import type { InboxQuote } from "~/modules/inbox/get-inbox";
 import { explainTop, filterQuotes, sortQuotes, type InboxFilters, type SortKey } from "~/modules/inbox/ranking";
 import { EmptyState, Loading } from "~/components/ui/card";
 import { ButtonLink } from "~/components/ui/button";
-import { FormAlert } from "~/components/ui/field";
+import { FormAlert } from "~/components/ui/alert";
 import { QuoteCard } from "~/components/inbox/quote-card";
 import { fromParams, inboxSpec, toParams, type InboxState, type InboxView } from "~/components/inbox/inbox-params";
 import { useUrlState } from "~/components/use-url-state";

@@ -29,7 +29,7 @@ describe("a dealer's lead list", () => {
     const won: string[] = [];
     for (let i = 0; i < 53; i++) {
       const r = await makeRequest(buyer.id, { bodyType: i % 2 ? "SUV" : "SEDAN" });
-      const lead = await makeLead(r.id, dealer.id, { status: "CLOSED", createdAt: new Date(Date.now() - (60 - i) * 60_000) });
+      const lead = await makeLead(r.id, dealer.id, { status: "WON", createdAt: new Date(Date.now() - (60 - i) * 60_000) });
       await makeQuote(r.id, dealer.id, { leadId: lead.id, status: "ACCEPTED" });
       won.push(lead.id);
     }

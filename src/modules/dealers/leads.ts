@@ -1,4 +1,4 @@
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import { conflict, notFound } from "~/server/errors";
 import { db } from "~/server/db";
 import { COUNT_CAP } from "~/lib/counts";
@@ -10,34 +10,23 @@ import { dealerLeadListSelect, dealerLeadSelect } from "./selects";
 
 const PAGE = 50;
 
-// A won deal is a closed lead with the accepted quote: shown as "Won" (paged by wonLeadIdsPage), not lumped in
-// with "Closed".
 type Filter = z.infer<typeof listLeadsInput>["status"];
-const statusWhere = (status: Exclude<Filter, "WON">): Prisma.LeadWhereInput =>
-  status === "ALL" ? {} : status === "CLOSED" ? { status: "CLOSED", quotes: { none: { status: "ACCEPTED" } } } : { status };
+// Every filter, "Won" too (accepting stores WON on the lead), is one stored status: one index range.
+const statusWhere = (status: Filter): Prisma.LeadWhereInput => (status === "ALL" ? {} : { status });
 
 /** A dealer's leads, newest first. A lead whose request expired reads as closed; one the buyer chose reads as won. */
 export async function listLeads(dealerId: string, input: z.infer<typeof listLeadsInput>) {
   const order = [{ createdAt: "desc" as const }, { id: "desc" as const }];
-  const rows =
-    input.status === "WON"
-      ? await db.lead.findMany({ where: { dealerId, id: { in: await wonLeadIdsPage(dealerId, input) } }, orderBy: order, select: dealerLeadListSelect })
-      : await db.lead.findMany({
-          where: { dealerId, ...statusWhere(input.status), ...(input.bodyType ? { request: { bodyType: input.bodyType } } : {}) },
-          orderBy: order,
-          take: PAGE + 1,
-          ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-          select: dealerLeadListSelect,
-        });
-  const [counts, wonCount] = await Promise.all([
+  const [rows, counts] = await Promise.all([
+    db.lead.findMany({
+      where: { dealerId, ...statusWhere(input.status), ...(input.bodyType ? { request: { bodyType: input.bodyType } } : {}) },
+      orderBy: order,
+      take: PAGE + 1,
+      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      select: dealerLeadListSelect,
+    }),
     leadStatusCounts(dealerId),
-    wonLeadCount(dealerId),
   ]);
-  if (wonCount > 0) {
-    counts.WON = wonCount;
-    // A capped CLOSED count stays "99+": subtracting from a capped figure would invent a number.
-    if ((counts.CLOSED ?? 0) < COUNT_CAP) counts.CLOSED = Math.max(0, (counts.CLOSED ?? 0) - wonCount);
-  }
   return {
     items: rows.slice(0, PAGE).map((l) => ({ ...l, status: displayStatus(l), request: { ...l.request, status: effectiveStatus(l.request) } })),
     nextCursor: rows.length > PAGE ? rows[PAGE - 1]!.id : null,
@@ -57,43 +46,10 @@ async function leadStatusCounts(dealerId: string) {
   return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, r.n])) as Partial<Record<string, number>>;
 }
 
-/**
- * One page (PAGE + 1, for "more") of the dealer's won leads, newest first, after the cursor lead. Written
- * in SQL so that 'CLOSED' and 'ACCEPTED' are literals: the planner walks the dealer's closed leads newest
- * first (Lead_dealerId_status_createdAt_idx) against the dealer's own accepted quotes
- * (Quote_dealer_accepted_idx), and stops at the page. Prisma's version hashed every accepted quote in the
- * table: 10x slower at a million leads.
- */
-async function wonLeadIdsPage(dealerId: string, input: z.infer<typeof listLeadsInput>): Promise<string[]> {
-  const at = input.cursor ? await db.lead.findFirst({ where: { id: input.cursor, dealerId }, select: { createdAt: true, id: true } }) : null;
-  if (input.cursor && !at) return [];
-  const after = at ? Prisma.sql`AND (l."createdAt", l."id") < (${at.createdAt}::timestamp, ${at.id})` : Prisma.empty;
-  const body = input.bodyType ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Request" r WHERE r."id" = l."requestId" AND r."bodyType" = ${input.bodyType}::"BodyType")` : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT l."id" FROM "Lead" l
-    WHERE l."dealerId" = ${dealerId} AND l."status" = 'CLOSED'
-      AND EXISTS (SELECT 1 FROM "Quote" q WHERE q."leadId" = l."id" AND q."dealerId" = ${dealerId} AND q."status" = 'ACCEPTED')
-      ${after} ${body}
-    ORDER BY l."createdAt" DESC, l."id" DESC
-    LIMIT ${PAGE + 1}`;
-  return rows.map((r) => r.id);
-}
-
-/**
- * Won leads, capped like every count here: the dealer's accepted quotes (accepting closes the lead, and a
- * lead has one accepted quote at most), read from Quote_dealer_accepted_idx, whose predicate the literal
- * 'ACCEPTED' matches. So a dealer with years of deals costs the same as a new one.
- */
-async function wonLeadCount(dealerId: string) {
-  const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Quote" q WHERE q."dealerId" = ${dealerId} AND q."status" = 'ACCEPTED' LIMIT ${COUNT_CAP}) x`;
-  return row?.n ?? 0;
-}
-
 type LeadShown = "NEW" | "VIEWED" | "QUOTED" | "PASSED" | "CLOSED" | "WON";
-function displayStatus(l: { status: string; quotes: { status: string }[]; request: { status: Parameters<typeof effectiveStatus>[0]["status"]; expiresAt: Date } }): LeadShown {
-  if (l.quotes.some((q) => q.status === "ACCEPTED")) return "WON";
-  return l.status !== "CLOSED" && effectiveStatus(l.request) !== "OPEN" ? "CLOSED" : (l.status as LeadShown);
+function displayStatus(l: { status: string; request: { status: Parameters<typeof effectiveStatus>[0]["status"]; expiresAt: Date } }): LeadShown {
+  // An open lead of a request that has since closed (expired, cancelled, accepted elsewhere) reads as closed.
+  return l.status !== "CLOSED" && l.status !== "WON" && effectiveStatus(l.request) !== "OPEN" ? "CLOSED" : (l.status as LeadShown);
 }
 
 /** Opens a lead: the first look marks it viewed (the clock for response time keeps running until a quote or pass). */

@@ -25,7 +25,8 @@ describe("acceptQuote", () => {
     await acceptQuote({ actor, quoteId: quotes[0]!.id, version: 1 });
     const winner = await listLeads(dealers[0]!.id, { status: "WON" });
     expect(winner.items.map((l) => l.status)).toEqual(["WON"]);
-    expect(winner.counts).toMatchObject({ WON: 1, CLOSED: 0 });
+    expect(winner.counts.WON).toBe(1);
+    expect(winner.counts.CLOSED ?? 0).toBe(0);
     expect((await listLeads(dealers[0]!.id, { status: "CLOSED" })).items).toEqual([]);
     const loser = await listLeads(dealers[1]!.id, { status: "CLOSED" });
     expect(loser.items.map((l) => l.status)).toEqual(["CLOSED"]);
@@ -58,8 +59,9 @@ describe("acceptQuote", () => {
     expect(await db.webhookDelivery.count({ where: { lenderId: runnerUp.id, eventType: "pre_approval.cancelled" } })).toBe(1);
 
     const leads = await db.lead.findMany({ where: { requestId: request.id }, select: { dealerId: true, status: true, closedReason: true } });
-    expect(leads.every((l) => l.status === "CLOSED")).toBe(true);
-    expect(leads.find((l) => l.dealerId === dealers[0]!.id)!.closedReason).toBe(WON_REASON);
+    // The chosen dealer's lead is stored as won (its "Won" list reads that status); the others closed.
+    expect(leads.find((l) => l.dealerId === dealers[0]!.id)).toMatchObject({ status: "WON", closedReason: WON_REASON });
+    expect(leads.filter((l) => l.dealerId !== dealers[0]!.id).every((l) => l.status === "CLOSED")).toBe(true);
 
     const grants = await db.consentGrant.findMany({ where: { requestId: request.id, granteeType: "DEALER" } });
     expect(grants).toHaveLength(1);
@@ -176,7 +178,7 @@ describe("acceptQuote", () => {
     expect(await db.deal.count({ where: { requestId: request.id } })).toBe(0);
     expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("OPEN");
     expect(await db.quote.count({ where: { requestId: request.id, status: "ACTIVE" } })).toBe(2);
-    expect(await db.lead.count({ where: { requestId: request.id, status: "CLOSED" } })).toBe(0);
+    expect(await db.lead.count({ where: { requestId: request.id, status: { in: ["CLOSED", "WON"] } } })).toBe(0);
     expect(await db.consentGrant.count({ where: { requestId: request.id } })).toBe(0);
     expect(await db.consentRecord.count({ where: { requestId: request.id } })).toBe(0);
     expect(await db.notification.count({ where: { userId: { in: dealers.map((d) => d.ownerId) } } })).toBe(0);

@@ -153,7 +153,7 @@ async function closeTheRest(tx: Tx, w: { requestId: string; winningQuoteId: stri
     await tx.quote.updateMany({ where: { id: { in: others.map((q) => q.id) }, status: "ACTIVE" }, data: { status: "DECLINED" } });
     for (const q of others) await enqueue(tx, "lending.cancel-quote", { quoteId: q.id });
   }
-  await tx.lead.update({ where: { id: w.winningLeadId }, data: { status: "CLOSED", closedReason: WON_REASON } });
+  await tx.lead.update({ where: { id: w.winningLeadId }, data: { status: "WON", closedReason: WON_REASON } });
   await tx.lead.updateMany({
     where: { requestId: w.requestId, id: { not: w.winningLeadId } },
     data: { status: "CLOSED", closedReason: CLOSED_REASON },

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { notFound } from "~/server/errors";
 import type { Actor } from "~/server/auth/session";
-import { bestFinancing, type Financing } from "~/modules/inbox/ranking";
+import { bestFinancing, type Financing } from "~/modules/inbox/best-financing";
 import { disclosure } from "~/modules/lending/amortization";
 
 // What the customer sees of a quote: the vehicle, the money, the dealer's public face and the decisions.

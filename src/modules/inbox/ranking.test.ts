@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { bestFinancing, explainTop, filterQuotes, sortQuotes, SORT_KEYS, totalCostCents, type OfferDecision, type RankedQuote } from "~/modules/inbox/ranking";
+import { explainTop, filterQuotes, sortQuotes, SORT_KEYS, totalCostCents, type RankedQuote } from "~/modules/inbox/ranking";
+import { bestFinancing, type OfferDecision } from "~/modules/inbox/best-financing";
 
 const future = new Date(Date.now() + 86_400_000);
 const decision = (over: Partial<OfferDecision> = {}): OfferDecision => ({

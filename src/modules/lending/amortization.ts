@@ -9,7 +9,6 @@
  * keeps it monotonic (non-decreasing) in both APR and principal, which the property tests check.
  */
 
-import { usd } from "~/lib/format";
 
 export const MAX_APR_BPS = 10_000; // 100%: anything above is a data error, not a loan
 export const MAX_TERM_MONTHS = 120;
@@ -57,13 +56,4 @@ export function disclosure(amountFinancedCents: number, aprBps: number, termMont
   };
 }
 
-/** "$1,234.56" for display. */
-/** The one money format (see usd): "$38,556" or "$38,556.40". */
-export function formatCents(cents: number): string {
-  return usd(cents);
-}
-
-/** "6.87%" for display. */
-export function formatApr(bps: number): string {
-  return `${(bps / 100).toFixed(2)}%`;
-}
+export { formatApr, formatCents } from "~/modules/lending/format";

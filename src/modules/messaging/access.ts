@@ -33,4 +33,4 @@ type LeadState = { dealerId: string; status: string; request: { status: string; 
 export const isWinningLead = (lead: LeadState) => lead.request.deal?.dealerId === lead.dealerId;
 
 /** Whether either side may still write: while the request is open, and afterwards only with the winner. */
-export const threadOpen = (lead: LeadState) => isWinningLead(lead) || (lead.status !== "CLOSED" && lead.request.status === "OPEN");
+export const threadOpen = (lead: LeadState) => isWinningLead(lead) || (lead.status !== "CLOSED" && lead.status !== "WON" && lead.request.status === "OPEN");

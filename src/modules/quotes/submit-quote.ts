@@ -39,7 +39,7 @@ export async function submitQuote(dealerId: string, input: SubmitQuoteInput) {
       // Only verified dealers quote: buyers are never shown an offer from a dealership nobody checked.
       const dealer = await tx.dealer.findUnique({ where: { id: dealerId }, select: { verified: true } });
       if (!dealer?.verified) throw forbidden("Your dealership is not verified yet. You can quote once Keyturn has verified it.");
-      if (!isLive(lead.request) || lead.status === "CLOSED") throw conflict("This request is closed.");
+      if (!isLive(lead.request) || lead.status === "CLOSED" || lead.status === "WON") throw conflict("This request is closed.");
       if (lead.status === "PASSED") throw conflict("You passed on this lead.");
       const columns = pricedColumns(fields, lead.request);
       const quote = await tx.quote.create({

@@ -12,7 +12,7 @@ export async function cancelRequest(customerId: string, requestId: string) {
     if (!isLive(current)) throw conflict("This request is already closed.");
     await tx.request.update({ where: { id: requestId }, data: { status: "CANCELLED" } });
     const leads = await tx.lead.updateManyAndReturn({
-      where: { requestId, status: { not: "CLOSED" } },
+      where: { requestId, status: { notIn: ["CLOSED", "WON"] } },
       data: { status: "CLOSED", closedReason: "The buyer cancelled this request." },
       select: { id: true, dealerId: true },
     });

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "~/components/ui/card";
 import { Prefetched, prefetcher } from "~/trpc/prefetch";
 import { RequestView } from "./request-view";
+import { RequestDetails, RequestTitle } from "./request-details";
 
 export const metadata = { title: "Your request" };
 
@@ -19,7 +20,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   return (
     <Prefetched queryClient={queryClient}>
       <PageHeader title="Your request" description="Which dealers it reached and every quote they send, updated live; nothing to refresh." />
-      <RequestView requestId={id} />
+      <RequestView requestId={id} title={<RequestTitle r={request} />} details={<RequestDetails r={request} />} />
     </Prefetched>
   );
 }
