@@ -43,7 +43,7 @@ function ensureBuild() {
     return;
   }
   console.log(`building into ${distDir}…`);
-  const r = spawnSync("npx", ["next", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, SKIP_ENV_VALIDATION: "1", NEXT_DIST_DIR: distDir } });
+  const r = spawnSync("npx", ["next", "build", "--webpack"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, SKIP_ENV_VALIDATION: "1", NEXT_DIST_DIR: distDir } });
   if (r.status !== 0) throw new Error("next build failed");
 }
 

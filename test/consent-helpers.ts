@@ -34,8 +34,9 @@ export async function makeGrant(data: Omit<Prisma.ConsentGrantUncheckedCreateInp
 
 /** A lead and an active quote from this dealer on the request (pricing figures are placeholders). */
 export async function makeQuoteRow(requestId: string, dealerId: string) {
+  const { bodyType } = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { bodyType: true } });
   const lead = await db.lead.create({
-    data: { requestId, dealerId, distanceMiles: 3, matchReasons: {}, buyerAlias: "Buyer TEST" },
+    data: { requestId, dealerId, bodyType, distanceMiles: 3, matchReasons: {}, buyerAlias: "Buyer TEST" },
     select: { id: true },
   });
   return db.quote.create({

@@ -14,7 +14,7 @@ export async function seedLenderWorld(pool: pg.Pool, count: number) {
       VALUES ('world_dealer', 'World Motors', '1 Main', 'Phoenix', 'AZ', '85004', 33.45, -112.07, 50, '{Toyota}', '{SUV}', true, true, 0, 10000000, 100, true, now());
     INSERT INTO "Request" (id, "customerId", "bodyType", condition, makes, features, "wantsFinancing", zip, city, state, lat, lng, "radiusMiles", timeline, "expiresAt", "updatedAt")
       VALUES ('world_request', 'world_user', 'SUV', 'NEW', '{Toyota}', '{}', true, '85004', 'Phoenix', 'AZ', 33.45, -112.07, 30, 'ASAP', now() + interval '30 days', now());
-    INSERT INTO "Lead" (id, "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "updatedAt") VALUES ('world_lead', 'world_request', 'world_dealer', 1, '{}', 'Buyer W', now());`);
+    INSERT INTO "Lead" (id, "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "bodyType", "updatedAt") VALUES ('world_lead', 'world_request', 'world_dealer', 1, '{}', 'Buyer W', 'SUV', now());`);
   await pool.query(`INSERT INTO "ApiKey" (id, "lenderId", name, prefix, hash, mode) VALUES ('world_key', 'world_lender', 'world', $1, $2, 'LIVE')`, [
     secret.slice(0, 12),
     createHash("sha256").update(secret).digest("hex"),

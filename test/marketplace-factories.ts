@@ -36,10 +36,13 @@ export async function makeRequest(customerId: string, over: Partial<Prisma.Reque
 }
 
 export async function makeLead(requestId: string, dealerId: string, over: Partial<Prisma.LeadUncheckedCreateInput> = {}) {
+  // The lead carries its request's body type, as fan-out writes it.
+  const { bodyType } = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { bodyType: true } });
   return db.lead.create({
     data: {
       requestId,
       dealerId,
+      bodyType,
       distanceMiles: 4.2,
       matchReasons: { test: true },
       buyerAlias: `Buyer ${uid().slice(0, 4).toUpperCase()}`,

@@ -52,18 +52,19 @@ SELECT r.id, pg_temp.kid('b', r.buyer),
 FROM gen_rq r JOIN "Dealer" d ON d."id" = pg_temp.kid('d', r.near);
 
 -- ── leads: 6–16 Zipf-drawn dealers per request (a repeat draw is dropped), plus the control dealer on the first 1,000 ──
-INSERT INTO "Lead" ("id","requestId","dealerId","status","distanceMiles","matchReasons","buyerAlias","viewedAt","createdAt","updatedAt")
+INSERT INTO "Lead" ("id","requestId","dealerId","status","distanceMiles","matchReasons","buyerAlias","bodyType","viewedAt","createdAt","updatedAt")
 SELECT pg_temp.kid('ld', r.i * 100 + k), r.id, pg_temp.kid('d', least(59998, pg_temp.zipf(60000))),
        (CASE WHEN v < 0.3 THEN 'NEW' WHEN v < 0.55 THEN 'VIEWED' WHEN v < 0.8 THEN 'QUOTED' WHEN v < 0.9 THEN 'PASSED' ELSE 'CLOSED' END)::"LeadStatus",
-       round((random() * 50)::numeric, 1), '[]', 'Buyer ' || upper(left(md5(r.id || k), 4)),
+       round((random() * 50)::numeric, 1), '[]', 'Buyer ' || upper(left(md5(r.id || k), 4)), rq."bodyType",
        CASE WHEN v >= 0.3 THEN r.created + interval '3 hours' END, c, c
 FROM gen_rq r CROSS JOIN LATERAL generate_series(1, 6 + floor(r.u * 11)::int) k
 CROSS JOIN LATERAL (SELECT random() AS v, r.created + random() * interval '2 hours' + k * interval '1 second' AS c) x
+JOIN "Request" rq ON rq."id" = r.id
 ON CONFLICT ("requestId", "dealerId") DO NOTHING;
-INSERT INTO "Lead" ("id","requestId","dealerId","status","distanceMiles","matchReasons","buyerAlias","createdAt","updatedAt")
+INSERT INTO "Lead" ("id","requestId","dealerId","status","distanceMiles","matchReasons","buyerAlias","bodyType","createdAt","updatedAt")
 SELECT pg_temp.kid('lc', r.i), r.id, pg_temp.kid('d', 59999),
-       pg_temp.pick('{NEW,VIEWED,QUOTED,PASSED,CLOSED}')::"LeadStatus", 12.5, '[]', 'Buyer ' || upper(left(md5(r.id), 4)), r.created + interval '5 minutes', r.created + interval '5 minutes'
-FROM gen_rq r WHERE r.i < 1000;
+       pg_temp.pick('{NEW,VIEWED,QUOTED,PASSED,CLOSED}')::"LeadStatus", 12.5, '[]', 'Buyer ' || upper(left(md5(r.id), 4)), rq."bodyType", r.created + interval '5 minutes', r.created + interval '5 minutes'
+FROM gen_rq r JOIN "Request" rq ON rq."id" = r.id WHERE r.i < 1000;
 
 -- ── quotes on quoted leads, with 1–3 revisions ──
 INSERT INTO "Quote" ("id","leadId","requestId","dealerId","status","version","requestVersion","year","make","model","vin","mileage","condition","inStock","vehiclePriceCents","feesCents","addOnsCents","incentivesCents","tradeInOfferCents","taxCents","otdCents","amountFinancedCents","validUntil","createdAt","updatedAt")

@@ -23,7 +23,7 @@ async function requestWithQuote(customerEmail: string, dealerEmail: string, over
     },
     select: { id: true },
   });
-  const lead = await db.lead.create({ data: { requestId: request.id, dealerId: dealer.dealerId!, status: over.status === "ACCEPTED" ? "WON" : "NEW", distanceMiles: 2, matchReasons: {}, buyerAlias: "Buyer E2E" }, select: { id: true } });
+  const lead = await db.lead.create({ data: { requestId: request.id, dealerId: dealer.dealerId!, bodyType: "SUV", status: over.status === "ACCEPTED" ? "WON" : "NEW", distanceMiles: 2, matchReasons: {}, buyerAlias: "Buyer E2E" }, select: { id: true } });
   const quote = await db.quote.create({
     data: {
       leadId: lead.id, requestId: request.id, dealerId: dealer.dealerId!, requestVersion: 1, year: 2025, make: "Toyota", model: over.model, vin: "2T3P1RFV8RW000001", condition: "NEW",

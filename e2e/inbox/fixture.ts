@@ -49,7 +49,7 @@ export async function dallasRequestWithQuote(model: string) {
     select: { id: true },
   });
   const lead = await db.lead.create({
-    data: { requestId: request.id, dealerId: m.dealerId!, distanceMiles: 1.4, matchReasons: [], buyerAlias: "Buyer B3N1", status: "QUOTED", firstResponseAt: new Date() },
+    data: { requestId: request.id, dealerId: m.dealerId!, bodyType: "SEDAN", distanceMiles: 1.4, matchReasons: [], buyerAlias: "Buyer B3N1", status: "QUOTED", firstResponseAt: new Date() },
     select: { id: true },
   });
   const quote = await db.quote.create({

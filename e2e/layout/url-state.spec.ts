@@ -19,7 +19,7 @@ async function threeLeads(tag: string) {
       data: {
         customerId: buyer.id, bodyType, condition: "USED", makes: ["Honda"], model: `${tag}-${name}`, features: [], wantsFinancing: false, downPaymentCents: 0,
         zip: "85004", city: "Phoenix", state: "AZ", lat: 33.45, lng: -112.07, radiusMiles: 25, timeline: "WITHIN_MONTH", expiresAt: new Date(Date.now() + 30 * 86_400_000),
-        leads: { create: { dealerId: dealerId!, distanceMiles: 3, matchReasons: {}, buyerAlias: `Buyer ${name}`, status } },
+        leads: { create: { dealerId: dealerId!, bodyType, distanceMiles: 3, matchReasons: {}, buyerAlias: `Buyer ${name}`, status } },
       },
     });
   }

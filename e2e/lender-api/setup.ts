@@ -30,7 +30,7 @@ export async function quotedRequestSharingCredit(model: string, opts: { waitingO
     await tx.consentGrant.create({
       data: { customerId: customer.id, granteeType: "ALL_LENDERS", lenderIds: [], fields: ["CREDIT", "INCOME"], purpose: `Pre-approval for request ${request.id}`, requestId: request.id, consentId: consent.id, expiresAt },
     });
-    const lead = await tx.lead.create({ data: { requestId: request.id, dealerId: dealer.dealerId!, distanceMiles: 2, matchReasons: {}, buyerAlias: "Buyer LAPI", status: "QUOTED" }, select: { id: true } });
+    const lead = await tx.lead.create({ data: { requestId: request.id, dealerId: dealer.dealerId!, bodyType: "SUV", distanceMiles: 2, matchReasons: {}, buyerAlias: "Buyer LAPI", status: "QUOTED" }, select: { id: true } });
     const quote = await tx.quote.create({
       data: {
         leadId: lead.id, requestId: request.id, dealerId: dealer.dealerId!, requestVersion: 1, year: 2025, make: "Toyota", model, trim: "XLE", vin: "2T3P1RFV8RW000777", condition: "NEW",

@@ -17,7 +17,7 @@ async function backlog(tag: string) {
       data: {
         customerId: buyer.id, bodyType: "SEDAN", condition: "USED", makes: ["Honda"], model: `${tag}-${i}`, features: [], wantsFinancing: false, downPaymentCents: 0,
         zip: "85004", city: "Phoenix", state: "AZ", lat: 33.45, lng: -112.07, radiusMiles: 25, timeline: "WITHIN_MONTH", expiresAt: new Date(createdAt.getTime() + 90 * day), createdAt,
-        leads: { create: { dealerId: dealerId!, distanceMiles: 3, matchReasons: {}, buyerAlias: `Buyer ${i}`, status: "VIEWED", createdAt } },
+        leads: { create: { dealerId: dealerId!, bodyType: "SEDAN", distanceMiles: 3, matchReasons: {}, buyerAlias: `Buyer ${i}`, status: "VIEWED", createdAt } },
       },
     });
   }

@@ -349,6 +349,7 @@ CREATE TABLE "Lead" (
     "distanceMiles" DOUBLE PRECISION NOT NULL,
     "matchReasons" JSONB NOT NULL,
     "buyerAlias" TEXT NOT NULL,
+    "bodyType" "BodyType" NOT NULL,
     "viewedAt" TIMESTAMP(3),
     "firstResponseAt" TIMESTAMP(3),
     "closedReason" TEXT,
@@ -964,6 +965,8 @@ CREATE INDEX "Job_done_doneAt" ON "Job" ("doneAt") WHERE "status" = 'DONE';
 CREATE INDEX IF NOT EXISTS "Quote_leadId_idx" ON "Quote" ("leadId");
 -- A dealer's leads by status, newest first: the status filters and the capped status counts.
 CREATE INDEX IF NOT EXISTS "Lead_dealerId_status_createdAt_idx" ON "Lead" ("dealerId", "status", "createdAt" DESC, "id" DESC);
+-- A dealer's leads of one body type, newest first (the board's body-type filter), on the lead's own copy of it.
+CREATE INDEX IF NOT EXISTS "Lead_dealerId_bodyType_createdAt_idx" ON "Lead" ("dealerId", "bodyType", "createdAt" DESC, "id" DESC);
 -- Unread message badges, for the buyer and for the dealer: only unread messages, by thread. Both ask per
 -- lead shown (the dealer for the leads on its board's page), so neither reads its whole history.
 CREATE INDEX IF NOT EXISTS "Message_unread_threadId_idx" ON "Message" ("threadId", "senderType") WHERE "readAt" IS NULL;
@@ -977,6 +980,8 @@ CREATE INDEX IF NOT EXISTS "Rating_dealerId_target_idx" ON "Rating" ("dealerId",
 -- The lender console's latest requests, and its decided list and the API's decisions (newest first).
 CREATE INDEX IF NOT EXISTS "PreApproval_lenderId_createdAt_idx" ON "PreApproval" ("lenderId", "createdAt" DESC, "id" DESC);
 CREATE INDEX IF NOT EXISTS "PreApproval_lenderId_decidedAt_idx" ON "PreApproval" ("lenderId", "decidedAt" DESC, "id" DESC);
+-- The lender API's pending queue, oldest first, walked by keyset: only pending rows, in the queue's order.
+CREATE INDEX IF NOT EXISTS "PreApproval_lender_pending_createdAt_idx" ON "PreApproval" ("lenderId", "createdAt", "id") WHERE "status" = 'PENDING';
 -- The expiry sweep reads only pending rows past their expiry (its statement names 'PENDING' literally).
 CREATE INDEX IF NOT EXISTS "PreApproval_pending_expiresAt_idx" ON "PreApproval" ("expiresAt") WHERE "status" = 'PENDING';
 -- Retention sweeps (modules/housekeeping): each reads its oldest due rows, not the table.

@@ -19,7 +19,7 @@ export async function listLeads(dealerId: string, input: z.infer<typeof listLead
   const order = [{ createdAt: "desc" as const }, { id: "desc" as const }];
   const [rows, counts] = await Promise.all([
     db.lead.findMany({
-      where: { dealerId, ...statusWhere(input.status), ...(input.bodyType ? { request: { bodyType: input.bodyType } } : {}) },
+      where: { dealerId, ...statusWhere(input.status), ...(input.bodyType ? { bodyType: input.bodyType } : {}) },
       orderBy: order,
       take: PAGE + 1,
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { drainJobs } from "~/server/jobs/worker";
 import { callerAs, makeAdmin, makeCustomer, makeDealer, makeLender } from "../../../test/factories";
-import { makePreApproval, makeQuote, makeRequest } from "../../../test/marketplace-factories";
+import { makePreApproval, makeLead, makeQuote, makeRequest } from "../../../test/marketplace-factories";
 import { monthlyPaymentCents } from "~/modules/lending/amortization";
 import { setMailerForTests, type Mailer, type OutgoingMail } from "~/modules/notifications/mailer";
 import { notify } from "~/modules/notifications/notify";
@@ -13,10 +13,7 @@ describe("inbox", () => {
     const request = await makeRequest(customer.id);
     const [d1, d2] = [await makeDealer(), await makeDealer()];
     const created = new Date(Date.now() - 90 * 60_000);
-    const lead1 = await db.lead.create({
-      data: { requestId: request.id, dealerId: d1.id, distanceMiles: 3.5, matchReasons: {}, buyerAlias: "Buyer AAAA", createdAt: created, firstResponseAt: new Date(created.getTime() + 42 * 60_000) },
-      select: { id: true },
-    });
+    const lead1 = await makeLead(request.id, d1.id, { distanceMiles: 3.5, buyerAlias: "Buyer AAAA", createdAt: created, firstResponseAt: new Date(created.getTime() + 42 * 60_000) });
     const q1 = await makeQuote(request.id, d1.id, { leadId: lead1.id });
     const q2 = await makeQuote(request.id, d2.id, { needsReconfirm: true });
     const [l1, l2] = [await makeLender({ name: "Cheap Credit Union" }), await makeLender({ name: "Dear Bank" })];

@@ -113,8 +113,9 @@ async function insertLeads(c: SqlClient, requestId: string, rows: LeadRow[]) {
   // request, and should that ever be wrong the unique (requestId, dealerId) index fails the whole run.
   const inserted = await c.query<{ id: string; dealerId: string }>({
     name: "fan-out.leads",
-    text: `INSERT INTO "Lead" ("id", "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "updatedAt")
-           SELECT gen_random_uuid()::text, $1, x.dealer_id, x.distance, x.reasons::jsonb, x.alias, now()
+    text: `INSERT INTO "Lead" ("id", "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "bodyType", "updatedAt")
+           SELECT gen_random_uuid()::text, $1, x.dealer_id, x.distance, x.reasons::jsonb, x.alias,
+                  (SELECT r."bodyType" FROM "Request" r WHERE r."id" = $1), now()
            FROM unnest($2::text[], $3::float8[], $4::text[], $5::text[]) AS x(dealer_id, distance, reasons, alias)
            RETURNING "id", "dealerId"`,
     values: [requestId, leads.map((x) => x.dealerId), leads.map((x) => x.distance), leads.map((x) => x.reasons), leads.map((x) => x.alias)],

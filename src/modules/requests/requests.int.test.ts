@@ -96,6 +96,21 @@ describe("editing, cancelling and expiry", () => {
     expect(await db.quote.findUniqueOrThrow({ where: { id: quote.id }, select: { needsReconfirm: true, requestVersion: true } })).toEqual({ needsReconfirm: false, requestVersion: 2 });
   });
 
+  it("a lead carries its request's body type: fan-out writes it, an edit changes it, and the dealer's filter follows", async () => {
+    const buyer = await makeCustomer();
+    const dealer = await dealerNorthOf(3, { bodyTypes: ["SUV", "TRUCK"] });
+    const requestId = await postRequest(buyer.id);
+    const lead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId, dealerId: dealer.id } }, select: { id: true, bodyType: true } });
+    expect(lead.bodyType).toBe("SUV");
+    const dealerCaller = await callerAs(dealer.ownerId);
+    const shown = async (bodyType: "SUV" | "TRUCK") => (await dealerCaller.dealer.leads({ status: "ALL", bodyType })).items.map((l) => l.id);
+    expect(await shown("SUV")).toContain(lead.id);
+    const { shareCredit: _s, ...fields } = baseRequest;
+    await (await callerAs(buyer.id)).requests.update({ ...fields, requestId, bodyType: "TRUCK" });
+    expect(await shown("SUV")).not.toContain(lead.id);
+    expect(await shown("TRUCK")).toContain(lead.id);
+  });
+
   it("cancelling closes the leads and declines live quotes", async () => {
     const buyer = await makeCustomer();
     const dealer = await dealerNorthOf(3);

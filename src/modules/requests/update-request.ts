@@ -24,6 +24,8 @@ export async function updateRequest(customerId: string, input: UpdateRequestInpu
       data: { ...columns, version: { increment: 1 }, fannedOutAt: null },
       select: { id: true, version: true },
     });
+    // The leads' copy of the body type (the dealer's filter reads it) changes with the request, in this transaction.
+    if (columns.bodyType) await tx.lead.updateMany({ where: { requestId, bodyType: { not: columns.bodyType } }, data: { bodyType: columns.bodyType } });
     const flagged = await tx.quote.updateManyAndReturn({
       where: { requestId, status: "ACTIVE", requestVersion: { lt: updated.version } },
       data: { needsReconfirm: true },
