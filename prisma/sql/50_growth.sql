@@ -24,8 +24,6 @@ CREATE INDEX IF NOT EXISTS "Rating_dealerId_target_idx" ON "Rating" ("dealerId",
 -- The lender console's latest requests, and its decided list and the API's decisions (newest first).
 CREATE INDEX IF NOT EXISTS "PreApproval_lenderId_createdAt_idx" ON "PreApproval" ("lenderId", "createdAt" DESC, "id" DESC);
 CREATE INDEX IF NOT EXISTS "PreApproval_lenderId_decidedAt_idx" ON "PreApproval" ("lenderId", "decidedAt" DESC, "id" DESC);
--- The lender API's pending queue, oldest first, walked by keyset: only pending rows, in the queue's order.
-CREATE INDEX IF NOT EXISTS "PreApproval_lender_pending_createdAt_idx" ON "PreApproval" ("lenderId", "createdAt", "id") WHERE "status" = 'PENDING';
 -- The expiry sweep reads only pending rows past their expiry (its statement names 'PENDING' literally).
 CREATE INDEX IF NOT EXISTS "PreApproval_pending_expiresAt_idx" ON "PreApproval" ("expiresAt") WHERE "status" = 'PENDING';
 -- Retention sweeps (modules/housekeeping): each reads its oldest due rows, not the table.

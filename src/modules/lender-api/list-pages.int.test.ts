@@ -46,4 +46,27 @@ describe("lender API pages", () => {
     expect(await walk((cursor) => listDecisions(caller, { limit: 2, cursor }))).toEqual(decidedIds);
     expect(await walk((cursor) => listPreApprovals(caller, { status: "expired", limit: 2, cursor }))).toEqual([]);
   });
+
+  it("leaves pending rows past their expiry out of the pending pages, however many come in a row, and lists them as expired", async () => {
+    const lender = await makeLender();
+    const caller: ApiCaller = { keyId: "k", lenderId: lender.id, lenderName: lender.name, mode: "LIVE" } as ApiCaller;
+    const live = new Date(Date.now() + 86_400_000);
+    const past = new Date(Date.now() - 60_000);
+    // Oldest first: one live, five stale (more than a page), two live, one stale, one live.
+    const plan = [live, past, past, past, past, past, live, live, past, live];
+    const made: { id: string; live: boolean }[] = [];
+    for (const [i, expiresAt] of plan.entries()) {
+      const quote = await makeQuote((await makeRequest((await makeCustomer()).id)).id, (await makeDealer()).id);
+      const pa = await makePreApproval(quote, lender.id, { status: "PENDING", aprBps: null, termMonths: null, decisionVersion: 0, decidedAt: null, createdAt: new Date(Date.now() - 3_600_000 + i * 1000), expiresAt });
+      made.push({ id: pa.id, live: expiresAt === live });
+    }
+    const ids = (live: boolean) => made.filter((m) => m.live === live).map((m) => m.id);
+    for (const limit of [1, 2, 3, 10]) {
+      expect(await walk((cursor) => listPreApprovals(caller, { status: "pending", limit, cursor }))).toEqual(ids(true));
+    }
+    const first = await listPreApprovals(caller, { status: "pending", limit: 4 });
+    expect(first.has_more).toBe(false);
+    expect(first.next_cursor).toBeNull();
+    expect(await walk((cursor) => listPreApprovals(caller, { status: "expired", limit: 2, cursor }))).toEqual(ids(false));
+  });
 });
