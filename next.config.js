@@ -12,12 +12,9 @@ const config = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 
-// Every build is `next build --webpack` (package.json, scripts/test-all.mjs, scripts/demo.mts, bench/pages.mts):
-// webpack drops the unused parts of packages that declare no `sideEffects` (the tRPC client's WebSocket link,
-// among others), which Turbopack ships. Measured with `npm run bench` (bench/pages.mts): the buyer's dashboard
-// loads 163.6 KB of JavaScript from a webpack build against 172.1 KB from Turbopack, over the 170 KB budget.
 // `ANALYZE=1 npx next build --webpack` writes treemaps of every bundle to <distDir>/analyze/. The analyzer is
-// a devDependency, so it is loaded only when asked for (`next start` in production never imports it).
+// a devDependency, so it is loaded only when asked for (`next start` in production never imports it), and it
+// hooks webpack: Turbopack builds, the default, ignore it.
 async function withAnalyzer(c) {
   if (process.env.ANALYZE !== "1") return c;
   const { default: bundleAnalyzer } = await import("@next/bundle-analyzer");

@@ -1,6 +1,6 @@
 // Page performance: for the home page, the buyer's quote inbox, the dealer dashboard and the lender console,
 // the mobile Lighthouse performance score, total blocking time, LCP, and the first-load JavaScript (gzipped
-// size of every /_next/static script the page's HTML loads), each beside its target. Runs `next start` against
+// size of every script the page's HTML loads, by tag or from its React payload), each beside its target. Runs `next start` against
 // a fresh database seeded with the demo market; signed-in pages get the session cookie of a real sign-in.
 // It reuses the build in NEXT_DIST_DIR (default .next) when that is newer than every source file (or always,
 // with PAGES_BENCH_REUSE_BUILD=1, e.g. to measure an older build kept in its own folder), else builds.
@@ -43,7 +43,7 @@ function ensureBuild() {
     return;
   }
   console.log(`building into ${distDir}…`);
-  const r = spawnSync("npx", ["next", "build", "--webpack"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, SKIP_ENV_VALIDATION: "1", NEXT_DIST_DIR: distDir } });
+  const r = spawnSync("npx", ["next", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, SKIP_ENV_VALIDATION: "1", NEXT_DIST_DIR: distDir } });
   if (r.status !== 0) throw new Error("next build failed");
 }
 
@@ -78,18 +78,28 @@ async function signIn(email: string): Promise<string> {
   return cookies.join("; ");
 }
 
-/** Gzipped bytes of every /_next/static script the page's HTML loads (what a first visit downloads). */
+/**
+ * Gzipped bytes of every /_next/static script the page's HTML loads (what a first visit downloads): those in
+ * script tags, and the client components' chunks that the React payload names (a webpack build names a
+ * page's own chunks only there; the runtime fetches them before hydrating). Chunks loaded later, on
+ * demand (React.lazy) or by link prefetching, are not first-load JavaScript and are not counted.
+ */
 async function firstLoadJsGzip(url: string, cookie?: string): Promise<number> {
   const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   const html = await res.text();
   // Modern browsers skip the nomodule polyfills, so they are not counted.
   const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((t) => !/\snomodule/i.test(t));
-  const srcs = new Set(tags.map((t) => /\ssrc="([^"]*\/_next\/static\/[^"]+\.js)"/.exec(t)?.[1]).filter((s): s is string => !!s));
+  const tagged = tags.map((t) => /\ssrc="[^"]*?(\/_next\/static\/[^"]+\.js)"/.exec(t)?.[1]).filter((s): s is string => !!s);
+  // (The polyfills' nomodule tag is taken out first: its quoted src would look like a payload entry.)
+  const payload = [...html.replace(/<script[^>]*\snomodule[^>]*>/gi, "").matchAll(/\\?"(?:\/_next\/)?(static\/chunks\/[^"\\]+\.js)\\?"/g)].map((m) => `/_next/${m[1]}`);
+  const srcs = new Set([...tagged, ...payload].map((s) => decodeURIComponent(s.replaceAll("&amp;", "&"))));
   let total = 0;
   const each: [number, string][] = [];
   for (const src of srcs) {
-    const body = Buffer.from(await (await fetch(new URL(src.replaceAll("&amp;", "&"), base))).arrayBuffer());
+    const res = await fetch(new URL(src, base));
+    if (res.status !== 200) throw new Error(`${src} answered ${res.status}`);
+    const body = Buffer.from(await res.arrayBuffer());
     const gz = gzipSync(body, { level: 9 }).length;
     total += gz;
     each.push([gz, src]);

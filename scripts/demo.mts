@@ -83,7 +83,7 @@ async function run(cmd: string, args: string[], label: string) {
 await run(bin("prisma"), ["generate"], "Generating the database client");
 await run(bin("prisma"), ["migrate", "deploy"], "Applying migrations");
 await run(bin("tsx"), ["prisma/seed.mts"], "Seeding the demo market (once)");
-if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.DEMO_REBUILD === "1") await run(bin("next"), ["build", "--webpack"], "Building the app");
+if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.DEMO_REBUILD === "1") await run(bin("next"), ["build"], "Building the app");
 
 const app = spawn(bin("next"), ["start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
 app.stdout.on("data", (chunk: Buffer) => {

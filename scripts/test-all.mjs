@@ -13,7 +13,7 @@ const steps = [
   ["Unit tests", "npx", ["vitest", "run", "--project", "unit"]],
   ["Integration tests (PostgreSQL)", "npx", ["vitest", "run", "--project", "integration"]],
   // Building needs no secrets; `next start` validates the environment when the app starts.
-  ["Build", "npx", ["next", "build", "--webpack"], { SKIP_ENV_VALIDATION: "1" }],
+  ["Build", "npx", ["next", "build"], { SKIP_ENV_VALIDATION: "1" }],
   ["End-to-end tests (Chromium)", "npx", ["tsx", "scripts/e2e.mts"]],
   ["Injection scan (sqlmap, every lender-API parameter)", "npx", ["tsx", "security/sqlmap.mts"]],
 ];

@@ -1,4 +1,4 @@
-// The tRPC router over HTTP, as the browser reaches it (fetch adapter, superjson on the wire), with a
+// The tRPC router over HTTP, as the browser reaches it (fetch adapter, the app's wire format, src/lib/wire.ts), with a
 // chosen signed-in user, so tests see real statuses and error shapes rather than a server-side caller's.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "~/server/api/root";
@@ -23,7 +23,7 @@ export function trpcHttp(userId: string | null) {
     return { status: res.status, text, body };
   };
   return {
-    /** POSTs a mutation with `rawJson` as the superjson `json` part, written as text so tests can send what JSON.stringify would not. */
+    /** POSTs a mutation with `rawJson` as the wire format's `json` part, written as text so tests can send what JSON.stringify would not. */
     mutation: async (path: string, rawJson: string) =>
       reply(await send(new Request(`http://app.test/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"json":${rawJson}}` }))),
     query: async (path: string, rawJson: string) =>

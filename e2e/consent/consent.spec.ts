@@ -122,7 +122,7 @@ test("a counter key opens only for the dealer's desk (staff or the one-time code
 
   await page.goto("/customer/data/log");
   const log = page.getByTestId("access-log");
-  await expect(log.getByText(/^Counter code \(someone signed out, with the one-time code you read out at .*\) opened your counter key and saw your contact details/).first()).toBeVisible();
+  await expect(log.getByText(/^Someone at the counter of .+ using the one-time code opened your counter key and saw your contact details/).first()).toBeVisible();
   // The demo staff's name already says where they work ("Taylor at <dealer>"), so the dealer is named once.
   await expect(log.getByText(`at ${s.dealerName} (staff, signed in) opened your counter key`).first()).toBeVisible();
   await expect(log.getByText("Someone who was not signed in tried to open your counter key without the code. Nothing was shown.", { exact: true }).first()).toBeVisible();

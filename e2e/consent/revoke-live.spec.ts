@@ -54,6 +54,9 @@ test("the buyer stops sharing with the dealer they accepted; the dealer's open l
   await expect(dealer.getByTestId("live-otd")).toBeVisible(); // the lead page has loaded, with the accepted quote
   await expect(dealer.getByText("602-555-0142")).toHaveCount(0);
   await expect(dealer.getByTestId("buyer-contact")).toHaveCount(0);
+  // The page still says why, now with the day it happened.
+  await expect(dealer.getByTestId("buyer-contact-revoked")).toContainText("The buyer stopped sharing their contact details with you.");
+  await expect(dealer.getByTestId("buyer-contact-revoked")).toContainText(/Since \w{3} \d{1,2}, \d{4}\./);
   await dealerCtx.close();
   await buyerCtx.close();
 });

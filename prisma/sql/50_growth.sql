@@ -11,6 +11,9 @@ CREATE INDEX IF NOT EXISTS "Quote_leadId_idx" ON "Quote" ("leadId");
 CREATE INDEX IF NOT EXISTS "Lead_dealerId_status_createdAt_idx" ON "Lead" ("dealerId", "status", "createdAt" DESC, "id" DESC);
 -- A dealer's leads of one body type, newest first (the board's body-type filter), on the lead's own copy of it.
 CREATE INDEX IF NOT EXISTS "Lead_dealerId_bodyType_createdAt_idx" ON "Lead" ("dealerId", "bodyType", "createdAt" DESC, "id" DESC);
+-- The board's capped status counts within a body-type filter (so a rare status is not looked for among
+-- all of one body type's leads).
+CREATE INDEX IF NOT EXISTS "Lead_dealerId_bodyType_status_idx" ON "Lead" ("dealerId", "bodyType", "status");
 -- Unread message badges, for the buyer and for the dealer: only unread messages, by thread. Both ask per
 -- lead shown (the dealer for the leads on its board's page), so neither reads its whole history.
 CREATE INDEX IF NOT EXISTS "Message_unread_threadId_idx" ON "Message" ("threadId", "senderType") WHERE "readAt" IS NULL;

@@ -1,8 +1,8 @@
 // Every input, whichever transport brought it, passes this check once before any schema sees it.
 // PostgreSQL cannot store U+0000 in text, and an unpaired surrogate is not text at all (it has no UTF-8
 // form), so both used to fail deep inside a use-case as a 500. Keys that name JavaScript's object
-// machinery are refused too: JSON.parse keeps "__proto__" as an own key, but superjson and object
-// spreads silently drop it, so a strict schema would never see it to refuse it.
+// machinery are refused too: JSON.parse keeps "__proto__" as an own key, but object spreads
+// silently drop it, so a strict schema would never see it to refuse it.
 
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
-import superjson from "superjson";
+import { wire } from "~/lib/wire";
 import type { AppRouter } from "~/server/api/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -12,8 +12,8 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      // What server components prefetched (src/trpc/prefetch.tsx) arrives superjson-encoded.
-      hydrate: { deserializeData: superjson.deserialize },
+      // What server components prefetched (src/trpc/prefetch.tsx) arrives in the wire format (src/lib/wire.ts).
+      hydrate: { deserializeData: wire.deserialize },
       queries: { staleTime: 5_000, retry: (count, err) => count < 2 && !/4\d\d/.test(String((err as { data?: { httpStatus?: number } })?.data?.httpStatus ?? "")) },
     },
   });
@@ -27,8 +27,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
         // Live updates arrive over server-sent events; everything else is batched HTTP.
         splitLink({
           condition: (op) => op.type === "subscription",
-          true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          true: httpSubscriptionLink({ url: "/api/trpc", transformer: wire }),
+          false: httpBatchLink({ url: "/api/trpc", transformer: wire }),
         }),
       ],
     }),

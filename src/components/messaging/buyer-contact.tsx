@@ -27,15 +27,18 @@ export function BuyerContact({ leadId }: { leadId: string }) {
       },
     }),
   );
-  if (revoked) {
+  // Live (the event just came) or on a later visit (the server says the key was taken back, and when).
+  const revokedAt = contact.data?.state === "revoked" ? contact.data.revokedAt : null;
+  if (revoked || revokedAt) {
     return (
       <section className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="buyer-contact-revoked" role="status">
         {REVOKED}
+        {revokedAt && <span className="block text-xs">Since {revokedAt.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" })}.</span>}
       </section>
     );
   }
-  if (!contact.data) return null;
-  const c = contact.data;
+  if (contact.data?.state !== "shared") return null;
+  const c = contact.data.contact;
   return (
     <section aria-labelledby="buyer-contact" className="rounded-xl border border-green-300 bg-green-50 p-4" data-testid="buyer-contact">
       <h2 id="buyer-contact" className="text-base font-semibold text-green-900">Your buyer</h2>

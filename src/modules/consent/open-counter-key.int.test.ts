@@ -88,7 +88,7 @@ describe("counter key: only the dealer it was made for", () => {
     const rows = await logs();
     expect(rows.map((r) => [r.refused, r.actorLabel])).toEqual([
       [true, "Someone signed out, with a wrong code"],
-      [false, expect.stringMatching(/^Counter code/)],
+      [false, expect.stringMatching(/^Someone at the counter of .+ using the one-time code$/)],
       [true, "Someone signed out, with a code that was already used"],
     ]);
     expect((await (await callerAs(buyer.id)).consent.myData()).deals[0]!.counterKeys[0]!.uses).toBe(1);

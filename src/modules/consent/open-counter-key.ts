@@ -55,7 +55,7 @@ export async function openCounterKey(token: string, input: { viewer: Actor | nul
         where: { id: grant.id, codeUsedAt: null, codeFailures: { lt: COUNTER_CODE_MAX_FAILURES }, codeHash: hashCode(token, code) },
         data: { codeUsedAt: new Date() },
       });
-      const who = { type: "COUNTER" as const, id: `counter-code:${grant.id}`, label: `Counter code (someone signed out, with the one-time code you read out at ${dealerName})` };
+      const who = { type: "COUNTER" as const, id: `counter-code:${grant.id}`, label: `Someone at the counter of ${dealerName} using the one-time code` };
       if (spent.count === 1) return read(grant, who, dealerName, grant.expiresAt, tx);
       const failed = await tx.consentGrant.updateMany({ where: { id: grant.id, codeUsedAt: null }, data: { codeFailures: { increment: 1 } } });
       const used = failed.count === 0;

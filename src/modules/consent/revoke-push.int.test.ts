@@ -14,7 +14,7 @@ describe("revoking a dealer's access", () => {
     const me = await callerAs(customer.id);
     const shop = await callerAs(dealer.ownerId);
     await me.inbox.accept({ quoteId: quote.id, version: 1 });
-    expect(await shop.inbox.buyerContact({ leadId: quote.leadId })).toMatchObject({ phone: "555-0100" });
+    expect(await shop.inbox.buyerContact({ leadId: quote.leadId })).toMatchObject({ state: "shared", contact: { phone: "555-0100" } });
     const grant = await db.consentGrant.findFirstOrThrow({ where: { requestId: request.id, granteeType: "DEALER" }, select: { id: true } });
 
     const heard: LiveEvent[] = [];
@@ -25,7 +25,10 @@ describe("revoking a dealer's access", () => {
     } finally {
       off();
     }
-    await expect(shop.inbox.buyerContact({ leadId: quote.leadId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // After a reload the page still says why the details are gone, and shows none of them.
+    const after = await shop.inbox.buyerContact({ leadId: quote.leadId });
+    expect(after).toEqual({ state: "revoked", revokedAt: expect.any(Date) });
+    expect(JSON.stringify(after)).not.toContain("555-0100");
     const note = await db.notification.findFirstOrThrow({ where: { userId: dealer.ownerId, kind: "consent.revoked" }, select: { body: true, link: true } });
     expect(note).toEqual({ body: CONTACT_REVOKED, link: `/dealer/leads/${quote.leadId}` });
   });

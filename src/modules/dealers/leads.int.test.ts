@@ -46,6 +46,9 @@ describe("a dealer's lead list", () => {
     expect([...first.items, ...second.items].map((l) => l.id)).toEqual([...won].reverse());
     const suvs = await caller.dealer.leads({ status: "WON", bodyType: "SUV" });
     expect(suvs.items.map((l) => l.id)).toEqual(won.filter((_, i) => i % 2).reverse());
+    // The status counts follow the body-type filter: they count what each button would show.
+    expect(suvs.counts).toEqual({ WON: 26, CLOSED: 1 });
+    expect((await caller.dealer.leads({ status: "ALL", bodyType: "SEDAN" })).counts).toEqual({ WON: 27 });
     // Another dealer's cursor, or its won leads, give nothing away.
     const rival = await callerAs((await makeDealer()).ownerId);
     expect((await rival.dealer.leads({ status: "WON" })).items).toEqual([]);

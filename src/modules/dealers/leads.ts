@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { conflict, notFound } from "~/server/errors";
 import { db } from "~/server/db";
 import { COUNT_CAP } from "~/lib/counts";
@@ -25,7 +25,7 @@ export async function listLeads(dealerId: string, input: z.infer<typeof listLead
       ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
       select: dealerLeadListSelect,
     }),
-    leadStatusCounts(dealerId),
+    leadStatusCounts(dealerId, input.bodyType),
   ]);
   return {
     items: rows.slice(0, PAGE).map((l) => ({ ...l, status: displayStatus(l), request: { ...l.request, status: effectiveStatus(l.request) } })),
@@ -35,13 +35,16 @@ export async function listLeads(dealerId: string, input: z.infer<typeof listLead
 }
 
 /**
- * The dealer's leads per stored status, each counted up to COUNT_CAP ("99+"): a few index entries per
- * status (Lead_dealerId_status_createdAt_idx) however many leads the dealer ever had.
+ * The dealer's leads per stored status, each counted up to COUNT_CAP ("99+"), within the body-type filter
+ * when one is set, so the buttons count what they would show: a few index entries per status
+ * (Lead_dealerId_status_createdAt_idx, or Lead_dealerId_bodyType_status_idx) however many leads the
+ * dealer ever had.
  */
-async function leadStatusCounts(dealerId: string) {
+async function leadStatusCounts(dealerId: string, bodyType: string | undefined) {
+  const body = bodyType ? Prisma.sql`AND l."bodyType" = ${bodyType}::"BodyType"` : Prisma.empty;
   const rows = await db.$queryRaw<{ status: string; n: number }[]>`
     SELECT s.status::text AS status,
-           (SELECT count(*)::int FROM (SELECT 1 FROM "Lead" l WHERE l."dealerId" = ${dealerId} AND l."status" = s.status LIMIT ${COUNT_CAP}) x) AS n
+           (SELECT count(*)::int FROM (SELECT 1 FROM "Lead" l WHERE l."dealerId" = ${dealerId} AND l."status" = s.status ${body} LIMIT ${COUNT_CAP}) x) AS n
     FROM unnest(enum_range(NULL::"LeadStatus")) AS s(status)`;
   return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, r.n])) as Partial<Record<string, number>>;
 }

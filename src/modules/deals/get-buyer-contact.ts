@@ -1,25 +1,41 @@
 import { db } from "~/server/db";
 import type { Actor } from "~/server/auth/session";
-import { notFound } from "~/server/errors";
+import { AppError, notFound } from "~/server/errors";
 import { readCustomerData } from "~/modules/consent/read-customer-data";
+
+export type BuyerContactView =
+  | { state: "shared"; contact: { firstName: string; lastName: string; email: string; phone: string | null } }
+  | { state: "revoked"; revokedAt: Date };
 
 /**
  * The accepted dealer's view of its buyer: contact details through the customer's grant (logged in the
- * access log). Any other dealer, or this dealer before acceptance or after revocation, gets NOT_FOUND.
+ * access log). After the buyer took the key back, it says so (with when), so a reloaded page explains the
+ * empty space instead of hiding it. Any other dealer, or this dealer before acceptance, gets NOT_FOUND.
  */
-export async function getBuyerContact({ actor, dealerId, leadId }: { actor: Actor; dealerId: string; leadId: string }) {
+export async function getBuyerContact({ actor, dealerId, leadId }: { actor: Actor; dealerId: string; leadId: string }): Promise<BuyerContactView> {
   const lead = await db.lead.findFirst({
     where: { id: leadId, dealerId },
     select: { requestId: true, request: { select: { customerId: true, deal: { select: { dealerId: true } } } } },
   });
   if (!lead || lead.request.deal?.dealerId !== dealerId) throw notFound("No contact details shared with you for this lead.");
-  const data = await readCustomerData({
-    reader: { type: "DEALER", id: dealerId, label: actor.name },
-    customerId: lead.request.customerId,
-    fields: ["CONTACT"],
-    purpose: "Completing the purchase the buyer accepted",
-    requestId: lead.requestId,
-    channel: "ui",
-  });
-  return data.contact!;
+  try {
+    const data = await readCustomerData({
+      reader: { type: "DEALER", id: dealerId, label: actor.name },
+      customerId: lead.request.customerId,
+      fields: ["CONTACT"],
+      purpose: "Completing the purchase the buyer accepted",
+      requestId: lead.requestId,
+      channel: "ui",
+    });
+    return { state: "shared", contact: data.contact! };
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== "NOT_FOUND") throw e;
+    const revoked = await db.consentGrant.findFirst({
+      where: { customerId: lead.request.customerId, granteeType: "DEALER", dealerId, requestId: lead.requestId, revokedAt: { not: null } },
+      select: { revokedAt: true },
+      orderBy: { revokedAt: "desc" },
+    });
+    if (!revoked?.revokedAt) throw e;
+    return { state: "revoked", revokedAt: revoked.revokedAt };
+  }
 }

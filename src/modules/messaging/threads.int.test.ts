@@ -104,7 +104,7 @@ describe("threads", () => {
     await expect(loser.threads.dealerSend({ leadId: otherLead.id, body: "Last chance!" })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(loser.inbox.buyerContact({ leadId: otherLead.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    expect(await winner.inbox.buyerContact({ leadId: lead.id })).toMatchObject({ firstName: "Zelda", lastName: "Quixote", email: customer.email, phone: "555-0199" });
+    expect(await winner.inbox.buyerContact({ leadId: lead.id })).toMatchObject({ state: "shared", contact: { firstName: "Zelda", lastName: "Quixote", email: customer.email, phone: "555-0199" } });
     expect(await db.accessLog.count({ where: { customerId: customer.id, actorId: dealer.id } })).toBe(1);
     await winner.threads.dealerSend({ leadId: lead.id, body: "Congratulations! See you Saturday." });
   });

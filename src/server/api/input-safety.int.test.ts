@@ -1,4 +1,4 @@
-// Issue 13 items 23 and 25: text PostgreSQL cannot store, and prototype keys that superjson drops, are
+// Issue 13 items 23 and 25: text PostgreSQL cannot store, and prototype keys that object spreads drop, are
 // refused once for every input — tRPC over HTTP and the lender REST API — with a 400 and a sentence.
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

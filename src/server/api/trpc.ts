@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
+import { wire } from "~/lib/wire";
 import { z, ZodError } from "zod";
 import { AppError, errorStatus } from "~/server/errors";
 import { findInputProblem } from "~/server/input-text";
@@ -29,25 +29,25 @@ const trpcCode = {
 
 /**
  * Every procedure's input, from every transport (batched queries, mutations, subscriptions), passes
- * through here as parsed JSON before superjson or any schema sees it: text PostgreSQL cannot store and
- * prototype keys (which superjson would silently drop) are refused with a 400, once, for all procedures.
+ * through here as parsed JSON before the wire format (src/lib/wire.ts) or any schema sees it: text PostgreSQL cannot store and
+ * prototype keys (which object spreads would silently drop) are refused with a 400, once, for all procedures.
  */
 function deserializeInput(raw: unknown) {
   const problem = findInputProblem(raw);
   if (problem) {
-    // A refused key is no form field (and superjson cannot send "__proto__" as one); bad text is.
+    // A refused key is no form field (and no client sends "__proto__" as one); bad text is.
     const field = problem.path.replace(/^json\.?/, "") || "input";
     const cause = new AppError("BAD_REQUEST", problem.message, problem.kind === "text" ? { [field]: problem.message } : undefined);
     throw new TRPCError({ code: "BAD_REQUEST", message: problem.message, cause });
   }
-  return superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]);
+  return wire.deserialize(raw);
 }
 
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: { input: { serialize: (v) => superjson.serialize(v), deserialize: deserializeInput }, output: superjson },
+    transformer: { input: { serialize: wire.serialize, deserialize: deserializeInput }, output: wire },
     errorFormatter({ shape, error }) {
       const app = error.cause instanceof AppError ? error.cause : null;
       const zod = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
