@@ -37,7 +37,7 @@ export function parseInventoryFile(bytes: Uint8Array, mapping?: Record<string, I
   const text = decodeUtf8(bytes);
   let records: Record_[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as Record_[];
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as unknown as Record_[];
   } catch (e) {
     const detail = e instanceof Error ? e.message.replace(/^Invalid Record Length: /, "") : "";
     throw new InventoryFileError("MALFORMED", `This file is not valid CSV. ${detail}`.trim());

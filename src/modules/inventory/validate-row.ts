@@ -41,28 +41,27 @@ export function validateRow(record: string[], columns: ColumnMap, line: number):
   const model = cell("model");
   if (!model) return bad("Missing model.");
 
-  const year = readInt(cell("year"), "Year");
-  const mileage = readInt(cell("mileage"), "Mileage");
-  const price = readCents(cell("price"), "Price");
-  const msrp = readCents(cell("msrp"), "MSRP");
-  const condition = readCondition(cell("condition"));
-  const since = readDate(cell("inStockSince"));
-  const problem = firstProblem(year, mileage, price, msrp, condition, since);
+  const read = {
+    year: readInt(cell("year"), "Year"), mileage: readInt(cell("mileage"), "Mileage"),
+    price: readCents(cell("price"), "Price"), msrp: readCents(cell("msrp"), "MSRP"),
+    condition: readCondition(cell("condition")), since: readDate(cell("inStockSince")),
+  };
+  const problem = firstProblem(...Object.values(read));
   if (problem) return bad(problem);
+  const [year, mileage, price, msrp, condition, since] = [value(read.year), value(read.mileage), value(read.price), value(read.msrp), value(read.condition), value(read.since)];
 
-  if (year === null) return bad("Missing year.");
+  if (year == null) return bad("Missing year.");
   const vinYear = vinModelYear(vin);
   if (vinYear !== null && vinYear !== year) return bad(`Year ${String(year)} disagrees with the VIN, whose 10th character means ${vinYear}.`);
   if (!price) return bad("Missing price: a unit needs a price above $0.");
   if (price > MAX_PRICE_CENTS) return bad("Price is over $500,000; check the column holds dollars.");
-  if (condition === null) return bad("Missing condition: say new, used or certified.");
+  if (condition == null) return bad("Missing condition: say new, used or certified.");
   // A new car's odometer is often left blank in feeds; a used car's never should be.
-  if (mileage === null && condition !== "NEW") return bad("Missing mileage for a used vehicle.");
+  if (mileage == null && condition !== "NEW") return bad("Missing mileage for a used vehicle.");
 
   return {
     line, vin, make: make.slice(0, 40), model: model.slice(0, 60),
-    year: value(year)!, condition: value(condition)!, priceCents: price as number,
-    mileage: (mileage as number | null) ?? 0, msrpCents: value(msrp) ?? null, inStockSince: value(since) ?? null,
+    year, condition, priceCents: price, mileage: mileage ?? 0, msrpCents: msrp ?? null, inStockSince: since ?? null,
     stockNumber: text("stockNumber", 40), trim: text("trim", 60), exteriorColor: text("exteriorColor", 40),
     bodyType: readBodyType(cell("bodyType")), features: readFeatures(cell("features")),
   };
