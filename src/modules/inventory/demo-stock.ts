@@ -27,6 +27,7 @@ const COLORS = ["White", "Black", "Silver", "Gray", "Blue", "Red", "Green", "Bei
 const FEATURES = ["AWD", "Heated seats", "Apple CarPlay", "Sunroof", "Third-row seating", "Leather seats", "Blind-spot monitoring", "Tow package"];
 const YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789";
 const VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+const LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 
 export type DemoDealer = { id: string; makes: string[]; bodyTypes: BodyType[]; sellsNew: boolean; sellsUsed: boolean; minPriceCents: number; maxPriceCents: number };
 
@@ -57,9 +58,9 @@ export function demoStock(dealer: DemoDealer, rand: () => number, now: Date) {
     const priceCents = Math.max(100_000, Math.round((dealer.minPriceCents + span * share) / 10_000) * 10_000 - 500);
     const wmi = wmiFor(make) ?? "1G1";
     // Position 7 is a letter, putting position 10 in the 2010+ cycle.
-    const vds = Array.from({ length: 3 }, () => pick(VIN_CHARS)).join("") + pick("ABCDEFGHJKLMNPRSTUVWXYZ") + pick(VIN_CHARS);
+    const vds = Array.from({ length: 3 }, () => pick([...VIN_CHARS])).join("") + pick([...LETTERS]) + pick([...VIN_CHARS]);
     const serial = String(i).padStart(2, "0") + String(Math.floor(rand() * 10_000)).padStart(4, "0");
-    const vin = withCheckDigit(`${wmi}${vds}0${YEAR_CODES[year - 2010]}${pick("ABCDEFGHJKLMNPRSTUVWXYZ")}${serial}`);
+    const vin = withCheckDigit(`${wmi}${vds}0${YEAR_CODES[year - 2010]}${pick([...LETTERS])}${serial}`);
     const inStockSince = new Date(Date.UTC(thisYear, now.getUTCMonth(), now.getUTCDate() - Math.floor(rand() * 120)));
     return {
       dealerId: dealer.id, vin, stockNumber: `K${String(i + 1).padStart(4, "0")}`, condition, year, make, model,
