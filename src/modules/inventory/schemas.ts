@@ -32,6 +32,8 @@ export const listInventoryInput = z
     bodyType: z.enum(["SEDAN", "SUV", "TRUCK", "COUPE", "HATCHBACK", "MINIVAN", "WAGON", "CONVERTIBLE", "VAN"]).optional(),
     sort: z.enum(["newest", "price_asc", "price_desc", "year_desc", "year_asc", "mileage_asc", "mileage_desc"]).default("newest"),
     cursor,
+    // Sent by the client's infinite list along with the cursor; pages only go forward.
+    direction: z.enum(["forward", "backward"]).optional(),
     limit: z.number().int().min(1).max(100).default(25),
   })
   .strict();
