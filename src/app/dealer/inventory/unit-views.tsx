@@ -57,11 +57,12 @@ function PriceEdit({ unit, actions }: { unit: Unit; actions: ReturnType<typeof u
   );
 }
 
+// The vehicle's name is spoken after the visible words (axe: a control's name starts with what it shows).
 function StatusAction({ actions }: { actions: ReturnType<typeof useUnitActions> }) {
   const { unit } = actions;
   if (unit.status === "SOLD")
-    return <Button variant="secondary" className="px-3 py-1" pending={actions.available.isPending} onClick={() => actions.available.mutate({ unitId: unit.id })} aria-label={`Mark ${title(unit)} available`}>Mark available</Button>;
-  return <Button variant="secondary" className="px-3 py-1" pending={actions.sold.isPending} onClick={() => actions.sold.mutate({ unitId: unit.id })} aria-label={`Mark ${title(unit)} sold`}>Mark sold</Button>;
+    return <Button variant="secondary" className="px-3 py-1" pending={actions.available.isPending} onClick={() => actions.available.mutate({ unitId: unit.id })}>Mark available<span className="sr-only">: {title(unit)}</span></Button>;
+  return <Button variant="secondary" className="px-3 py-1" pending={actions.sold.isPending} onClick={() => actions.sold.mutate({ unitId: unit.id })}>Mark sold<span className="sr-only">: {title(unit)}</span></Button>;
 }
 
 function Row({ unit }: { unit: Unit }) {
