@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { expectNoSeriousA11yIssues } from "./fixtures/look";
 import { signIn } from "./fixtures/auth";
 import { withCheckDigit } from "../src/modules/vehicles/vin";
+import { db } from "../src/server/db";
 
 // A Phoenix demo dealer no other spec signs in as, so its stock is this spec's alone.
 const DEALER = "dealer33@demo.keyturn";
@@ -85,4 +86,19 @@ test("a dealer previews a CSV with two bad rows, imports the good ones, edits a 
   await page.setViewportSize({ width: 1280, height: 800 });
   await shoot(page, "inventory");
   await expectFitsPhone(page);
+});
+
+test("a dealer with no stock is told how to import it, and the link goes there", async ({ page }) => {
+  // Another dealer no other spec uses; its seeded stock is removed so the page opens empty.
+  const email = "dealer34@demo.keyturn";
+  const { membership } = await db.user.findUniqueOrThrow({ where: { email }, select: { membership: { select: { dealerId: true } } } });
+  await db.inventoryUnit.deleteMany({ where: { dealerId: membership!.dealerId! } });
+  await signIn(page, email);
+  await page.goto("/dealer/inventory");
+  await expect(page.getByText("No vehicles in stock yet")).toBeVisible();
+  await expect(page.getByText(/as a CSV and import it/)).toBeVisible();
+  await shoot(page, "inventory-empty");
+  await expectFitsPhone(page);
+  await page.getByRole("link", { name: "Import your inventory" }).click();
+  await expect(page.getByRole("heading", { name: "Import inventory" })).toBeVisible();
 });
