@@ -133,6 +133,17 @@ describe("import route handler", () => {
     expect(await db.inventoryUnit.count({ where: { dealerId: dealer.id } })).toBe(1);
   });
 
+  it("reads an explicit header mapping from the query string", async () => {
+    const { dealer } = await dealerWithActor();
+    const cookie = await cookieFor(dealer.ownerId);
+    const file = `Serial,MY,Brand,Line,Sale Price,State\n${vin2024(1)},2024,Honda,Accord,"$30,000",New\n`;
+    const mapping = encodeURIComponent(JSON.stringify({ Serial: "vin", MY: "year", Brand: "make", Line: "model", "Sale Price": "price", State: "condition" }));
+    expect(await reply(await post(`mode=commit&mapping=${mapping}`, file, cookie))).toMatchObject({ status: 200, body: { added: 1 } });
+    expect(await db.inventoryUnit.findFirst({ where: { dealerId: dealer.id }, select: { priceCents: true, condition: true } })).toEqual({ priceCents: 3_000_000, condition: "NEW" });
+    const wrong = encodeURIComponent(JSON.stringify({ Serial: "serial_no" }));
+    expect(await reply(await post(`mode=preview&mapping=${wrong}`, file, cookie))).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/Map each header/) } } });
+  });
+
   it("answers 401 signed out, 403 for a non-dealer, 400 for bad files and queries, 413 for too big, in one shape", async () => {
     const { dealer } = await dealerWithActor();
     const buyer = await makeCustomer();
