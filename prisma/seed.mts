@@ -7,6 +7,7 @@ import { hashPassword } from "~/server/auth/password";
 import { seal, sealInt } from "~/server/crypto";
 import { CREDIT_TIERS, tierForScore } from "~/modules/lending/credit-tiers";
 import { BodyType } from "~/generated/prisma/enums";
+import { demoStock, type DemoDealer } from "~/modules/inventory/demo-stock";
 
 export const DEMO_PASSWORD = "keyturn-demo-1";
 
@@ -45,6 +46,7 @@ export async function seedDemo() {
   await db.user.create({ data: { email: "admin@demo.keyturn", name: "Morgan Admin", passwordHash, role: "ADMIN" } });
 
   let n = 0;
+  const stocked: { n: number; dealer: DemoDealer }[] = [];
   for (const metro of METROS) {
     const zips = zipcodes.radius(metro.zip, 30) as string[];
     for (let i = 0; i < DEALERS_PER_METRO; i++) {
@@ -78,8 +80,9 @@ export async function seedDemo() {
           // The first dealer of each metro is a demo login: always verified (only verified dealers get leads).
           verified: rand() < 0.85 || i === 0,
         },
-        select: { id: true, name: true },
+        select: { id: true, name: true, makes: true, bodyTypes: true, sellsNew: true, sellsUsed: true, minPriceCents: true, maxPriceCents: true },
       });
+      stocked.push({ n, dealer });
       await db.user.create({
         data: {
           email: `dealer${n}@demo.keyturn`,
@@ -91,6 +94,11 @@ export async function seedDemo() {
       });
     }
   }
+
+  // Each dealer's stock comes from its own seeded stream, so adding stock left the rest of the market as it was.
+  const now = new Date();
+  const units = stocked.flatMap(({ n, dealer }) => demoStock(dealer, rng(10_000 + n), now));
+  await db.inventoryUnit.createMany({ data: units });
 
   // Five lenders: a prime bank, a credit union, a captive-style lender, a near-prime and a subprime specialist.
   const lenders = [
@@ -161,7 +169,7 @@ export async function seedDemo() {
       },
     });
   }
-  console.log(`Seeded ${n} dealers in ${METROS.length} metros, ${lenders.length} lenders, ${buyers.length} buyers and an admin.`);
+  console.log(`Seeded ${n} dealers (${units.length} vehicles in stock) in ${METROS.length} metros, ${lenders.length} lenders, ${buyers.length} buyers and an admin.`);
 }
 
 // Run directly (`tsx prisma/seed.mts`), or imported by test fixtures.

@@ -23,6 +23,9 @@ CREATE TYPE "Condition" AS ENUM ('NEW', 'USED', 'ANY');
 CREATE TYPE "VehicleCondition" AS ENUM ('NEW', 'USED', 'CERTIFIED');
 
 -- CreateEnum
+CREATE TYPE "InventoryStatus" AS ENUM ('AVAILABLE', 'PENDING', 'SOLD');
+
+-- CreateEnum
 CREATE TYPE "ApiKeyMode" AS ENUM ('LIVE', 'TEST');
 
 -- CreateEnum
@@ -149,6 +152,31 @@ CREATE TABLE "Dealer" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Dealer_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "InventoryUnit" (
+    "id" TEXT NOT NULL,
+    "dealerId" TEXT NOT NULL,
+    "vin" TEXT NOT NULL,
+    "stockNumber" TEXT,
+    "condition" "VehicleCondition" NOT NULL,
+    "year" INTEGER NOT NULL,
+    "make" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "trim" TEXT,
+    "bodyType" "BodyType",
+    "mileage" INTEGER NOT NULL,
+    "priceCents" INTEGER NOT NULL,
+    "msrpCents" INTEGER,
+    "exteriorColor" TEXT,
+    "inStockSince" DATE,
+    "features" TEXT[],
+    "status" "InventoryStatus" NOT NULL DEFAULT 'AVAILABLE',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "InventoryUnit_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -621,6 +649,12 @@ CREATE INDEX "Membership_dealerId_idx" ON "Membership"("dealerId");
 CREATE INDEX "Membership_lenderId_idx" ON "Membership"("lenderId");
 
 -- CreateIndex
+CREATE INDEX "InventoryUnit_dealerId_status_updatedAt_id_idx" ON "InventoryUnit"("dealerId", "status", "updatedAt" DESC, "id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "InventoryUnit_dealerId_vin_key" ON "InventoryUnit"("dealerId", "vin");
+
+-- CreateIndex
 CREATE INDEX "LenderPolicyTier_lenderId_idx" ON "LenderPolicyTier"("lenderId");
 
 -- CreateIndex
@@ -724,6 +758,9 @@ ALTER TABLE "Membership" ADD CONSTRAINT "Membership_dealerId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "Membership" ADD CONSTRAINT "Membership_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "InventoryUnit" ADD CONSTRAINT "InventoryUnit_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "DealerLeadDay" ADD CONSTRAINT "DealerLeadDay_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -10,7 +10,7 @@ import { dealerNorthOf, postRequest, quoteInput } from "../../../test/marketplac
  * Every procedure whose policy is "dealer" must appear below with a sample input: a new dealer procedure
  * fails this test until it is added to the walk.
  */
-type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number };
+type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string };
 const { leadId: _omit, ...quoteFields } = quoteInput("x");
 const samples: Record<string, (c: Ctx) => unknown> = {
   "dealer.leads": () => ({ status: "ALL" }),
@@ -27,6 +27,10 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "threads.dealerUnread": (c) => ({ leadIds: [c.leadId] }),
   // Before acceptance this must refuse; after acceptance it is the one place contact details appear.
   "inbox.buyerContact": (c) => ({ leadId: c.leadId }),
+  "inventory.list": () => ({}),
+  "inventory.updatePrice": (c) => ({ unitId: c.unitId, priceCents: 2_999_500 }),
+  "inventory.markSold": (c) => ({ unitId: c.unitId }),
+  "inventory.markAvailable": (c) => ({ unitId: c.unitId }),
 };
 // Run order matters for mutations (quote before revise before withdraw).
 const order = Object.keys(samples);
@@ -53,7 +57,11 @@ beforeAll(async () => {
   const otherLead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId: second, dealerId: dealer.id } } });
   // Only this file's requests: jobs left queued by earlier files may fan out to a dealer made here too.
   expect(await db.lead.count({ where: { dealerId: other.id, requestId: { in: [requestId, second] } } })).toBe(2);
-  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1 };
+  const unit = await db.inventoryUnit.create({
+    data: { dealerId: dealer.id, vin: "1HGCM82633A004352", condition: "USED", year: 2003, make: "Honda", model: "Accord", mileage: 120_000, priceCents: 499_500 },
+    select: { id: true },
+  });
+  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id };
 });
 
 function assertNoPii(path: string, value: unknown) {

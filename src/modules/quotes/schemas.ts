@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { vinProblem } from "./vin";
+import { vinProblem } from "~/modules/vehicles/vin";
 import { VEHICLE_CONDITIONS, type VehicleCondition } from "./labels";
 
 export * from "./labels";

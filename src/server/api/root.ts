@@ -9,6 +9,7 @@ import { notificationsRouter } from "~/server/api/routers/notifications";
 import { vaultRouter } from "~/server/api/routers/vault";
 import { consentRouter } from "~/server/api/routers/consent";
 import { lendingRouter } from "~/server/api/routers/lending";
+import { inventoryRouter } from "~/server/api/routers/inventory";
 
 // One sub-router per area. Each procedure declares who may call it (see trpc.ts, Policy).
 export const appRouter = router({
@@ -22,6 +23,7 @@ export const appRouter = router({
   threads: threadsRouter,
   notifications: notificationsRouter,
   lending: lendingRouter,
+  inventory: inventoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,165 @@
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { POST } from "~/app/api/dealer/inventory/import/route";
+import { actorOf, callerAs, makeCustomer, makeDealer } from "../../../test/factories";
+import { failure } from "../../../test/marketplace";
+import { commitImport } from "./commit-import";
+import { previewImport } from "./preview-import";
+import { csvFile, csvRow, vin2024 } from "./test-csv";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const units = (dealerId: string) => db.inventoryUnit.findMany({ where: { dealerId }, orderBy: { vin: "asc" }, select: { vin: true, priceCents: true, status: true, updatedAt: true } });
+
+async function dealerWithActor() {
+  const dealer = await makeDealer();
+  return { dealer, actor: await actorOf(dealer.ownerId) };
+}
+
+describe("inventory import use-cases", () => {
+  it("previews counts and bad rows without writing, then commits only the good rows", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    const file = csvFile([csvRow(1), csvRow(2), csvRow(3, { price: "0" }), csvRow(4, { year: "2019" })]);
+    const preview = await previewImport({ actor, file, fullFeed: false });
+    expect(preview).toMatchObject({ rows: 4, add: 2, update: 0, unchanged: 0, markSold: 0 });
+    expect(preview.bad.map((b) => b.line)).toEqual([4, 5]);
+    expect(await db.inventoryUnit.count({ where: { dealerId: dealer.id } })).toBe(0);
+
+    const result = await commitImport({ actor, file, fullFeed: false });
+    expect(result).toMatchObject({ added: 2, updated: 0, unchanged: 0, markedSold: 0 });
+    expect((await units(dealer.id)).map((u) => [u.vin, u.priceCents, u.status])).toEqual([[vin2024(1), 3_199_500, "AVAILABLE"], [vin2024(2), 3_199_500, "AVAILABLE"]]);
+  });
+
+  it("is idempotent: the same file twice changes nothing, updatedAt included; a changed price is one update", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    const file = csvFile([csvRow(1), csvRow(2)]);
+    await commitImport({ actor, file, fullFeed: false });
+    const before = await units(dealer.id);
+    expect(await previewImport({ actor, file, fullFeed: false })).toMatchObject({ add: 0, update: 0, unchanged: 2 });
+    expect(await commitImport({ actor, file, fullFeed: false })).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+    expect(await units(dealer.id)).toEqual(before);
+
+    const changed = csvFile([csvRow(1), csvRow(2, { price: "29999" })]);
+    expect(await commitImport({ actor, file: changed, fullFeed: false })).toMatchObject({ added: 0, updated: 1, unchanged: 1 });
+    const after = await units(dealer.id);
+    expect(after[0]!.updatedAt).toEqual(before[0]!.updatedAt);
+    expect(after[1]).toMatchObject({ priceCents: 2_999_900 });
+  });
+
+  it("in full-feed mode marks available units missing from the file sold, and only this dealer's", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    const other = await dealerWithActor();
+    await commitImport({ actor, file: csvFile([csvRow(1), csvRow(2), csvRow(3)]), fullFeed: false });
+    await commitImport({ actor: other.actor, file: csvFile([csvRow(9)]), fullFeed: false });
+    const feed = csvFile([csvRow(1), csvRow(4)]);
+    expect(await previewImport({ actor, file: feed, fullFeed: true })).toMatchObject({ add: 1, unchanged: 1, markSold: 2 });
+    expect(await db.inventoryUnit.count({ where: { dealerId: dealer.id, status: "SOLD" } })).toBe(0);
+    expect(await commitImport({ actor, file: feed, fullFeed: true })).toMatchObject({ added: 1, unchanged: 1, markedSold: 2 });
+    expect((await units(dealer.id)).map((u) => [u.vin, u.status])).toEqual([
+      [vin2024(1), "AVAILABLE"], [vin2024(2), "SOLD"], [vin2024(3), "SOLD"], [vin2024(4), "AVAILABLE"],
+    ]);
+    expect((await units(other.dealer.id)).map((u) => u.status)).toEqual(["AVAILABLE"]);
+  });
+
+  it("refuses bad files with nothing written", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    for (const file of [enc(""), enc("vin,year\n\"open,2024\n"), Uint8Array.from([0x76, 0x69, 0x6e, 0x0a, 0xff, 0xfe, 0x0a]), enc(`VIN,Year\n${vin2024(1)},2024\n`)]) {
+      await expect(commitImport({ actor, file, fullFeed: true })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    expect(await db.inventoryUnit.count({ where: { dealerId: dealer.id } })).toBe(0);
+  });
+});
+
+describe("inventory router", () => {
+  it("lists with search, filters, sort and cursor paging", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    const rows = [1, 2, 3, 4, 5].map((i) => csvRow(i, { price: String(20_000 + i * 1000), mileage: String(100 * i) }));
+    await commitImport({ actor, file: csvFile(rows), fullFeed: false });
+    const caller = await callerAs(dealer.ownerId);
+    const p1 = await caller.inventory.list({ sort: "price_desc", limit: 2 });
+    expect(p1.items.map((u) => u.priceCents)).toEqual([2_500_000, 2_400_000]);
+    const p2 = await caller.inventory.list({ sort: "price_desc", limit: 2, cursor: p1.nextCursor! });
+    const p3 = await caller.inventory.list({ sort: "price_desc", limit: 2, cursor: p2.nextCursor! });
+    expect([...p2.items, ...p3.items].map((u) => u.priceCents)).toEqual([2_300_000, 2_200_000, 2_100_000]);
+    expect(p3.nextCursor).toBeNull();
+    expect((await caller.inventory.list({ search: vin2024(3).slice(-6) })).items.map((u) => u.vin)).toEqual([vin2024(3)]);
+    expect((await caller.inventory.list({ search: "s4" })).items.map((u) => u.stockNumber)).toEqual(["S4"]);
+    expect((await caller.inventory.list({ search: "accord", sort: "mileage_asc" })).items.map((u) => u.mileage)).toEqual([100, 200, 300, 400, 500]);
+    expect((await caller.inventory.list({ bodyType: "SUV" })).items).toEqual([]);
+  });
+
+  it("edits a price exactly, marks sold and available, and treats another dealer's unit as missing", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    const other = await dealerWithActor();
+    await commitImport({ actor, file: csvFile([csvRow(1)]), fullFeed: false });
+    const caller = await callerAs(dealer.ownerId);
+    const [unit] = (await caller.inventory.list({})).items;
+    expect(await caller.inventory.updatePrice({ unitId: unit!.id, priceCents: 2_899_950 })).toMatchObject({ priceCents: 2_899_950 });
+    const rounding = await failure(caller.inventory.updatePrice({ unitId: unit!.id, priceCents: 2_899_950.5 }));
+    expect(rounding).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/whole cents/) });
+    expect(await caller.inventory.markSold({ unitId: unit!.id })).toMatchObject({ status: "SOLD" });
+    expect((await failure(caller.inventory.markSold({ unitId: unit!.id }))).code).toBe("CONFLICT");
+    expect(await caller.inventory.markAvailable({ unitId: unit!.id })).toMatchObject({ status: "AVAILABLE" });
+
+    const stranger = await callerAs(other.dealer.ownerId);
+    const theirs = await failure(stranger.inventory.updatePrice({ unitId: unit!.id, priceCents: 100 }));
+    const missing = await failure(stranger.inventory.updatePrice({ unitId: "no-such-unit", priceCents: 100 }));
+    expect(theirs).toEqual(missing);
+    expect(theirs.code).toBe("NOT_FOUND");
+    expect((await failure(stranger.inventory.markSold({ unitId: unit!.id }))).code).toBe("NOT_FOUND");
+    expect(await db.inventoryUnit.findUniqueOrThrow({ where: { id: unit!.id }, select: { priceCents: true, status: true } })).toEqual({ priceCents: 2_899_950, status: "AVAILABLE" });
+  });
+});
+
+describe("import route handler", () => {
+  const cookieFor = async (userId: string) => {
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+    const token = await encode({ token: { uid: userId, sv: sessionVersion }, secret: process.env.NEXTAUTH_SECRET! });
+    return `next-auth.session-token=${token}`;
+  };
+  const post = (query: string, body: BodyInit, cookie?: string) =>
+    POST(new NextRequest(`http://localhost:3000/api/dealer/inventory/import?${query}`, { method: "POST", body, headers: cookie ? { cookie } : {} }));
+  const reply = async (res: Response) => ({ status: res.status, body: (await res.json()) as { error?: { code: string; message: string; reason?: string; missing?: string[] } } & Record<string, unknown> });
+
+  it("previews and commits for a signed-in dealer", async () => {
+    const { dealer } = await dealerWithActor();
+    const cookie = await cookieFor(dealer.ownerId);
+    const file = csvFile([csvRow(1), csvRow(2, { make: "" })]);
+    const preview = await reply(await post("mode=preview", file, cookie));
+    expect(preview).toMatchObject({ status: 200, body: { add: 1, bad: [{ line: 3, reason: "Missing make." }] } });
+    const commit = await reply(await post("mode=commit&fullFeed=1", file, cookie));
+    expect(commit).toMatchObject({ status: 200, body: { added: 1 } });
+    expect(await db.inventoryUnit.count({ where: { dealerId: dealer.id } })).toBe(1);
+  });
+
+  it("reads an explicit header mapping from the query string", async () => {
+    const { dealer } = await dealerWithActor();
+    const cookie = await cookieFor(dealer.ownerId);
+    const file = `Serial,MY,Brand,Line,Sale Price,State\n${vin2024(1)},2024,Honda,Accord,"$30,000",New\n`;
+    const mapping = encodeURIComponent(JSON.stringify({ Serial: "vin", MY: "year", Brand: "make", Line: "model", "Sale Price": "price", State: "condition" }));
+    expect(await reply(await post(`mode=commit&mapping=${mapping}`, file, cookie))).toMatchObject({ status: 200, body: { added: 1 } });
+    expect(await db.inventoryUnit.findFirst({ where: { dealerId: dealer.id }, select: { priceCents: true, condition: true } })).toEqual({ priceCents: 3_000_000, condition: "NEW" });
+    const wrong = encodeURIComponent(JSON.stringify({ Serial: "serial_no" }));
+    expect(await reply(await post(`mode=preview&mapping=${wrong}`, file, cookie))).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/Map each header/) } } });
+  });
+
+  it("answers 401 signed out, 403 for a non-dealer, 400 for bad files and queries, 413 for too big, in one shape", async () => {
+    const { dealer } = await dealerWithActor();
+    const buyer = await makeCustomer();
+    const cookie = await cookieFor(dealer.ownerId);
+    const file = csvFile([csvRow(1)]);
+    expect(await reply(await post("mode=commit", file))).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED", message: expect.any(String) } } });
+    expect(await reply(await post("mode=commit", file, await cookieFor(buyer.id)))).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+    expect(await reply(await post("mode=delete", file, cookie))).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST", message: expect.stringMatching(/mode/) } } });
+    expect(await reply(await post("mode=preview&mapping=%7Bnope", file, cookie))).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/mapping must be JSON/) } } });
+    expect(await reply(await post("mode=commit", "", cookie))).toMatchObject({ status: 400, body: { error: { reason: "EMPTY" } } });
+    expect(await reply(await post("mode=commit", Uint8Array.from([0x76, 0x0a, 0xc3, 0x28, 0x0a]), cookie))).toMatchObject({ status: 400, body: { error: { reason: "NOT_UTF8" } } });
+    expect(await reply(await post("mode=commit", `VIN,Year,Make\n${vin2024(1)},2024,Honda\n`, cookie))).toMatchObject({
+      status: 400, body: { error: { reason: "MISSING_COLUMNS", missing: ["model", "price", "condition"] } },
+    });
+    const big = new Uint8Array(20 * 1024 * 1024 + 10).fill(0x61);
+    expect(await reply(await post("mode=commit", big, cookie))).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
+    expect(await db.inventoryUnit.count({ where: { dealerId: dealer.id } })).toBe(0);
+  });
+});
