@@ -154,3 +154,11 @@ INSERT INTO "DealerLeadDay" ("dealerId","day","count")
 SELECT "dealerId", "createdAt"::date, count(*)::int FROM "Lead"
 WHERE "createdAt" >= (now() AT TIME ZONE 'UTC')::date - 8
 GROUP BY 1, 2;
+-- Last, so no other generated row derives from these. The control lender (lender 19, the bench's "typical" lender): 150 pending pre-approvals at every size,
+-- as the control dealer has its 1,000 leads, so its pages are equally full at S and at L and the ratio
+-- measures the tables' growth, not how full the page was.
+INSERT INTO "PreApproval" ("id","quoteId","requestId","lenderId","status","quoteVersion","amountCents","expiresAt","createdAt","updatedAt")
+SELECT 'pc' || lpad(n::text, 8, '0'), q."id", q."requestId", pg_temp.kid('l', 19), 'PENDING', 1, q."amountFinancedCents",
+       (SELECT t FROM gen_now) + interval '20 days', (SELECT t FROM gen_now) - n * interval '1 minute', (SELECT t FROM gen_now)
+FROM (SELECT q.*, row_number() OVER (ORDER BY q."id") AS n FROM "Quote" q) q WHERE q.n <= 150
+ON CONFLICT DO NOTHING;

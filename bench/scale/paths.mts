@@ -43,8 +43,9 @@ const actors = {
   dealer: { busy: await kid("d", 0), typical: await kid("d", 59999) },
   dealerUser: { busy: await kid("du", 0), typical: await kid("du", 59999) },
   buyer: { busy: await kid("b", 0), typical: await kid("b", 1) },
-  lender: { busy: await kid("l", 0), typical: await kid("l", 10) },
-  key: { busy: await kid("k", 0), typical: await kid("k", 10) },
+  // Typical: the control lender, with the same 150 pending requests at every size (generate.sql).
+  lender: { busy: await kid("l", 0), typical: await kid("l", 19) },
+  key: { busy: await kid("k", 0), typical: await kid("k", 19) },
 };
 type Who = "busy" | "typical";
 const actorOf = (userId: string, role: "DEALER" | "CUSTOMER" | "LENDER") => ({ userId, email: "x@scale.test", name: "x", role, dealerId: null, lenderId: null, orgRole: null });
@@ -75,9 +76,10 @@ export const paths: Record<string, (who: Who) => Promise<unknown>> = {
   "lender overview": (w) => lenderOverview(actors.lender[w]),
   "lender overview, pending": (w) => lenderOverview(actors.lender[w], "PENDING"),
   "lender overview, decided": (w) => lenderOverview(actors.lender[w], "DECIDED"),
-  "lender API pending, page 1": (w) => listPreApprovals(caller(w), { status: "pending", limit: 50 }),
+  // Pages of 10: the busy lender's queue at S (about 30) fills two, so every size compares full pages.
+  "lender API pending, page 1": (w) => listPreApprovals(caller(w), { status: "pending", limit: 10 }),
   "lender API pending, page 2": async (w) =>
-    listPreApprovals(caller(w), { status: "pending", limit: 50, cursor: await once(`pp:${w}`, async () => (await listPreApprovals(caller(w), { status: "pending", limit: 50 })).next_cursor) }),
+    listPreApprovals(caller(w), { status: "pending", limit: 10, cursor: await once(`pp:${w}`, async () => (await listPreApprovals(caller(w), { status: "pending", limit: 10 })).next_cursor) }),
   "lender API decisions": (w) => listDecisions(caller(w), { limit: 50 }),
   "notifications (dealer person)": (w) => listNotifications({ actor: actorOf(actors.dealerUser[w], "DEALER") }),
   "notification unread count (buyer)": (w) => unreadNotificationCount({ actor: actorOf(actors.buyer[w], "CUSTOMER") }),
