@@ -56,6 +56,9 @@ CREATE TYPE "Timeline" AS ENUM ('ASAP', 'WITHIN_2_WEEKS', 'WITHIN_MONTH', 'WITHI
 CREATE TYPE "LeadStatus" AS ENUM ('NEW', 'VIEWED', 'QUOTED', 'PASSED', 'CLOSED', 'WON');
 
 -- CreateEnum
+CREATE TYPE "UnitChange" AS ENUM ('SOLD', 'REMOVED', 'PRICE_CHANGED');
+
+-- CreateEnum
 CREATE TYPE "QuoteStatus" AS ENUM ('ACTIVE', 'WITHDRAWN', 'ACCEPTED', 'DECLINED', 'EXPIRED');
 
 -- CreateEnum
@@ -148,6 +151,19 @@ CREATE TABLE "Dealer" (
     "dailyLeadCap" INTEGER NOT NULL,
     "verified" BOOLEAN NOT NULL DEFAULT false,
     "crmEndpoint" TEXT,
+    "docFeeCents" INTEGER NOT NULL DEFAULT 0,
+    "addOnsCents" INTEGER NOT NULL DEFAULT 0,
+    "addOnsLabel" TEXT,
+    "taxRateBps" INTEGER,
+    "quoteValidDays" INTEGER NOT NULL DEFAULT 7,
+    "autoQuoteEnabled" BOOLEAN NOT NULL DEFAULT false,
+    "autoQuoteDiscountBps" INTEGER NOT NULL DEFAULT 0,
+    "autoQuoteDailyCap" INTEGER NOT NULL DEFAULT 20,
+    "responseMedianSeconds" INTEGER,
+    "responseP90Seconds" INTEGER,
+    "responseWithin5mBps" INTEGER,
+    "responseSampleSize" INTEGER NOT NULL DEFAULT 0,
+    "responseStatsAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -177,6 +193,15 @@ CREATE TABLE "InventoryUnit" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "InventoryUnit_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DealerAutoQuoteDay" (
+    "dealerId" TEXT NOT NULL,
+    "day" DATE NOT NULL,
+    "count" INTEGER NOT NULL,
+
+    CONSTRAINT "DealerAutoQuoteDay_pkey" PRIMARY KEY ("dealerId","day")
 );
 
 -- CreateTable
@@ -225,7 +250,8 @@ CREATE TABLE "LenderPolicyTier" (
 -- CreateTable
 CREATE TABLE "ApiKey" (
     "id" TEXT NOT NULL,
-    "lenderId" TEXT NOT NULL,
+    "lenderId" TEXT,
+    "dealerId" TEXT,
     "name" TEXT NOT NULL,
     "prefix" TEXT NOT NULL,
     "hash" TEXT NOT NULL,
@@ -380,6 +406,9 @@ CREATE TABLE "Lead" (
     "bodyType" "BodyType" NOT NULL,
     "viewedAt" TIMESTAMP(3),
     "firstResponseAt" TIMESTAMP(3),
+    "firstQuoteAt" TIMESTAMP(3),
+    "autoQuoteAt" TIMESTAMP(3),
+    "autoQuoteSkip" TEXT,
     "closedReason" TEXT,
     "notifiedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -416,6 +445,10 @@ CREATE TABLE "Quote" (
     "amountFinancedCents" INTEGER NOT NULL,
     "validUntil" TIMESTAMP(3) NOT NULL,
     "withdrawnReason" TEXT,
+    "inventoryUnitId" TEXT,
+    "unitChange" "UnitChange",
+    "unitChangedAt" TIMESTAMP(3),
+    "autoSent" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -664,6 +697,9 @@ CREATE UNIQUE INDEX "ApiKey_hash_key" ON "ApiKey"("hash");
 CREATE INDEX "ApiKey_lenderId_idx" ON "ApiKey"("lenderId");
 
 -- CreateIndex
+CREATE INDEX "ApiKey_dealerId_idx" ON "ApiKey"("dealerId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "IdempotencyRecord_apiKeyId_key_key" ON "IdempotencyRecord"("apiKeyId", "key");
 
 -- CreateIndex
@@ -698,6 +734,9 @@ CREATE INDEX "Quote_requestId_idx" ON "Quote"("requestId");
 
 -- CreateIndex
 CREATE INDEX "Quote_dealerId_createdAt_idx" ON "Quote"("dealerId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "Quote_inventoryUnitId_idx" ON "Quote"("inventoryUnitId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "QuoteRevision_quoteId_version_key" ON "QuoteRevision"("quoteId", "version");
@@ -763,6 +802,9 @@ ALTER TABLE "Membership" ADD CONSTRAINT "Membership_lenderId_fkey" FOREIGN KEY (
 ALTER TABLE "InventoryUnit" ADD CONSTRAINT "InventoryUnit_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "DealerAutoQuoteDay" ADD CONSTRAINT "DealerAutoQuoteDay_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "DealerLeadDay" ADD CONSTRAINT "DealerLeadDay_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -770,6 +812,9 @@ ALTER TABLE "LenderPolicyTier" ADD CONSTRAINT "LenderPolicyTier_lenderId_fkey" F
 
 -- AddForeignKey
 ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "IdempotencyRecord" ADD CONSTRAINT "IdempotencyRecord_apiKeyId_fkey" FOREIGN KEY ("apiKeyId") REFERENCES "ApiKey"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -809,6 +854,9 @@ ALTER TABLE "Quote" ADD CONSTRAINT "Quote_requestId_fkey" FOREIGN KEY ("requestI
 
 -- AddForeignKey
 ALTER TABLE "Quote" ADD CONSTRAINT "Quote_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Quote" ADD CONSTRAINT "Quote_inventoryUnitId_fkey" FOREIGN KEY ("inventoryUnitId") REFERENCES "InventoryUnit"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "QuoteRevision" ADD CONSTRAINT "QuoteRevision_quoteId_fkey" FOREIGN KEY ("quoteId") REFERENCES "Quote"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -1028,4 +1076,13 @@ CREATE INDEX IF NOT EXISTS "IdempotencyRecord_createdAt_idx" ON "IdempotencyReco
 CREATE INDEX IF NOT EXISTS "Notification_createdAt_idx" ON "Notification" ("createdAt");
 -- The lead-day sweep deletes by day; without this it read the whole table, dead rows included.
 CREATE INDEX IF NOT EXISTS "DealerLeadDay_day_idx" ON "DealerLeadDay" ("day");
+
+
+-- 60_inventory.sql
+-- An API key has exactly one owner: a lender (decisions API) or a dealer (inventory API).
+ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_one_owner" CHECK (num_nonnulls("lenderId", "dealerId") = 1);
+
+-- Suggestions and automatic quotes read one dealer's available units of one body type, cheapest first:
+-- one index range per lead, whatever the size of the whole inventory table.
+CREATE INDEX "InventoryUnit_ranking_idx" ON "InventoryUnit" ("dealerId", "bodyType", "priceCents") WHERE "status" = 'AVAILABLE';
 
