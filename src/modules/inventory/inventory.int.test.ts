@@ -5,6 +5,7 @@ import { db } from "~/server/db";
 import { POST } from "~/app/api/dealer/inventory/import/route";
 import { actorOf, callerAs, makeCustomer, makeDealer } from "../../../test/factories";
 import { failure } from "../../../test/marketplace";
+import { makeQuote, makeRequest } from "../../../test/marketplace-factories";
 import { commitImport } from "./commit-import";
 import { previewImport } from "./preview-import";
 import { csvFile, csvRow, vin2024 } from "./test-csv";
@@ -60,6 +61,42 @@ describe("inventory import use-cases", () => {
       [vin2024(1), "AVAILABLE"], [vin2024(2), "SOLD"], [vin2024(3), "SOLD"], [vin2024(4), "AVAILABLE"],
     ]);
     expect((await units(other.dealer.id)).map((u) => u.status)).toEqual(["AVAILABLE"]);
+  });
+
+  it("writes 1,200 rows in set-based batches: one change moves one updatedAt, and a second run changes nothing", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    const serials = Array.from({ length: 1200 }, (_, i) => i + 1);
+    const file = csvFile(serials.map((i) => csvRow(i)));
+    expect(await commitImport({ actor, file, fullFeed: false })).toMatchObject({ added: 1200 });
+    const before = await units(dealer.id);
+    expect(await commitImport({ actor, file, fullFeed: true })).toMatchObject({ added: 0, updated: 0, unchanged: 1200, markedSold: 0 });
+    expect(await units(dealer.id)).toEqual(before);
+    // Rows 1 and 700 (in different batches) change price; 1,200 leaves a full feed.
+    const changed = csvFile(serials.slice(0, -1).map((i) => csvRow(i, i === 1 || i === 700 ? { price: "25000" } : {})));
+    expect(await commitImport({ actor, file: changed, fullFeed: true })).toMatchObject({ updated: 2, unchanged: 1197, markedSold: 1 });
+    const after = await units(dealer.id);
+    const moved = after.filter((u, i) => u.updatedAt.getTime() !== before[i]!.updatedAt.getTime()).map((u) => [u.vin, u.priceCents, u.status]);
+    expect(moved.sort()).toEqual([[vin2024(1), 2_500_000, "AVAILABLE"], [vin2024(1200), 3_199_500, "SOLD"], [vin2024(700), 2_500_000, "AVAILABLE"]].sort());
+    const unit = await db.inventoryUnit.findFirstOrThrow({ where: { dealerId: dealer.id, vin: vin2024(1) } });
+    expect(unit).toMatchObject({ make: "Honda", model: "Accord", trim: "EX", bodyType: "SEDAN", condition: "NEW", mileage: 12, msrpCents: 3_300_000, inStockSince: new Date("2026-11-02") });
+  });
+
+  it("flags the open quotes on units it reprices or a full feed sells, in the import's transaction", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    await commitImport({ actor, file: csvFile([csvRow(1), csvRow(2), csvRow(3)]), fullFeed: false });
+    const unitOf = async (serial: number) => (await db.inventoryUnit.findFirstOrThrow({ where: { dealerId: dealer.id, vin: vin2024(serial) }, select: { id: true } })).id;
+    const buyer = await makeCustomer();
+    const quotes = [];
+    for (const serial of [1, 2, 3]) {
+      const request = await makeRequest(buyer.id);
+      quotes.push(await makeQuote(request.id, dealer.id, { inventoryUnitId: await unitOf(serial) }));
+    }
+    await commitImport({ actor, file: csvFile([csvRow(1, { price: "28000" }), csvRow(3)]), fullFeed: true });
+    const flags = await db.quote.findMany({ where: { id: { in: quotes.map((q) => q.id) } }, select: { id: true, unitChange: true } });
+    const byId = new Map(flags.map((f) => [f.id, f.unitChange]));
+    expect(quotes.map((q) => byId.get(q.id))).toEqual(["PRICE_CHANGED", "SOLD", null]);
+    const note = await db.notification.count({ where: { userId: buyer.id, kind: "quote.unit-changed" } });
+    expect(note).toBe(2);
   });
 
   it("refuses bad files with nothing written", async () => {

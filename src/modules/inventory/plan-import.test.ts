@@ -6,7 +6,7 @@ import { csvFile, csvRow, vin2024 } from "./test-csv";
 const rows = parseInventoryFile(csvFile([csvRow(1), csvRow(2), csvRow(3)])).rows;
 const asExisting = (i: number, over: Partial<ExistingUnit> = {}): ExistingUnit => {
   const { line: _l, ...data } = rows[i]!;
-  return { id: `u${i}`, ...data, ...over };
+  return { id: `u${i}`, ...data, status: "AVAILABLE", ...over };
 };
 
 describe("planImport", () => {

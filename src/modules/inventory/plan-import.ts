@@ -4,7 +4,9 @@ import type { InventoryRow } from "./validate-row";
 
 export type ExistingUnit = Prisma.InventoryUnitGetPayload<{ select: typeof importCompareSelect }>;
 export type UnitData = Omit<InventoryRow, "line">;
-export type ImportPlan = { add: UnitData[]; update: { id: string; data: UnitData }[]; unchanged: number; markSold: string[] };
+/** An update also says what the open quotes on the unit must hear: its price moved, or it was sold. */
+export type UnitUpdate = { id: string; data: UnitData; priceChanged: boolean; sold: boolean };
+export type ImportPlan = { add: UnitData[]; update: UnitUpdate[]; unchanged: number; markSold: string[] };
 
 const COMPARED = ["stockNumber", "condition", "year", "make", "model", "trim", "bodyType", "mileage", "priceCents", "msrpCents", "exteriorColor"] as const;
 
@@ -13,7 +15,9 @@ function same(a: ExistingUnit, b: UnitData) {
     COMPARED.every((k) => a[k] === b[k]) &&
     (a.inStockSince?.getTime() ?? null) === (b.inStockSince?.getTime() ?? null) &&
     a.features.length === b.features.length &&
-    a.features.every((f, i) => f === b.features[i])
+    a.features.every((f, i) => f === b.features[i]) &&
+    // A CSV row never names a status; only the API's rows may.
+    (b.status === undefined || a.status === b.status)
   );
 }
 
@@ -29,7 +33,7 @@ export function planImport(rows: InventoryRow[], existing: ExistingUnit[], avail
     const unit = byVin.get(data.vin);
     if (!unit) plan.add.push(data);
     else if (same(unit, data)) plan.unchanged++;
-    else plan.update.push({ id: unit.id, data });
+    else plan.update.push({ id: unit.id, data, priceChanged: unit.priceCents !== data.priceCents, sold: data.status === "SOLD" && unit.status !== "SOLD" });
   }
   if (fullFeed) {
     const inFile = new Set(rows.map((r) => r.vin));
