@@ -7,6 +7,7 @@ import { actorOf, callerAs, makeCustomer, makeDealer } from "../../../test/facto
 import { failure } from "../../../test/marketplace";
 import { makeQuote, makeRequest } from "../../../test/marketplace-factories";
 import { commitImport } from "./commit-import";
+import { MAX_FILE_BYTES } from "./parse-file";
 import { previewImport } from "./preview-import";
 import { csvFile, csvRow, vin2024 } from "./test-csv";
 
@@ -195,8 +196,63 @@ describe("import route handler", () => {
     expect(await reply(await post("mode=commit", `VIN,Year,Make\n${vin2024(1)},2024,Honda\n`, cookie))).toMatchObject({
       status: 400, body: { error: { reason: "MISSING_COLUMNS", missing: ["model", "price", "condition"] } },
     });
-    const big = new Uint8Array(20 * 1024 * 1024 + 10).fill(0x61);
+    const big = new Uint8Array(MAX_FILE_BYTES + 10).fill(0x61);
     expect(await reply(await post("mode=commit", big, cookie))).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
     expect(await db.inventoryUnit.count({ where: { dealerId: dealer.id } })).toBe(0);
+  });
+});
+
+describe("import route: bad files are refused in one shape, never a 500, and change nothing", () => {
+  const cookieFor = async (userId: string) => {
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+    return `next-auth.session-token=${await encode({ token: { uid: userId, sv: sessionVersion }, secret: process.env.NEXTAUTH_SECRET! })}`;
+  };
+  const MB = 1024 * 1024;
+  // A 50 MB upload sent as 1 MB pieces, made only when the server asks for the next: `pulled` says how far it read.
+  const fiftyMegabytes = () => {
+    const state = { pulled: 0 };
+    const piece = new Uint8Array(MB).fill(0x61);
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (state.pulled === 50) return c.close();
+        state.pulled++;
+        c.enqueue(piece);
+      },
+    });
+    return { body, state };
+  };
+
+  it("refuses malformed CSV, no header row, Latin-1, UTF-16 and 50 MB, declared or streamed", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    await commitImport({ actor, file: csvFile([csvRow(1), csvRow(2)]), fullFeed: false });
+    const before = await units(dealer.id);
+    const cookie = await cookieFor(dealer.ownerId);
+    const send = async (body: BodyInit, headers: Record<string, string> = {}) => {
+      const req = new NextRequest("http://localhost:3000/api/dealer/inventory/import?mode=commit&fullFeed=1", { method: "POST", body, headers: { cookie, ...headers }, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
+      const res = await POST(req);
+      return { status: res.status, body: (await res.json()) as { error: { code: string; message: string; reason: string } } };
+    };
+    const utf16 = (s: string) => Uint8Array.from([0xff, 0xfe, ...[...s].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const cases: [string, BodyInit, number, string, RegExp][] = [
+      ["unclosed quote", `Stock,VIN,Year,Make,Model,Price,Type\nS1,"${vin2024(1)},2024,Honda,Accord,30000,New\n`, 400, "MALFORMED", /not valid CSV/],
+      ["no header row", `${csvRow(1)}\n${csvRow(2)}\n`, 400, "EMPTY", /no header row/],
+      ["Latin-1", Uint8Array.from([...enc("vin,year,make,model,price,condition\n"), ...enc(vin2024(1)), ...enc(",2024,Citro"), 0xeb, ...enc("n,C3,1,New\n")]), 400, "NOT_UTF8", /save it as UTF-8 CSV/i],
+      ["UTF-16", utf16(`vin,year,make,model,price,condition\n${vin2024(1)},2024,Honda,Accord,1,New\n`), 400, "NOT_UTF8", /UTF-16.*UTF-8 CSV/],
+    ];
+    for (const [what, body, status, reason, message] of cases) {
+      const r = await send(body);
+      expect({ what, status: r.status, reason: r.body.error.reason }).toEqual({ what, status, reason });
+      expect(r.body.error).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(message) });
+    }
+    // Declared: refused from the Content-Length alone, before a byte of the body is read.
+    const declared = fiftyMegabytes();
+    const byLength = await send(declared.body, { "content-length": String(50 * MB) });
+    expect(byLength).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE", reason: "TOO_LARGE", message: expect.stringMatching(/over 5 MB/) } } });
+    expect(declared.state.pulled).toBeLessThanOrEqual(1);
+    // Streamed with no length: counted as it arrives and cut off just past the limit, not read to the end.
+    const streamed = fiftyMegabytes();
+    expect(await send(streamed.body)).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
+    expect(streamed.state.pulled).toBeLessThan(10);
+    expect(await units(dealer.id)).toEqual(before);
   });
 });
