@@ -10,10 +10,10 @@ import type { InventoryRow } from "./validate-row";
  * 500 rows), and the open quotes on units that were repriced or sold are flagged in this same
  * transaction, so a buyer never sees a price the stock no longer has.
  */
-export async function applyRows(tx: Prisma.TransactionClient, dealerId: string, rows: InventoryRow[], fullFeed: boolean) {
+export async function applyRows(tx: Prisma.TransactionClient, dealerId: string, rows: InventoryRow[], fullFeed: boolean, refusedVins: string[] = []) {
   // Two imports of one dealer at once would both plan an insert of the same VIN; the second waits here.
   await tx.$queryRaw`SELECT 1 FROM "Dealer" WHERE "id" = ${dealerId} FOR UPDATE`;
-  const plan = await loadPlan(tx, dealerId, rows, fullFeed);
+  const plan = await loadPlan(tx, dealerId, rows, fullFeed, refusedVins);
   for (const part of chunks(plan.add)) await tx.inventoryUnit.createMany({ data: part.map((u) => ({ ...u, dealerId })) });
   for (const part of chunks(plan.update)) await updateUnitsBatch(tx, dealerId, part);
   const sold: string[] = [];

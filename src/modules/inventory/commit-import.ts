@@ -1,7 +1,7 @@
 import { db } from "~/server/db";
 import { dealerIdOf } from "./access";
 import { applyRows } from "./apply-rows";
-import { parseInventoryFile } from "./parse-file";
+import { parseInventoryFile, refusedVins } from "./parse-file";
 import type { ImportInput } from "./preview-import";
 
 /**
@@ -11,6 +11,6 @@ import type { ImportInput } from "./preview-import";
 export async function commitImport({ actor, file, fullFeed, mapping }: ImportInput) {
   const dealerId = dealerIdOf(actor);
   const parsed = parseInventoryFile(file, mapping);
-  const result = await db.$transaction((tx) => applyRows(tx, dealerId, parsed.rows, fullFeed), { maxWait: 20_000, timeout: 120_000 });
+  const result = await db.$transaction((tx) => applyRows(tx, dealerId, parsed.rows, fullFeed, refusedVins(parsed.bad)), { maxWait: 20_000, timeout: 120_000 });
   return { rows: parsed.total, ...result, bad: parsed.bad };
 }

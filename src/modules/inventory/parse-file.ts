@@ -26,6 +26,9 @@ export class InventoryFileError extends AppError {
 
 export type ParsedFile = { rows: InventoryRow[]; bad: BadRow[]; total: number };
 
+/** The VINs of refused rows: still in the feed, so a full feed must not mark them sold. */
+export const refusedVins = (bad: BadRow[]) => bad.flatMap((b) => (b.vin ? [b.vin] : []));
+
 const NOT_UTF8 = "This file is not UTF-8 text. Save it as UTF-8 CSV (in Excel: “CSV UTF-8”) and try again.";
 
 export function decodeUtf8(bytes: Uint8Array): string {

@@ -24,9 +24,10 @@ function same(a: ExistingUnit, b: UnitData) {
 /**
  * What an import would do, decided from the file's good rows and the dealer's current units. Pure, so
  * preview and commit decide the same way. An unchanged row is left alone, which keeps a re-import a no-op
- * (updatedAt included). With fullFeed, available units absent from the file are the ones sold since.
+ * (updatedAt included). With fullFeed, available units absent from the file are the ones sold since; a
+ * unit whose row was refused (`refusedVins`, a typo in its price, say) is still in the feed, not sold.
  */
-export function planImport(rows: InventoryRow[], existing: ExistingUnit[], available: { id: string; vin: string }[], fullFeed: boolean): ImportPlan {
+export function planImport(rows: InventoryRow[], existing: ExistingUnit[], available: { id: string; vin: string }[], fullFeed: boolean, refusedVins: string[] = []): ImportPlan {
   const byVin = new Map(existing.map((u) => [u.vin, u]));
   const plan: ImportPlan = { add: [], update: [], unchanged: 0, markSold: [] };
   for (const { line: _line, ...data } of rows) {
@@ -36,7 +37,7 @@ export function planImport(rows: InventoryRow[], existing: ExistingUnit[], avail
     else plan.update.push({ id: unit.id, data, priceChanged: unit.priceCents !== data.priceCents, sold: data.status === "SOLD" && unit.status !== "SOLD" });
   }
   if (fullFeed) {
-    const inFile = new Set(rows.map((r) => r.vin));
+    const inFile = new Set([...rows.map((r) => r.vin), ...refusedVins]);
     plan.markSold = available.filter((u) => !inFile.has(u.vin)).map((u) => u.id);
   }
   return plan;

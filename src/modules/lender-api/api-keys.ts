@@ -4,6 +4,10 @@ import type { ApiKeyMode } from "~/generated/prisma/enums";
 import { db, sql } from "~/server/db";
 import { rateLimitHit, verdict, type Hit } from "~/server/rate-limit";
 import { notFound } from "~/server/errors";
+import { z } from "zod";
+
+/** The console's "create a key" form, lender or dealer. */
+export const createApiKeyInput = z.object({ name: z.string().trim().min(1, "Name the key (e.g. the system using it)").max(60), mode: z.enum(["LIVE", "TEST"]) }).strict();
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 export const hashApiKey = sha256;
