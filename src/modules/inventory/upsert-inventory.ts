@@ -23,7 +23,7 @@ export async function upsertInventory(caller: DealerApiCaller, input: UpsertInpu
   if (caller.mode === "TEST") {
     const plan = await db.$transaction((tx) => loadPlan(tx, dealerId, input.rows, input.fullFeed, refused(input.bad)), { isolationLevel: "RepeatableRead" });
     const body = { dryRun: true, ...base, added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged, markedSold: plan.markSold.length };
-    return { status: 200, body: order(body), replayed: false };
+    return { status: 200, body, replayed: false };
   }
   const prior = await replayStored(caller.keyId, input.idempotencyKey, input.requestHash);
   if (prior) return prior;
@@ -31,7 +31,7 @@ export async function upsertInventory(caller: DealerApiCaller, input: UpsertInpu
     return await db.$transaction(
       async (tx) => {
         const result = await applyRows(tx, dealerId, input.rows, input.fullFeed, refused(input.bad));
-        const body = order({ dryRun: false, ...base, ...result });
+        const body = { dryRun: false, ...base, ...result };
         await storeResponse(tx, caller.keyId, input.idempotencyKey, input.requestHash, 200, body);
         return { status: 200, body, replayed: false };
       },
@@ -45,8 +45,3 @@ export async function upsertInventory(caller: DealerApiCaller, input: UpsertInpu
     throw e;
   }
 }
-
-// One field order for every response, stored or fresh, so a replay is byte-for-byte the first answer.
-const order = (b: { dryRun: boolean; received: number; added: number; updated: number; unchanged: number; markedSold: number; rejected: unknown[] }) => ({
-  dryRun: b.dryRun, received: b.received, added: b.added, updated: b.updated, unchanged: b.unchanged, markedSold: b.markedSold, rejected: b.rejected,
-});
