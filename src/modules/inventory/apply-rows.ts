@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { flagQuotesForUnits, type UnitChangeEvent } from "~/modules/quotes/flag-unit-quotes";
 import { chunks, loadPlan } from "./load-plan";
-import { markSoldBatch, updateUnitsBatch } from "./write-units";
+import { insertUnitsBatch, markSoldBatch, updateUnitsBatch } from "./write-units";
 import type { InventoryRow } from "./validate-row";
 
 /**
@@ -14,7 +14,7 @@ export async function applyRows(tx: Prisma.TransactionClient, dealerId: string, 
   // Two imports of one dealer at once would both plan an insert of the same VIN; the second waits here.
   await tx.$queryRaw`SELECT 1 FROM "Dealer" WHERE "id" = ${dealerId} FOR UPDATE`;
   const plan = await loadPlan(tx, dealerId, rows, fullFeed, refusedVins);
-  for (const part of chunks(plan.add)) await tx.inventoryUnit.createMany({ data: part.map((u) => ({ ...u, dealerId })) });
+  for (const part of chunks(plan.add)) await insertUnitsBatch(tx, dealerId, part);
   for (const part of chunks(plan.update)) await updateUnitsBatch(tx, dealerId, part);
   const sold: string[] = [];
   for (const part of chunks(plan.markSold)) sold.push(...(await markSoldBatch(tx, dealerId, part)));

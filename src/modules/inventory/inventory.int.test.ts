@@ -70,6 +70,10 @@ describe("inventory import use-cases", () => {
     const file = csvFile(serials.map((i) => csvRow(i)));
     expect(await commitImport({ actor, file, fullFeed: false })).toMatchObject({ added: 1200 });
     const before = await units(dealer.id);
+    // The set-based insert stamps updatedAt in UTC, as the createdAt default does in the same transaction.
+    const fresh = await db.inventoryUnit.findFirstOrThrow({ where: { dealerId: dealer.id }, select: { id: true, createdAt: true, updatedAt: true } });
+    expect(fresh.updatedAt).toEqual(fresh.createdAt);
+    expect(fresh.id).toMatch(/^[a-z0-9]{25}$/);
     expect(await commitImport({ actor, file, fullFeed: true })).toMatchObject({ added: 0, updated: 0, unchanged: 1200, markedSold: 0 });
     expect(await units(dealer.id)).toEqual(before);
     // Rows 1 and 700 (in different batches) change price; 1,200 leaves a full feed.
