@@ -11,6 +11,8 @@ import { sweepStrandedDeliveriesJob } from "~/modules/webhooks/sweep-deliveries"
 import { pruneJobsJob } from "~/server/jobs/prune-jobs";
 import { sendResetEmailJob } from "~/modules/accounts/send-reset-email.job";
 import { refreshResponseStatsJob } from "~/modules/speed/refresh-response-stats.job";
+import { planLeadDeliveriesJob, planResendJob } from "~/modules/crm/plan-deliveries";
+import { deliverCrmJob } from "~/modules/crm/deliver-crm";
 
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
@@ -26,6 +28,9 @@ export const jobDefinitions: JobDefinition[] = [
   pruneJobsJob as JobDefinition,
   sendResetEmailJob as JobDefinition,
   refreshResponseStatsJob as JobDefinition,
+  planLeadDeliveriesJob as JobDefinition,
+  planResendJob as JobDefinition,
+  deliverCrmJob as JobDefinition,
 ];
 
 export const jobsById = () => new Map(jobDefinitions.map((d) => [d.id, d]));
