@@ -8,6 +8,7 @@ const nav = [
   { href: "/dealer/inventory", label: "Inventory" },
   { href: "/dealer/coverage", label: "Coverage" },
   { href: "/dealer/team", label: "Team" },
+  { href: "/dealer/crm", label: "CRM" },
 ];
 
 export default function DealerLayout({ children }: { children: React.ReactNode }) {

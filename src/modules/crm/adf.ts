@@ -95,7 +95,8 @@ function customerComments(r: AdfInput["request"], relayEmail: string): string {
     const what = [t.year, t.make, t.model].filter(Boolean).join(" ");
     parts.push(`Trade-in: ${what}${t.mileage ? `, ${t.mileage.toLocaleString("en-US")} miles` : ""}.`);
   } else parts.push("No trade-in.");
-  parts.push(`Reply to ${relayEmail}: it reaches the buyer through Keyturn.`);
+  // Says only what holds today: the inbound relay that forwards replies is issue 11's part 2.
+  parts.push(`${relayEmail} is this lead's Keyturn relay address, not the buyer's own. Answer the buyer on Keyturn.`);
   return parts.join(" ");
 }
 
