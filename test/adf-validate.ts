@@ -4,7 +4,6 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect } from "vitest";
 import { create } from "xmlbuilder2";
 
 export const ADF_DTD = path.resolve(import.meta.dirname, "fixtures", "adf-1.0.dtd");
@@ -26,12 +25,19 @@ export function adfErrors(docs: string[]): string[] {
   }
 }
 
-/** Fails the test unless every document is well-formed ADF 1.0 that validates against the DTD. */
+/**
+ * Throws (failing the test) unless every document is well-formed ADF 1.0 that validates against the DTD
+ * and starts with the adf processing instruction. Plain throws, so vitest and Playwright specs share it.
+ */
 export function expectValidAdf(...docs: string[]) {
-  expect(docs.length).toBeGreaterThan(0);
+  if (docs.length === 0) throw new Error("expectValidAdf: no documents");
   const errors = adfErrors(docs);
-  expect(errors).toEqual(docs.map(() => ""));
-  for (const xml of docs) expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\s*<\?adf version="1.0"\?>/);
+  errors.forEach((e, i) => {
+    if (e) throw new Error(`ADF document ${i} does not validate against ${ADF_DTD}:\n${e}\n${docs[i]}`);
+  });
+  docs.forEach((xml, i) => {
+    if (!/^<\?xml version="1.0" encoding="UTF-8"\?>\s*<\?adf version="1.0"\?>/.test(xml)) throw new Error(`ADF document ${i} lacks the XML declaration or the adf processing instruction`);
+  });
 }
 
 export type AdfNode = { text: string; attrs: Record<string, string>; path: string };

@@ -80,8 +80,10 @@ describe("buildAdf", () => {
   });
 
   it("the validator does reject a document the DTD forbids", () => {
-    const [err] = adfErrors([buildAdf(base).replace("<vendorname>", "<vendorname><bogus/>")]);
+    const bad = buildAdf(base).replace("<vendorname>", "<vendorname><bogus/>");
+    const [err] = adfErrors([bad]);
     expect(err).toMatch(/bogus/);
+    expect(() => expectValidAdf(buildAdf(base), bad)).toThrow(/ADF document 1 does not validate/);
   });
 
   it("formats the small fields", () => {
