@@ -13,6 +13,7 @@ import { listAccessLog } from "~/modules/consent/list-access-log";
 import { planLeadDeliveries, planResend } from "./plan-deliveries";
 import { deliverCrm, DELIVERY_ID_HEADER, NO_GRANT } from "./deliver-crm";
 import { CRM_DELIVER_QUEUE, CRM_PLAN_LEADS_QUEUE, CRM_PLAN_RESEND_QUEUE } from "./queues";
+import { sweepStrandedCrmDeliveries } from "./sweep-crm-deliveries";
 import { actorOf, callerAs, makeCustomer, makeDealer } from "../../../test/factories";
 import { dealerNorthOf, failure, postRequest } from "../../../test/marketplace";
 import { makeQuote, makeRequest } from "../../../test/marketplace-factories";
@@ -212,6 +213,23 @@ describe("ADF/XML lead delivery", () => {
     expect(d).toEqual({ status: "FAILED", lastError: NO_GRANT });
     expect(mail.to(winner.address)).toHaveLength(0);
     expect(await db.accessLog.count({ where: { customerId: buyer.id, refused: false } })).toBe(0);
+  });
+
+  it("a queued delivery whose job is gone gets a job again from the sweep, once", async () => {
+    const a = await dealerWithCrm();
+    const request = await makeRequest((await makeCustomer()).id, { zip: "57701" });
+    await makeQuote(request.id, a.dealer.id);
+    await planLeadDeliveries(request.id);
+    const d = await db.crmDelivery.findFirstOrThrow({ where: { dealerId: a.dealer.id }, select: { id: true } });
+    await db.job.deleteMany({ where: { queue: CRM_DELIVER_QUEUE, payload: { equals: { deliveryId: d.id } } } });
+    await db.$executeRaw`UPDATE "CrmDelivery" SET "nextAttemptAt" = now() - interval '5 minutes' WHERE "id" = ${d.id}`;
+    expect(await sweepStrandedCrmDeliveries()).toBeGreaterThanOrEqual(1);
+    expect(await db.job.count({ where: { queue: CRM_DELIVER_QUEUE, status: "PENDING", payload: { equals: { deliveryId: d.id } } } })).toBe(1);
+    await sweepStrandedCrmDeliveries();
+    expect(await db.job.count({ where: { queue: CRM_DELIVER_QUEUE, status: "PENDING", payload: { equals: { deliveryId: d.id } } } })).toBe(1);
+    await runCrmJobs();
+    expect((await db.crmDelivery.findUniqueOrThrow({ where: { id: d.id }, select: { status: true } })).status).toBe("SENT");
+    expectValidAdf(...mail.to(a.address).map((m) => m.text));
   });
 
   it("a permanent mail refusal is BOUNCED, not retried", async () => {

@@ -13,6 +13,7 @@ import { sendResetEmailJob } from "~/modules/accounts/send-reset-email.job";
 import { refreshResponseStatsJob } from "~/modules/speed/refresh-response-stats.job";
 import { planLeadDeliveriesJob, planResendJob } from "~/modules/crm/plan-deliveries";
 import { deliverCrmJob } from "~/modules/crm/deliver-crm";
+import { sweepStrandedCrmDeliveriesJob } from "~/modules/crm/sweep-crm-deliveries";
 
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
@@ -31,6 +32,7 @@ export const jobDefinitions: JobDefinition[] = [
   planLeadDeliveriesJob as JobDefinition,
   planResendJob as JobDefinition,
   deliverCrmJob as JobDefinition,
+  sweepStrandedCrmDeliveriesJob as JobDefinition,
 ];
 
 export const jobsById = () => new Map(jobDefinitions.map((d) => [d.id, d]));
