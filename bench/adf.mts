@@ -58,7 +58,7 @@ console.log(`ADF build + validate: ${Math.round(DOCS / ((buildMs + validateMs) /
 const LEADS = 20;
 const ROUNDS = 15;
 const buyer = await makeCustomer();
-const dealers = [];
+const dealers: { id: string }[] = [];
 for (let i = 0; i < LEADS; i++) {
   const d = await makeDealer({ zip: "96720" });
   await db.dealerCrmAddress.create({ data: { dealerId: d.id, email: `crm-${i}@bench.example` } });
