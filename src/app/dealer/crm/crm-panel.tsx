@@ -45,7 +45,7 @@ export function CrmPanel({ retries }: { retries: string }) {
               {s.addresses.map((a) => (
                 <li key={a.id} className="flex items-center justify-between gap-3 px-3 py-2">
                   <span className="min-w-0 break-all font-mono text-sm">{a.email}</span>
-                  <Button variant="ghost" aria-label={`Remove ${a.email}`} pending={remove.isPending && remove.variables?.id === a.id} onClick={() => remove.mutate({ id: a.id })}>
+                  <Button variant="ghost" className="shrink-0" aria-label={`Remove ${a.email}`} pending={remove.isPending && remove.variables?.id === a.id} onClick={() => remove.mutate({ id: a.id })}>
                     Remove
                   </Button>
                 </li>
