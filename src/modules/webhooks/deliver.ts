@@ -97,6 +97,7 @@ export async function deliverWebhook(deliveryId: string, deps: Deps = {}) {
  * POSTs without following redirects, connecting only to the addresses that passed the SSRF check (a
  * second DNS answer between check and connect cannot redirect the request). Connecting may take
  * CONNECT_TIMEOUT_MS and the whole exchange WEBHOOK_TIMEOUT_SECONDS, however slowly the receiver trickles.
+ * `headers` override the defaults: CRM deliveries (modules/crm) post application/xml through it.
  */
 export function post(url: URL, body: string, addresses: string[], headers: Record<string, string>): Promise<number> {
   const pinned: LookupFunction = (_host, options, cb) => {
