@@ -232,6 +232,22 @@ describe("ADF/XML lead delivery", () => {
     expectValidAdf(...mail.to(a.address).map((m) => m.text));
   });
 
+  it("checks the endpoint again at send time: a host that now resolves to a private address is refused and nothing is posted", async () => {
+    const a = await dealerWithCrm({ path: "/rebind", email: false });
+    const request = await makeRequest((await makeCustomer()).id, { zip: "57701" });
+    await makeQuote(request.id, a.dealer.id);
+    await planLeadDeliveries(request.id);
+    const d = await db.crmDelivery.findFirstOrThrow({ where: { dealerId: a.dealer.id }, select: { id: true } });
+    // As if DNS changed after the endpoint was saved.
+    await db.crmDelivery.update({ where: { id: d.id }, data: { target: "https://crm.rebind.example/adf" } });
+    const r = await deliverCrm(d.id, { resolver: async () => ["10.0.0.5"] });
+    expect(r).toEqual({ sent: false, error: expect.stringMatching(/^Refused: .*private or reserved address \(10\.0\.0\.5\)/) });
+    expect(await db.crmDelivery.findUniqueOrThrow({ where: { id: d.id }, select: { status: true, attempts: true } })).toEqual({ status: "QUEUED", attempts: 1 });
+    expect(hits.filter((h) => h.path === "/rebind")).toHaveLength(0);
+    // Out of the later tests' way: their job runs would retry it against real DNS.
+    await db.crmDelivery.update({ where: { id: d.id }, data: { status: "FAILED" } });
+  });
+
   it("a permanent mail refusal is BOUNCED, not retried", async () => {
     const a = await dealerWithCrm();
     mail.fail = (m) => (m.to === a.address ? Object.assign(new Error("550 5.1.1 No such user"), { responseCode: 550 }) : null);
