@@ -61,6 +61,12 @@ export const env = createEnv({
       .transform((v) => v.split(",").map(Number)),
     // The whole of one webhook attempt (connect, send, answer) is bounded by this.
     WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+    // The domain of the masked reply addresses in ADF leads (lead-<token>@RELAY_DOMAIN). The .localhost
+    // default never resolves to a real mailbox, so development and tests cannot mail anyone by mistake.
+    RELAY_DOMAIN: z
+      .string()
+      .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/, "must be a lower-case domain name, like relay.example.com")
+      .default("relay.keyturn.localhost"),
   },
   client: {},
   experimental__runtimeEnv: {},

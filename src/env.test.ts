@@ -33,11 +33,17 @@ describe("environment validation at start-up", () => {
     ["NEXTAUTH_SECRET", "short"],
     ["ENCRYPTION_KEYS", "k1:not-32-bytes"],
     ["ENCRYPTION_KEYS", undefined],
+    ["RELAY_DOMAIN", "not a domain"],
+    ["RELAY_DOMAIN", "Relay.Example.com"],
   ])("stops and names %s when it is %s", (name, value) => {
     const r = loadEnv({ ...valid, [name]: value });
     expect(r.status).not.toBe(0);
     expect(r.stdout).not.toContain("env ok");
     expect(r.stderr).toContain(name);
+  });
+
+  it("takes a relay domain, and has a default that reaches nobody", () => {
+    for (const RELAY_DOMAIN of ["relay.example.com", undefined]) expect(loadEnv({ ...valid, RELAY_DOMAIN }).stdout).toContain("env ok");
   });
 
   it("rejects a malformed flag by name", () => {

@@ -86,6 +86,15 @@ CREATE TYPE "BlockKind" AS ENUM ('MUTE', 'BLOCK');
 CREATE TYPE "RatingTarget" AS ENUM ('DEALER', 'LENDER');
 
 -- CreateEnum
+CREATE TYPE "CrmDeliveryStatus" AS ENUM ('QUEUED', 'SENT', 'FAILED', 'BOUNCED');
+
+-- CreateEnum
+CREATE TYPE "CrmDeliveryKind" AS ENUM ('FIRST', 'RESEND');
+
+-- CreateEnum
+CREATE TYPE "CrmChannel" AS ENUM ('EMAIL', 'HTTP');
+
+-- CreateEnum
 CREATE TYPE "JobStatus" AS ENUM ('PENDING', 'DONE', 'DEAD');
 
 -- CreateTable
@@ -613,6 +622,55 @@ CREATE TABLE "Rating" (
 );
 
 -- CreateTable
+CREATE TABLE "DealerCrmAddress" (
+    "id" TEXT NOT NULL,
+    "dealerId" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DealerCrmAddress_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DealerCrmSecret" (
+    "dealerId" TEXT NOT NULL,
+    "secret" TEXT NOT NULL,
+    "secretPrev" TEXT,
+    "secretRotatedAt" TIMESTAMP(3),
+
+    CONSTRAINT "DealerCrmSecret_pkey" PRIMARY KEY ("dealerId")
+);
+
+-- CreateTable
+CREATE TABLE "LeadRelay" (
+    "leadId" TEXT NOT NULL,
+    "token" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "LeadRelay_pkey" PRIMARY KEY ("leadId")
+);
+
+-- CreateTable
+CREATE TABLE "CrmDelivery" (
+    "id" TEXT NOT NULL,
+    "dealerId" TEXT NOT NULL,
+    "leadId" TEXT NOT NULL,
+    "kind" "CrmDeliveryKind" NOT NULL,
+    "channel" "CrmChannel" NOT NULL,
+    "target" TEXT NOT NULL,
+    "status" "CrmDeliveryStatus" NOT NULL DEFAULT 'QUEUED',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lastStatusCode" INTEGER,
+    "lastError" TEXT,
+    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CrmDelivery_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Notification" (
     "id" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
@@ -805,6 +863,18 @@ CREATE UNIQUE INDEX "DealerBlock_customerId_dealerId_key" ON "DealerBlock"("cust
 CREATE UNIQUE INDEX "Rating_dealId_target_key" ON "Rating"("dealId", "target");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "DealerCrmAddress_dealerId_email_key" ON "DealerCrmAddress"("dealerId", "email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LeadRelay_token_key" ON "LeadRelay"("token");
+
+-- CreateIndex
+CREATE INDEX "CrmDelivery_dealerId_createdAt_idx" ON "CrmDelivery"("dealerId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CrmDelivery_leadId_kind_channel_target_key" ON "CrmDelivery"("leadId", "kind", "channel", "target");
+
+-- CreateIndex
 CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt" DESC);
 
 -- CreateIndex
@@ -950,6 +1020,21 @@ ALTER TABLE "Rating" ADD CONSTRAINT "Rating_dealerId_fkey" FOREIGN KEY ("dealerI
 
 -- AddForeignKey
 ALTER TABLE "Rating" ADD CONSTRAINT "Rating_lenderId_fkey" FOREIGN KEY ("lenderId") REFERENCES "Lender"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DealerCrmAddress" ADD CONSTRAINT "DealerCrmAddress_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DealerCrmSecret" ADD CONSTRAINT "DealerCrmSecret_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "LeadRelay" ADD CONSTRAINT "LeadRelay_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CrmDelivery" ADD CONSTRAINT "CrmDelivery_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CrmDelivery" ADD CONSTRAINT "CrmDelivery_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -4,18 +4,21 @@ import type { Policy } from "~/server/api/trpc";
 import { db } from "~/server/db";
 import { callerAs, makeCustomer } from "../../../test/factories";
 import { dealerNorthOf, postRequest, quoteInput } from "../../../test/marketplace";
+import { drainJobs } from "~/server/jobs/worker";
+import { CRM_PLAN_LEADS_QUEUE } from "~/modules/crm/queues";
 
 /**
  * Before acceptance, nothing a dealer can call returns the buyer's name, email, phone or street.
  * Every procedure whose policy is "dealer" must appear below with a sample input: a new dealer procedure
  * fails this test until it is added to the walk.
  */
-type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string; keyId: string };
+type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string; keyId: string; crmAddressId: string; crmDeliveryId: string };
 const { leadId: _omit, ...quoteFields } = quoteInput("x");
 const samples: Record<string, (c: Ctx) => unknown> = {
   "dealer.leads": () => ({ status: "ALL" }),
   "dealer.lead": (c) => ({ leadId: c.leadId }),
   "dealer.coverage": () => undefined,
+  "dealer.speed": () => undefined,
   "dealer.submitQuote": (c) => quoteInput(c.leadId),
   "dealer.reviseQuote": (c) => ({ ...quoteFields, quoteId: c.quoteId, version: c.version, vehiclePriceCents: 3_399_000 }),
   "dealer.withdrawQuote": (c) => ({ quoteId: c.quoteId, reason: "Sold" }),
@@ -31,7 +34,6 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "inventory.updatePrice": (c) => ({ unitId: c.unitId, priceCents: 2_999_500 }),
   "inventory.markSold": (c) => ({ unitId: c.unitId }),
   "inventory.markAvailable": (c) => ({ unitId: c.unitId }),
-  "dealer.speed": () => undefined,
   "delivery.forLead": (c) => ({ leadId: c.leadId }),
   // Before acceptance there is no deal: both refuse, and the refusal must say nothing about the buyer.
   "delivery.record": () => ({ dealId: "no-deal-yet", deliveredOn: new Date(), vehiclePriceCents: 3_000_000, feesCents: 0, addOnsCents: 0, incentivesCents: 0, taxCents: 0, tradeInOfferCents: 0, financingUsed: "CASH" }),
@@ -39,6 +41,15 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "inventory.createApiKey": () => ({ name: "DMS feed", mode: "LIVE" }),
   "inventory.apiKeys": () => undefined,
   "inventory.revokeApiKey": (c) => ({ id: c.keyId }),
+  // CRM delivery: the delivery's document is the lead's ADF, which must hold only the alias and relay address.
+  "crm.settings": () => undefined,
+  "crm.addAddress": () => ({ email: "crm-pii-2@dealer-crm.example" }),
+  "crm.saveEndpoint": () => ({ url: "http://127.0.0.1:9/adf" }),
+  "crm.rotateSecret": () => undefined,
+  "crm.deliveries": () => ({}),
+  "crm.delivery": (c) => ({ id: c.crmDeliveryId }),
+  "crm.redrive": (c) => ({ id: c.crmDeliveryId }),
+  "crm.removeAddress": (c) => ({ id: c.crmAddressId }),
 };
 // Procedures that may refuse in this walk (nothing is accepted yet).
 const mayRefuse = new Set(["inbox.buyerContact", "delivery.record", "delivery.notDelivered"]);
@@ -61,7 +72,12 @@ beforeAll(async () => {
   const dealer = await dealerNorthOf(5);
   const other = await dealerNorthOf(5);
   dealerOwner = dealer.ownerId;
+  const crmAddress = await db.dealerCrmAddress.create({ data: { dealerId: dealer.id, email: "crm-pii-1@dealer-crm.example" }, select: { id: true } });
   const requestId = await postRequest(buyer.id, { features: ["Heated seats"] });
+  // The lead's CRM delivery is planned (not sent) and marked failed, so the walk can read and redrive it.
+  await drainJobs([CRM_PLAN_LEADS_QUEUE]);
+  const crmDelivery = await db.crmDelivery.findFirstOrThrow({ where: { dealerId: dealer.id, lead: { requestId } }, select: { id: true } });
+  await db.crmDelivery.update({ where: { id: crmDelivery.id }, data: { status: "FAILED" } });
   const second = await postRequest(buyer.id);
   const lead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId, dealerId: dealer.id } } });
   const otherLead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId: second, dealerId: dealer.id } } });
@@ -71,7 +87,7 @@ beforeAll(async () => {
     data: { dealerId: dealer.id, vin: "1HGCM82633A004352", condition: "USED", year: 2003, make: "Honda", model: "Accord", mileage: 120_000, priceCents: 499_500 },
     select: { id: true },
   });
-  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id, keyId: "" };
+  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id, keyId: "", crmAddressId: crmAddress.id, crmDeliveryId: crmDelivery.id };
 });
 
 function assertNoPii(path: string, value: unknown) {

@@ -10,6 +10,7 @@ import { grantContactToDealer } from "~/modules/consent/grant-contact-to-dealer"
 import { CONTACT_SHARE_TEXT } from "~/modules/consent/texts";
 import type { TAcceptQuoteInput } from "~/modules/deals/schemas";
 import { possessive } from "~/lib/format";
+import { CRM_PLAN_RESEND_QUEUE } from "~/modules/crm/queues";
 
 export const QUOTE_CHANGED = "The quote changed — please review it.";
 export const ALREADY_ACCEPTED = "You already accepted a quote on this request.";
@@ -106,6 +107,8 @@ async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, h
   await closeTheRest(tx, { requestId: quote.requestId, winningQuoteId: quoteId, winningLeadId: quote.leadId, winningDealerId: quote.dealerId });
   // The accept dialog shows CONTACT_SHARE_TEXT next to the button: accepting is the instruction to share.
   await grantContactToDealer(tx, { customerId: actor.userId, dealerId: quote.dealerId, requestId: quote.requestId, consentText: CONTACT_SHARE_TEXT.text });
+  // The accepted dealer's CRM gets the lead again (ADF status "resend") with the contact this grant allows.
+  await enqueue(tx, CRM_PLAN_RESEND_QUEUE, { leadId: quote.leadId });
 
   // The winning quote's other lenders are told the buyer went another way; the chosen one is kept.
   await enqueue(tx, "lending.cancel-quote", { quoteId, ...(preApproval ? { keepPreApprovalId: preApproval.id } : {}) });

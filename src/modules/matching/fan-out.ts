@@ -6,6 +6,7 @@ import { enqueue } from "~/server/jobs/queue";
 import { publishMany, topics } from "~/server/realtime";
 import { findEligibleDealers } from "./eligible-dealers";
 import { NOTIFY_DEALERS_QUEUE } from "./notify-dealers.job";
+import { CRM_PLAN_LEADS_QUEUE } from "~/modules/crm/queues";
 import type { MatchRequest } from "./eligibility";
 
 /** How the buyer appears to one dealer: stable per dealer, different across dealers, so dealers cannot correlate. */
@@ -64,6 +65,9 @@ export async function fanOutRequest(requestId: string, hooks: { beforeCommit?: (
       // Telling the dealers' people (notifications, emails) is a job of its own, enqueued here, so it
       // happens exactly when these leads exist.
       if (created.length > 0) await enqueue(c, NOTIFY_DEALERS_QUEUE, { requestId });
+      // The leads' ADF/XML to the dealers' CRMs: one job per request, which finds the dealers that have a
+      // CRM address or endpoint, so this transaction adds one insert however many leads it wrote.
+      if (created.length > 0) await enqueue(c, CRM_PLAN_LEADS_QUEUE, { requestId });
       await publishMany(
         [
         ...created.map((l) => ({ topic: topics.dealer(l.dealerId), type: "lead.created", id: l.id })),

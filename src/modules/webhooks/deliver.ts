@@ -97,8 +97,9 @@ export async function deliverWebhook(deliveryId: string, deps: Deps = {}) {
  * POSTs without following redirects, connecting only to the addresses that passed the SSRF check (a
  * second DNS answer between check and connect cannot redirect the request). Connecting may take
  * CONNECT_TIMEOUT_MS and the whole exchange WEBHOOK_TIMEOUT_SECONDS, however slowly the receiver trickles.
+ * `headers` override the defaults: CRM deliveries (modules/crm) post application/xml through it.
  */
-function post(url: URL, body: string, addresses: string[], headers: Record<string, string>): Promise<number> {
+export function post(url: URL, body: string, addresses: string[], headers: Record<string, string>): Promise<number> {
   const pinned: LookupFunction = (_host, options, cb) => {
     const list = addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
     if ((options as { all?: boolean }).all) (cb as unknown as (e: null, a: typeof list) => void)(null, list);

@@ -11,6 +11,9 @@ import { sweepStrandedDeliveriesJob } from "~/modules/webhooks/sweep-deliveries"
 import { pruneJobsJob } from "~/server/jobs/prune-jobs";
 import { sendResetEmailJob } from "~/modules/accounts/send-reset-email.job";
 import { refreshResponseStatsJob } from "~/modules/speed/refresh-response-stats.job";
+import { planLeadDeliveriesJob, planResendJob } from "~/modules/crm/plan-deliveries";
+import { deliverCrmJob } from "~/modules/crm/deliver-crm";
+import { sweepStrandedCrmDeliveriesJob } from "~/modules/crm/sweep-crm-deliveries";
 
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
@@ -26,6 +29,10 @@ export const jobDefinitions: JobDefinition[] = [
   pruneJobsJob as JobDefinition,
   sendResetEmailJob as JobDefinition,
   refreshResponseStatsJob as JobDefinition,
+  planLeadDeliveriesJob as JobDefinition,
+  planResendJob as JobDefinition,
+  deliverCrmJob as JobDefinition,
+  sweepStrandedCrmDeliveriesJob as JobDefinition,
 ];
 
 export const jobsById = () => new Map(jobDefinitions.map((d) => [d.id, d]));
