@@ -28,12 +28,25 @@ export async function dealerLeadOrNotFound(tx: Tx, dealerId: string, leadId: str
   return lead;
 }
 
+/**
+ * The unit a form-filled quote stays linked to: the dealer's own available unit, found by dealer (another
+ * dealer's id reads as a missing one). A quote whose VIN was edited away from the unit's is another car,
+ * so it is sent without the link, as the form says.
+ */
+async function linkedUnitId(tx: Tx, dealerId: string, unitId: string | undefined, vin: string) {
+  if (!unitId) return null;
+  const unit = await tx.inventoryUnit.findFirst({ where: { id: unitId, dealerId }, select: { vin: true, status: true } });
+  if (!unit) throw badRequest("The stock unit this form was filled from is no longer in your inventory. Fill the form again, or send it unlinked.", { inventoryUnitId: "Not in your inventory." });
+  if (unit.status !== "AVAILABLE") throw conflict(`The stock unit this form was filled from is ${unit.status === "SOLD" ? "sold" : "pending a sale"}. Pick another unit, or send the quote unlinked.`);
+  return unit.vin === vin.trim().toUpperCase() ? unitId : null;
+}
+
 export async function submitQuote(dealerId: string, input: SubmitQuoteInput) {
-  const { leadId, ...fields } = input;
+  const { leadId, inventoryUnitId, ...fields } = input;
   try {
     return await db.$transaction(async (tx) => {
       const lead = await dealerLeadOrNotFound(tx, dealerId, leadId);
-      return createQuoteInTx(tx, { dealerId, lead, fields });
+      return createQuoteInTx(tx, { dealerId, lead, fields, inventoryUnitId: await linkedUnitId(tx, dealerId, inventoryUnitId, fields.vin) });
     });
   } catch (e) {
     // The partial unique index Quote_one_live_per_lead: a concurrent or repeated submit.
