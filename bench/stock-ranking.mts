@@ -20,7 +20,9 @@ const NAME = "keyturn_bench_stock";
 const root = path.resolve(import.meta.dirname, "..");
 
 // Units: 85% available, the rest pending or sold (outside the partial index). Body types weighted toward
-// SUVs, sedans and trucks, as lots are. Prices $9k–$79k; used cars older and higher-mileage.
+// SUVs, sedans and trucks, as lots are. Prices $9k–$79k; used cars older and higher-mileage. The values are
+// hashes of (dealer, unit), not random(): reproducible, and evaluated per row (an uncorrelated random()
+// subquery is computed once for the whole insert).
 const GENERATE = `
 INSERT INTO "Dealer" ("id","name","street","city","state","zip","lat","lng","serviceRadiusMiles","makes","bodyTypes","sellsNew","sellsUsed","minPriceCents","maxPriceCents","dailyLeadCap","verified","docFeeCents","updatedAt")
 SELECT 'bd' || g, 'Bench dealer ' || g, '1 Bench Rd', 'Bench', (ARRAY['AZ','CA','TX','NY','FL','OH','GA','WA'])[1 + g % 8], '85004', 33.4, -112.0, 50,
@@ -42,7 +44,7 @@ SELECT 'bu' || d || '_' || u, 'bd' || d,
        (current_date - (r.r5 * 120)::int), now()
 FROM generate_series(0, ${DEALERS - 1}) d
 CROSS JOIN generate_series(0, ${UNITS_PER_DEALER - 1}) u
-CROSS JOIN LATERAL (SELECT random() r1, random() r2, random() r3, random() r4, random() r5, random() r6, random() r7, random() r8) r
+CROSS JOIN LATERAL (SELECT (hashtext(d || ':' || u || ':1') & 2147483647)::float8 / 2147483648 AS r1, (hashtext(d || ':' || u || ':2') & 2147483647)::float8 / 2147483648 AS r2, (hashtext(d || ':' || u || ':3') & 2147483647)::float8 / 2147483648 AS r3, (hashtext(d || ':' || u || ':4') & 2147483647)::float8 / 2147483648 AS r4, (hashtext(d || ':' || u || ':5') & 2147483647)::float8 / 2147483648 AS r5, (hashtext(d || ':' || u || ':6') & 2147483647)::float8 / 2147483648 AS r6, (hashtext(d || ':' || u || ':7') & 2147483647)::float8 / 2147483648 AS r7, (hashtext(d || ':' || u || ':8') & 2147483647)::float8 / 2147483648 AS r8) r
 CROSS JOIN LATERAL (SELECT CASE WHEN r.r8 < 0.4 THEN 'NEW' WHEN r.r8 < 0.8 THEN 'USED' ELSE 'CERTIFIED' END AS cond) c;
 `;
 // The mark of a finished set names this generator and the schema, so a set made by an older shape is made again.

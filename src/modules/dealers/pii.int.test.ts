@@ -10,7 +10,7 @@ import { dealerNorthOf, postRequest, quoteInput } from "../../../test/marketplac
  * Every procedure whose policy is "dealer" must appear below with a sample input: a new dealer procedure
  * fails this test until it is added to the walk.
  */
-type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string };
+type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string; thirdLeadId: string; fitUnitId: string };
 const { leadId: _omit, ...quoteFields } = quoteInput("x");
 const samples: Record<string, (c: Ctx) => unknown> = {
   "dealer.leads": () => ({ status: "ALL" }),
@@ -31,6 +31,10 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "inventory.updatePrice": (c) => ({ unitId: c.unitId, priceCents: 2_999_500 }),
   "inventory.markSold": (c) => ({ unitId: c.unitId }),
   "inventory.markAvailable": (c) => ({ unitId: c.unitId }),
+  "dealer.suggestUnits": (c) => ({ leadId: c.thirdLeadId }),
+  "dealer.sendQuoteFromUnit": (c) => ({ leadId: c.thirdLeadId, unitId: c.fitUnitId }),
+  "dealerSettings.quoteDefaults": () => undefined,
+  "dealerSettings.updateQuoteDefaults": () => ({ docFeeCents: 49_900, addOnsCents: 0, addOnsLabel: null, taxRateBps: null, quoteValidDays: 7 }),
 };
 // Run order matters for mutations (quote before revise before withdraw).
 const order = Object.keys(samples);
@@ -53,6 +57,7 @@ beforeAll(async () => {
   dealerOwner = dealer.ownerId;
   const requestId = await postRequest(buyer.id, { features: ["Heated seats"] });
   const second = await postRequest(buyer.id);
+  const third = await postRequest(buyer.id);
   const lead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId, dealerId: dealer.id } } });
   const otherLead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId: second, dealerId: dealer.id } } });
   // Only this file's requests: jobs left queued by earlier files may fan out to a dealer made here too.
@@ -61,7 +66,13 @@ beforeAll(async () => {
     data: { dealerId: dealer.id, vin: "1HGCM82633A004352", condition: "USED", year: 2003, make: "Honda", model: "Accord", mileage: 120_000, priceCents: 499_500 },
     select: { id: true },
   });
-  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id };
+  const thirdLead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId: third, dealerId: dealer.id } } });
+  // A unit that fits the base request (new Toyota SUV within $40,000), for the suggestion and the one-click quote.
+  const fit = await db.inventoryUnit.create({
+    data: { dealerId: dealer.id, vin: "JTMBFREV7TD000123", condition: "NEW", year: 2026, make: "Toyota", model: "RAV4", bodyType: "SUV", mileage: 8, priceCents: 3_100_000 },
+    select: { id: true },
+  });
+  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id, thirdLeadId: thirdLead.id, fitUnitId: fit.id };
 });
 
 function assertNoPii(path: string, value: unknown) {
