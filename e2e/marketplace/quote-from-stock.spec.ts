@@ -44,6 +44,8 @@ async function postUsedSuvRequest(buyer: Page, model: string) {
 }
 
 async function openLead(dealer: Page, model: string) {
+  // The fan-out is a background job: wait for this dealer's lead to exist, then open the board.
+  await expect.poll(() => db.lead.count({ where: { request: { model }, dealer: { members: { some: { user: { email: demo.dealerPhoenix } } } } } }), { timeout: 30_000 }).toBe(1);
   await dealer.goto(`${A}/dealer`);
   const row = dealer.getByTestId("lead-row").filter({ hasText: model });
   await expect(row).toBeVisible({ timeout: 20_000 });
