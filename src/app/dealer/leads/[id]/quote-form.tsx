@@ -91,6 +91,8 @@ export function QuoteForm({
 
   function updatePreview(form: HTMLFormElement) {
     const v = read(form);
+    // A total without a vehicle price would be the fees alone (the defaults prefill them): show none yet.
+    if (v.vehiclePriceCents == null) return setPreview(null);
     try {
       const t = computeQuoteTotals(
         { vehiclePriceCents: v.vehiclePriceCents ?? 0, feesCents: v.feesCents, addOnsCents: v.addOnsCents, incentivesCents: v.incentivesCents, taxCents: v.taxCents, tradeInOfferCents: v.tradeInOfferCents },
