@@ -62,7 +62,7 @@ test("a dealer sets quote defaults, sends a quote from a suggested unit in one c
   // Quote defaults: bad input is refused next to its field and saves nothing; then a good save.
   await dealer.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Quote defaults" }).click();
   await expect(dealer.getByRole("heading", { name: "Quote defaults" })).toBeVisible();
-  await expect(dealer.getByText(/5\.6% — AZ state rate, Tax Foundation.*as of Jan 1, 2025; local and vehicle-specific taxes are not included/)).toBeVisible();
+  await expect(dealer.getByText(/Leave empty to use 5\.6% — AZ state rate, Tax Foundation.*as of Jan 1, 2025; local and vehicle-specific taxes are not included/)).toBeVisible();
   await dealer.getByLabel("Doc fee ($)").fill("abc");
   await dealer.getByLabel("Quotes valid for (days)").fill("61");
   await dealer.getByRole("button", { name: "Save quote defaults" }).click();

@@ -100,7 +100,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
         {canQuote && defaults.isPending && <Loading label="Loading your quote defaults…" />}
         {canQuote && !defaults.isPending && (
           <Card>
-            <div id="quote-form" className="scroll-mt-4" />
+            <h3 id="quote-form" className="mb-3 scroll-mt-4 text-base font-semibold">Write a quote</h3>
             <QuoteForm
               key={filled?.key ?? "blank"}
               initial={filled ? filled.draft : defaults.data ? blankFromDefaults(defaults.data.effective) : undefined}

@@ -24,7 +24,8 @@ export function SuggestionCard({ unit, reasons, otdCents, monthlyCents, rank, se
             {unit.stockNumber ? ` · Stock #${unit.stockNumber}` : ""} · VIN {unit.vin}
           </p>
         </div>
-        <div className="text-right">
+        {/* Beside the name from tablet width; under it, left-aligned, on a phone. */}
+        <div className="w-full sm:w-auto sm:text-right">
           <p className="text-xs uppercase tracking-wide text-slate-600">Out the door (estimate)</p>
           <p className="text-lg font-bold tabular-nums" data-testid="suggestion-otd">{usd(otdCents)}</p>
           {monthlyCents != null && <p className="text-sm text-slate-700 tabular-nums">about {usd(monthlyCents)}/mo</p>}
