@@ -6,7 +6,7 @@ import { rankRequestSelect } from "~/modules/inventory/suggest-units";
 import { createQuoteInTx } from "./create-quote";
 import { draftQuoteFromUnit } from "./draft-from-unit";
 import { quoteDefaultsOf, quoteDefaultsSelect } from "./quote-defaults";
-import { dealerLeadOrNotFound } from "./submit-quote";
+import { dealerLeadOrNotFound } from "./quote-lead";
 
 export const sendQuoteFromUnitInput = z.object({ leadId: z.string().min(1).max(40), unitId: z.string().min(1).max(40) }).strict();
 export type SendQuoteFromUnitInput = z.infer<typeof sendQuoteFromUnitInput>;
