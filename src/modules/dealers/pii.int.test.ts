@@ -35,7 +35,14 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "dealer.sendQuoteFromUnit": (c) => ({ leadId: c.thirdLeadId, unitId: c.fitUnitId }),
   "dealerSettings.quoteDefaults": () => undefined,
   "dealerSettings.updateQuoteDefaults": () => ({ docFeeCents: 49_900, addOnsCents: 0, addOnsLabel: null, taxRateBps: null, quoteValidDays: 7 }),
+  "dealer.speed": () => undefined,
+  "delivery.forLead": (c) => ({ leadId: c.leadId }),
+  // Before acceptance there is no deal: both refuse, and the refusal must say nothing about the buyer.
+  "delivery.record": () => ({ dealId: "no-deal-yet", deliveredOn: new Date(), vehiclePriceCents: 3_000_000, feesCents: 0, addOnsCents: 0, incentivesCents: 0, taxCents: 0, tradeInOfferCents: 0, financingUsed: "CASH" }),
+  "delivery.notDelivered": () => ({ dealId: "no-deal-yet", reason: "The car was damaged in transit." }),
 };
+// Procedures that may refuse in this walk (nothing is accepted yet).
+const mayRefuse = new Set(["inbox.buyerContact", "delivery.record", "delivery.notDelivered"]);
 // Run order matters for mutations (quote before revise before withdraw).
 const order = Object.keys(samples);
 
@@ -107,7 +114,7 @@ describe("dealer-facing data has no buyer PII", () => {
       } catch (e) {
         // A refusal is fine (e.g. contact before acceptance), as long as it says nothing about the buyer.
         out = { error: (e as Error).message };
-        if (path !== "inbox.buyerContact") throw e;
+        if (!mayRefuse.has(path)) throw e;
       }
       if (path === "dealer.submitQuote") ctx.quoteId = (out as { id: string }).id;
       if (path === "dealer.reviseQuote") ctx.version = (out as { version: number }).version;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getDealerSpeed } from "~/modules/speed/get-dealer-speed";
 import { dealerProcedure, router } from "~/server/api/trpc";
 import { liveStream, topics } from "~/server/realtime";
 import { getCoverage, updateCoverage } from "~/modules/dealers/coverage";
@@ -23,6 +24,7 @@ export const dealerRouter = router({
   suggestUnits: dealerProcedure.input(leadIdInput).query(({ ctx, input }) => suggestUnitsForLead(ctx.dealerId, input.leadId)),
   sendQuoteFromUnit: dealerProcedure.input(sendQuoteFromUnitInput).mutation(({ ctx, input }) => sendQuoteFromUnit(ctx.dealerId, input)),
   coverage: dealerProcedure.input(z.void()).query(({ ctx }) => getCoverage(ctx.dealerId)),
+  speed: dealerProcedure.input(z.void()).query(({ ctx }) => getDealerSpeed(ctx.dealerId)),
   updateCoverage: dealerProcedure.input(coverageInput).mutation(({ ctx, input }) => updateCoverage(ctx.dealerId, ctx.actor.orgRole === "OWNER", input)),
   // Only this dealer's own topic: new, updated and closed leads.
   live: dealerProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {

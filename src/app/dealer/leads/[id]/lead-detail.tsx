@@ -15,6 +15,7 @@ import { vehicleConditionLabel, type VehicleCondition } from "~/modules/quotes/l
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { BuyerContact } from "~/components/messaging/buyer-contact";
+import { DealerDelivery } from "~/components/deals/dealer-delivery";
 import { DealerThread } from "~/components/messaging/dealer-thread";
 import { QuoteForm } from "./quote-form";
 import { StockSuggestions, type FillFromUnit } from "./stock-suggestions";
@@ -193,6 +194,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
           </Card>
         )}
         <BuyerContact leadId={leadId} />
+        <DealerDelivery leadId={leadId} />
         <DealerThread leadId={leadId} />
         <ButtonLink href="/dealer" variant="ghost">← All leads</ButtonLink>
       </section>
