@@ -146,3 +146,43 @@ test("a dealer fills the form from a suggested unit, edits the price, and the qu
   expect(stored).toEqual({ vehiclePriceCents: (price - 500) * 100, inventoryUnit: { vin } });
   await Promise.all([dealerCtx.close(), buyerCtx.close()]);
 });
+
+test("a lead no unit fits says so and links to the inventory; the blank form starts from the defaults", async ({ browser }) => {
+  const model = unique("Conv");
+  const buyerCtx = await browser.newContext({ baseURL: A });
+  const buyer = await buyerCtx.newPage();
+  await signIn(buyer, demo.ava, undefined, A);
+  await buyer.goto(`${A}/customer/requests/new`);
+  await buyer.getByLabel("Body type").selectOption("CONVERTIBLE");
+  await buyer.getByLabel("New or used").selectOption("NEW");
+  await buyer.getByLabel("Max monthly payment ($)").fill("");
+  await buyer.getByLabel("Loan term").selectOption("");
+  await buyer.getByLabel("Max out-the-door price ($)").fill("10,000");
+  await buyer.getByLabel("Model (optional)").fill(model);
+  await buyer.getByLabel("ZIP code").fill("85004");
+  await buyer.getByLabel("Search radius").selectOption("25");
+  await buyer.getByRole("button", { name: "Post my request" }).click();
+  await expect(buyer).toHaveURL(/\/customer\/requests\/[^/]+$/);
+
+  const dealerCtx = await browser.newContext({ baseURL: A, viewport: { width: 1366, height: 900 } });
+  const dealer = await dealerCtx.newPage();
+  await signIn(dealer, demo.dealerPhoenix, undefined, A);
+  await openLead(dealer, model);
+  const empty = dealer.getByTestId("no-suggestions");
+  await expect(empty).toContainText("No unit in your stock fits this request.");
+  await expect(empty.getByRole("link", { name: "See your inventory" })).toHaveAttribute("href", "/dealer/inventory");
+  // This dealer has stock, so no import link.
+  await expect(empty.getByRole("link", { name: "Import your stock" })).toHaveCount(0);
+  // A $499 doc fee and the state rate (what the first test saves through the page, set here so this test stands alone).
+  const m = await db.membership.findFirstOrThrow({ where: { user: { email: demo.dealerPhoenix } }, select: { dealerId: true } });
+  await db.dealer.update({ where: { id: m.dealerId! }, data: { docFeeCents: 49_900, addOnsCents: 0, addOnsLabel: null, taxRateBps: null } });
+  await dealer.reload();
+  // Tax follows Arizona's 5.6% as the price is typed.
+  await expect(dealer.getByLabel("Dealer fees")).toHaveValue("499");
+  await dealer.getByLabel("Vehicle price").fill("9000");
+  await expect(dealer.getByLabel("Estimated tax")).toHaveValue("531.94");
+  await expect(dealer.getByTestId("otd-preview")).toHaveText("$10,030.94");
+  await expectFitsPhone(dealer);
+  await shoot(dealer, "lead-no-fit");
+  await Promise.all([dealerCtx.close(), buyerCtx.close()]);
+});
