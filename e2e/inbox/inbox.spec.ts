@@ -24,7 +24,8 @@ async function quote(dealer: Page, base: string, model: string, price: string, v
   await dealer.getByLabel("Vehicle price").fill(price);
   await dealer.getByLabel("Dealer fees").fill("899");
   await dealer.getByLabel("Estimated tax").fill("2400");
-  await dealer.getByRole("button", { name: "Send quote" }).click();
+  // The form's own button: suggested stock units on the lead page have a "Send quote" each.
+  await dealer.getByRole("form", { name: "Quote" }).getByRole("button", { name: "Send quote" }).click();
   await expect(dealer.getByTestId("live-otd")).toBeVisible();
 }
 

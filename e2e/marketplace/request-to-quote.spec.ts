@@ -75,7 +75,8 @@ test("a posted request reaches a dealer live on another app instance, who quotes
   await dealer.getByLabel("Incentives / rebates").fill("1000");
   await dealer.getByLabel("Estimated tax").fill("2400");
   await expect(dealer.getByTestId("otd-preview")).toHaveText("$36,799");
-  await dealer.getByRole("button", { name: "Send quote" }).click();
+  // The form's own button: suggested stock units on the lead page have a "Send quote" each.
+  await dealer.getByRole("form", { name: "Quote" }).getByRole("button", { name: "Send quote" }).click();
   await expect(dealer.getByTestId("live-otd")).toHaveText("$36,799");
 
   // The buyer's open page shows the quote without a reload.

@@ -8,6 +8,7 @@ const nav = [
   { href: "/dealer/inventory", label: "Inventory" },
   { href: "/dealer/coverage", label: "Coverage" },
   { href: "/dealer/team", label: "Team" },
+  { href: "/dealer/settings", label: "Quote defaults" },
   { href: "/dealer/api-keys", label: "API keys" },
   { href: "/dealer/crm", label: "CRM" },
 ];

@@ -12,7 +12,7 @@ import { CRM_PLAN_LEADS_QUEUE } from "~/modules/crm/queues";
  * Every procedure whose policy is "dealer" must appear below with a sample input: a new dealer procedure
  * fails this test until it is added to the walk.
  */
-type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string; keyId: string; crmAddressId: string; crmDeliveryId: string };
+type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string; keyId: string; crmAddressId: string; crmDeliveryId: string; thirdLeadId: string; fitUnitId: string };
 const { leadId: _omit, ...quoteFields } = quoteInput("x");
 const samples: Record<string, (c: Ctx) => unknown> = {
   "dealer.leads": () => ({ status: "ALL" }),
@@ -34,6 +34,10 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "inventory.updatePrice": (c) => ({ unitId: c.unitId, priceCents: 2_999_500 }),
   "inventory.markSold": (c) => ({ unitId: c.unitId }),
   "inventory.markAvailable": (c) => ({ unitId: c.unitId }),
+  "dealer.suggestUnits": (c) => ({ leadId: c.thirdLeadId }),
+  "dealer.sendQuoteFromUnit": (c) => ({ leadId: c.thirdLeadId, unitId: c.fitUnitId }),
+  "dealerSettings.quoteDefaults": () => undefined,
+  "dealerSettings.updateQuoteDefaults": () => ({ docFeeCents: 49_900, addOnsCents: 0, addOnsLabel: null, taxRateBps: null, quoteValidDays: 7 }),
   "delivery.forLead": (c) => ({ leadId: c.leadId }),
   // Before acceptance there is no deal: both refuse, and the refusal must say nothing about the buyer.
   "delivery.record": () => ({ dealId: "no-deal-yet", deliveredOn: new Date(), vehiclePriceCents: 3_000_000, feesCents: 0, addOnsCents: 0, incentivesCents: 0, taxCents: 0, tradeInOfferCents: 0, financingUsed: "CASH" }),
@@ -79,6 +83,7 @@ beforeAll(async () => {
   const crmDelivery = await db.crmDelivery.findFirstOrThrow({ where: { dealerId: dealer.id, lead: { requestId } }, select: { id: true } });
   await db.crmDelivery.update({ where: { id: crmDelivery.id }, data: { status: "FAILED" } });
   const second = await postRequest(buyer.id);
+  const third = await postRequest(buyer.id);
   const lead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId, dealerId: dealer.id } } });
   const otherLead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId: second, dealerId: dealer.id } } });
   // Only this file's requests: jobs left queued by earlier files may fan out to a dealer made here too.
@@ -87,7 +92,13 @@ beforeAll(async () => {
     data: { dealerId: dealer.id, vin: "1HGCM82633A004352", condition: "USED", year: 2003, make: "Honda", model: "Accord", mileage: 120_000, priceCents: 499_500 },
     select: { id: true },
   });
-  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id, keyId: "", crmAddressId: crmAddress.id, crmDeliveryId: crmDelivery.id };
+  const thirdLead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId: third, dealerId: dealer.id } } });
+  // A unit that fits the base request (new Toyota SUV within $40,000), for the suggestion and the one-click quote.
+  const fit = await db.inventoryUnit.create({
+    data: { dealerId: dealer.id, vin: "JTMBFREV7TD000123", condition: "NEW", year: 2026, make: "Toyota", model: "RAV4", bodyType: "SUV", mileage: 8, priceCents: 3_100_000 },
+    select: { id: true },
+  });
+  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id, keyId: "", crmAddressId: crmAddress.id, crmDeliveryId: crmDelivery.id, thirdLeadId: thirdLead.id, fitUnitId: fit.id };
 });
 
 function assertNoPii(path: string, value: unknown) {

@@ -26,7 +26,7 @@ describe("assessUnit", () => {
       "2022, within 2020–2024",
       "30,000 mi, under 60,000 mi",
       "Has AWD",
-      "$30,779 out the door, within the $35,000 budget",
+      "$30,778.92 out the door, within the $35,000 budget",
     ]);
   });
 
@@ -49,7 +49,7 @@ describe("assessUnit", () => {
     expect(a.fits).toBe(true);
     expect(a.monthlyCents).toBeGreaterThan(40_000);
     expect(a.monthlyCents).toBeLessThan(60_000);
-    expect(a.reasons.at(-1)).toMatch(/^About \$\d{3}\/mo \(estimated at 8\.5% APR over 60 months\), within the \$600\/mo target$/);
+    expect(a.reasons.at(-1)).toMatch(/^About \$\d{3}(\.\d\d)?\/mo \(estimated at 8\.5% APR over 60 months\), within the \$600\/mo target$/);
     expect(assessUnit({ ...r, maxMonthlyCents: 30_000 }, unit(), defaults).fits).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import type { BodyType, Condition, CreditTier, VehicleCondition } from "~/generated/prisma/enums";
 import { monthlyPaymentCents } from "~/modules/lending/amortization";
-import { usd } from "~/modules/matching/eligibility";
+// The one money format (never rounds), so a reason never shows a total other than the one beside it.
+import { usd } from "~/lib/format";
 import { computeQuoteTotals } from "~/modules/quotes/pricing";
 import { conditionAnswers } from "~/modules/quotes/labels";
 import { bodyTypeLabel } from "~/modules/requests/labels";

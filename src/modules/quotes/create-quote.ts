@@ -4,7 +4,7 @@ import { enqueue } from "~/server/jobs/queue";
 import { publish, topics } from "~/server/realtime";
 import { notify } from "~/modules/notifications/notify";
 import { isLive } from "~/modules/requests/status";
-import { pricedColumns, type dealerLeadOrNotFound } from "./submit-quote";
+import { pricedColumns, type dealerLeadOrNotFound } from "./quote-lead";
 import type { QuoteFields } from "./schemas";
 
 type LoadedLead = Awaited<ReturnType<typeof dealerLeadOrNotFound>>;

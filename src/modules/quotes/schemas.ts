@@ -43,7 +43,11 @@ function checkQuote(v: QuoteFields, ctx: z.RefinementCtx) {
   if (v.validUntil.getTime() > Date.now() + 60 * day) ctx.addIssue({ code: "custom", path: ["validUntil"], message: "A quote can be valid for at most 60 days." });
 }
 
-export const submitQuoteInput = quoteFields.extend({ leadId: z.string().min(1).max(40) }).strict().superRefine(checkQuote);
+export const submitQuoteInput = quoteFields
+  // inventoryUnitId: the stock unit the form was filled from ("Fill the form"); see submit-quote.ts.
+  .extend({ leadId: z.string().min(1).max(40), inventoryUnitId: z.string().min(1).max(40).optional() })
+  .strict()
+  .superRefine(checkQuote);
 export const reviseQuoteInput = quoteFields
   .extend({ quoteId: z.string().min(1).max(40), version: z.number().int().min(1) })
   .strict()

@@ -1,39 +1,32 @@
-import { badRequest, conflict, isUniqueViolation, notFound } from "~/server/errors";
+import { badRequest, conflict, isUniqueViolation } from "~/server/errors";
 import { db, type Tx } from "~/server/db";
 import { createQuoteInTx } from "./create-quote";
-import { computeQuoteTotals } from "./pricing";
-import { conditionAnswers, type QuoteFields, type SubmitQuoteInput } from "./schemas";
+import type { SubmitQuoteInput } from "./schemas";
 
-/** The stored columns of a priced vehicle, with the totals computed here and nowhere else. */
-export function pricedColumns(fields: QuoteFields, request: { downPaymentCents: number; tradeInYear: number | null; condition: "NEW" | "USED" | "ANY" }) {
-  if (!conditionAnswers(request.condition, fields.condition)) {
-    const asked = request.condition === "NEW" ? "a new car" : "a used car";
-    throw badRequest(`This buyer asked for ${asked}.`, { condition: `This buyer asked for ${asked}; quote one that is.` });
-  }
-  if (request.tradeInYear == null && fields.tradeInOfferCents > 0) throw badRequest("This buyer has no trade-in.", { tradeInOfferCents: "This buyer has no trade-in; leave it at 0." });
-  const totals = computeQuoteTotals(fields, request.downPaymentCents);
-  return {
-    year: fields.year, make: fields.make, model: fields.model, trim: fields.trim || null, vin: fields.vin, condition: fields.condition, mileage: fields.mileage, inStock: fields.inStock,
-    vehiclePriceCents: fields.vehiclePriceCents, feesCents: fields.feesCents, addOnsCents: fields.addOnsCents, incentivesCents: fields.incentivesCents,
-    tradeInOfferCents: fields.tradeInOfferCents, taxCents: fields.taxCents, validUntil: fields.validUntil, ...totals,
-  };
-}
+// The lead and price helpers live in quote-lead.ts (create-quote.ts imports them without importing this
+// file back); re-exported for the callers that import them from here.
+export { dealerLeadOrNotFound, pricedColumns, requestForQuoteSelect } from "./quote-lead";
+import { dealerLeadOrNotFound } from "./quote-lead";
 
-export const requestForQuoteSelect = { id: true, customerId: true, status: true, expiresAt: true, version: true, downPaymentCents: true, tradeInYear: true, condition: true } as const;
-
-/** Loads a lead of this dealer's, or NOT_FOUND exactly as if it did not exist. */
-export async function dealerLeadOrNotFound(tx: Tx, dealerId: string, leadId: string) {
-  const lead = await tx.lead.findFirst({ where: { id: leadId, dealerId }, select: { id: true, status: true, firstResponseAt: true, firstQuoteAt: true, request: { select: requestForQuoteSelect } } });
-  if (!lead) throw notFound("Lead not found.");
-  return lead;
+/**
+ * The unit a form-filled quote stays linked to: the dealer's own available unit, found by dealer (another
+ * dealer's id reads as a missing one). A quote whose VIN was edited away from the unit's is another car,
+ * so it is sent without the link, as the form says.
+ */
+async function linkedUnitId(tx: Tx, dealerId: string, unitId: string | undefined, vin: string) {
+  if (!unitId) return null;
+  const unit = await tx.inventoryUnit.findFirst({ where: { id: unitId, dealerId }, select: { vin: true, status: true } });
+  if (!unit) throw badRequest("The stock unit this form was filled from is no longer in your inventory. Fill the form again, or send it unlinked.", { inventoryUnitId: "Not in your inventory." });
+  if (unit.status !== "AVAILABLE") throw conflict(`The stock unit this form was filled from is ${unit.status === "SOLD" ? "sold" : "pending a sale"}. Pick another unit, or send the quote unlinked.`);
+  return unit.vin === vin.trim().toUpperCase() ? unitId : null;
 }
 
 export async function submitQuote(dealerId: string, input: SubmitQuoteInput) {
-  const { leadId, ...fields } = input;
+  const { leadId, inventoryUnitId, ...fields } = input;
   try {
     return await db.$transaction(async (tx) => {
       const lead = await dealerLeadOrNotFound(tx, dealerId, leadId);
-      return createQuoteInTx(tx, { dealerId, lead, fields });
+      return createQuoteInTx(tx, { dealerId, lead, fields, inventoryUnitId: await linkedUnitId(tx, dealerId, inventoryUnitId, fields.vin) });
     });
   } catch (e) {
     // The partial unique index Quote_one_live_per_lead: a concurrent or repeated submit.

@@ -10,6 +10,7 @@ import { vaultRouter } from "~/server/api/routers/vault";
 import { consentRouter } from "~/server/api/routers/consent";
 import { lendingRouter } from "~/server/api/routers/lending";
 import { inventoryRouter } from "~/server/api/routers/inventory";
+import { dealerSettingsRouter } from "~/server/api/routers/dealer-settings";
 import { deliveryRouter } from "~/server/api/routers/delivery";
 import { crmRouter } from "~/server/api/routers/crm";
 
@@ -26,6 +27,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   lending: lendingRouter,
   inventory: inventoryRouter,
+  dealerSettings: dealerSettingsRouter,
   delivery: deliveryRouter,
   crm: crmRouter,
 });

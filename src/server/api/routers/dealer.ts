@@ -9,6 +9,8 @@ import { reviseQuote } from "~/modules/quotes/revise-quote";
 import { reviseQuoteInput, submitQuoteInput, withdrawQuoteInput } from "~/modules/quotes/schemas";
 import { submitQuote } from "~/modules/quotes/submit-quote";
 import { withdrawQuote } from "~/modules/quotes/withdraw-quote";
+import { sendQuoteFromUnit, sendQuoteFromUnitInput } from "~/modules/quotes/send-quote-from-unit";
+import { suggestUnitsForLead } from "~/modules/inventory/suggest-for-lead";
 
 // Everything a dealer does with leads. Outputs use the explicit dealer selects in modules/dealers/selects.ts.
 export const dealerRouter = router({
@@ -18,6 +20,9 @@ export const dealerRouter = router({
   submitQuote: dealerProcedure.input(submitQuoteInput).mutation(({ ctx, input }) => submitQuote(ctx.dealerId, input)),
   reviseQuote: dealerProcedure.input(reviseQuoteInput).mutation(({ ctx, input }) => reviseQuote(ctx.dealerId, input)),
   withdrawQuote: dealerProcedure.input(withdrawQuoteInput).mutation(({ ctx, input }) => withdrawQuote(ctx.dealerId, input)),
+  // The lead page's stock suggestions, and the one-click quote from one of them.
+  suggestUnits: dealerProcedure.input(leadIdInput).query(({ ctx, input }) => suggestUnitsForLead(ctx.dealerId, input.leadId)),
+  sendQuoteFromUnit: dealerProcedure.input(sendQuoteFromUnitInput).mutation(({ ctx, input }) => sendQuoteFromUnit(ctx.dealerId, input)),
   coverage: dealerProcedure.input(z.void()).query(({ ctx }) => getCoverage(ctx.dealerId)),
   speed: dealerProcedure.input(z.void()).query(({ ctx }) => getDealerSpeed(ctx.dealerId)),
   updateCoverage: dealerProcedure.input(coverageInput).mutation(({ ctx, input }) => updateCoverage(ctx.dealerId, ctx.actor.orgRole === "OWNER", input)),

@@ -18,6 +18,8 @@ import { BuyerContact } from "~/components/messaging/buyer-contact";
 import { DealerDelivery } from "~/components/deals/dealer-delivery";
 import { DealerThread } from "~/components/messaging/dealer-thread";
 import { QuoteForm } from "./quote-form";
+import { StockSuggestions, type FillFromUnit } from "./stock-suggestions";
+import { FilledNotice, blankFromDefaults } from "./filled-from-unit";
 
 export function LeadDetail({ leadId }: { leadId: string }) {
   const trpc = useTRPC();
@@ -32,6 +34,9 @@ export function LeadDetail({ leadId }: { leadId: string }) {
   const [editing, setEditing] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const [withdrawReason, setWithdrawReason] = useState("");
+  // The unit the form was filled from; the key remounts the (uncontrolled) form with its lines.
+  const [filled, setFilled] = useState<(FillFromUnit & { key: number; linked: boolean }) | null>(null);
+  const defaults = useQuery(trpc.dealerSettings.quoteDefaults.queryOptions());
 
   if (lead.isPending) return <Loading label="Loading lead…" />;
   if (lead.isError) return <FormAlert>{errorMessage(lead.error)}</FormAlert>;
@@ -83,15 +88,32 @@ export function LeadDetail({ leadId }: { leadId: string }) {
         {l.status === "PASSED" && <FormAlert tone="info">You passed on this lead{l.closedReason ? `: ${l.closedReason}` : "."}</FormAlert>}
 
         {canQuote && (
+          <StockSuggestions
+            leadId={leadId}
+            onSent={refresh}
+            onFill={(f) => {
+              setFilled({ ...f, key: Date.now(), linked: true });
+              requestAnimationFrame(() => document.getElementById("quote-form")?.scrollIntoView({ block: "start" }));
+            }}
+          />
+        )}
+
+        {canQuote && defaults.isPending && <Loading label="Loading your quote defaults…" />}
+        {canQuote && !defaults.isPending && (
           <Card>
+            <h3 id="quote-form" className="mb-3 scroll-mt-4 text-base font-semibold">Write a quote</h3>
             <QuoteForm
+              key={filled?.key ?? "blank"}
+              initial={filled ? filled.draft : defaults.data ? blankFromDefaults(defaults.data.effective) : undefined}
+              taxRateBps={defaults.data?.effective.taxRateBps}
+              notice={filled && <FilledNotice unit={filled.unit} linked={filled.linked} onUnlink={() => setFilled({ ...filled, linked: false })} />}
               downPaymentCents={r.downPaymentCents}
               requestedCondition={r.condition}
               hasTradeIn={r.tradeInYear != null}
               serverErrors={fieldErrors(submit.error)}
               pending={submit.isPending}
               submitLabel="Send quote"
-              onSubmit={(fields) => submit.mutate({ ...fields, leadId })}
+              onSubmit={(fields) => submit.mutate({ ...fields, leadId, inventoryUnitId: filled?.linked ? filled.unit.id : undefined })}
             />
             <div className="mt-4 border-t border-slate-200 pt-4">
               <Button variant="ghost" pending={pass.isPending} onClick={() => pass.mutate({ leadId })}>Pass on this lead</Button>

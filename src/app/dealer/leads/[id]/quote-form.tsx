@@ -7,6 +7,8 @@ import { Button } from "~/components/ui/button";
 import { Field, FormAlert, SelectField } from "~/components/ui/field";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields, usd } from "~/lib/format";
 import { computeQuoteTotals } from "~/modules/quotes/pricing";
+import { taxCents } from "~/modules/quotes/draft-from-unit";
+import { formatRateBps } from "~/modules/quotes/state-tax";
 import { readMoneyFields } from "~/modules/money/parse-money";
 import { conditionAnswers, quoteFields, VEHICLE_CONDITIONS, vehicleConditionLabel, type QuoteFields } from "~/modules/quotes/schemas";
 import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
@@ -15,16 +17,29 @@ export type QuoteDraft = Partial<Omit<QuoteFields, "validUntil">> & { validUntil
 
 const MONEY_FIELDS = ["vehiclePriceCents", "feesCents", "addOnsCents", "incentivesCents", "tradeInOfferCents", "taxCents"];
 
-const dateInput = (d: Date) => d.toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+/**
+ * The date shown for a validity: the form sends the end of the chosen day (UTC), and the server allows at
+ * most 60 days, so a day whose end would pass that shows as the day before.
+ */
+const dateInput = (d: Date) => {
+  const day = d.toISOString().slice(0, 10);
+  return new Date(`${day}T23:59:59Z`).getTime() > Date.now() + 60 * DAY_MS ? new Date(d.getTime() - DAY_MS).toISOString().slice(0, 10) : day;
+};
+const TAXED = new Set(["vehiclePriceCents", "feesCents", "addOnsCents"]);
 
 /**
  * The vehicle and its price breakdown. The totals shown are a preview from the same pure function the
  * server uses; the server recomputes and stores them.
  */
 export function QuoteForm({
-  initial, downPaymentCents, requestedCondition, hasTradeIn, serverErrors, pending, submitLabel, onSubmit, onCancel,
+  initial, downPaymentCents, requestedCondition, hasTradeIn, serverErrors, pending, submitLabel, onSubmit, onCancel, taxRateBps, notice,
 }: {
   initial?: QuoteDraft;
+  /** When given, the tax line follows this rate as the taxed lines are typed, until the dealer edits it. */
+  taxRateBps?: number;
+  /** Shown above the fields (where the lines came from). */
+  notice?: React.ReactNode;
   downPaymentCents: number;
   /** What the buyer asked for: only conditions that answer it are offered. */
   requestedCondition: "NEW" | "USED" | "ANY";
@@ -40,6 +55,16 @@ export function QuoteForm({
   const errors = { ...serverErrors, ...clientErrors };
   const formRef = useFocusFirstError(errors);
   const defaultValid = initial?.validUntil ? new Date(initial.validUntil) : new Date(Date.now() + 7 * 86_400_000);
+  const [taxEdited, setTaxEdited] = useState(false);
+
+  // The tax line at the rate, from what is typed now; left alone when a taxed line does not parse.
+  function followTax(form: HTMLFormElement) {
+    if (taxRateBps == null || taxEdited) return;
+    const v = read(form);
+    if (v.vehiclePriceCents == null || [v.vehiclePriceCents, v.feesCents, v.addOnsCents].some(Number.isNaN)) return;
+    const input = form.elements.namedItem("taxCents") as HTMLInputElement | null;
+    if (input) input.value = centsToDollars(taxCents(v.vehiclePriceCents + v.feesCents + v.addOnsCents, taxRateBps));
+  }
 
   function read(form: HTMLFormElement) {
     const f = new FormData(form);
@@ -66,6 +91,8 @@ export function QuoteForm({
 
   function updatePreview(form: HTMLFormElement) {
     const v = read(form);
+    // A total without a vehicle price would be the fees alone (the defaults prefill them): show none yet.
+    if (v.vehiclePriceCents == null) return setPreview(null);
     try {
       const t = computeQuoteTotals(
         { vehiclePriceCents: v.vehiclePriceCents ?? 0, feesCents: v.feesCents, addOnsCents: v.addOnsCents, incentivesCents: v.incentivesCents, taxCents: v.taxCents, tradeInOfferCents: v.tradeInOfferCents },
@@ -88,7 +115,12 @@ export function QuoteForm({
       noValidate
       aria-label="Quote"
       className="space-y-4"
-      onChange={(e) => updatePreview(e.currentTarget)}
+      onChange={(e) => {
+        const name = (e.target as unknown as HTMLInputElement).name;
+        if (name === "taxCents") setTaxEdited(true);
+        else if (TAXED.has(name)) followTax(e.currentTarget);
+        updatePreview(e.currentTarget);
+      }}
       ref={formRef}
       onSubmit={(e) => {
         e.preventDefault();
@@ -101,6 +133,7 @@ export function QuoteForm({
       }}
     >
       {Object.keys(errors).length > 0 && <FormAlert>Please fix the highlighted fields.</FormAlert>}
+      {notice}
       <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <legend className="mb-2 text-sm font-semibold text-ink">Vehicle</legend>
         <Field label="Year" name="year" inputMode="numeric" defaultValue={initial?.year ?? ""} error={errors.year} />
@@ -126,7 +159,10 @@ export function QuoteForm({
         <Field label="Dealer fees" name="feesCents" inputMode="decimal" defaultValue={centsToDollars(initial?.feesCents ?? 0)} error={errors.feesCents} hint="Doc fee, registration…" />
         <Field label="Add-ons" name="addOnsCents" inputMode="decimal" defaultValue={centsToDollars(initial?.addOnsCents ?? 0)} error={errors.addOnsCents} />
         <Field label="Incentives / rebates" name="incentivesCents" inputMode="decimal" defaultValue={centsToDollars(initial?.incentivesCents ?? 0)} error={errors.incentivesCents} />
-        <Field label="Estimated tax" name="taxCents" inputMode="decimal" defaultValue={centsToDollars(initial?.taxCents ?? 0)} error={errors.taxCents} />
+        <Field
+          label="Estimated tax" name="taxCents" inputMode="decimal" defaultValue={centsToDollars(initial?.taxCents ?? 0)} error={errors.taxCents}
+          hint={taxRateBps != null && !taxEdited ? `${formatRateBps(taxRateBps)} of vehicle price, fees and add-ons, updated as you type; edit it to set your own.` : undefined}
+        />
         {hasTradeIn ? (
           <Field label="Trade-in offer" name="tradeInOfferCents" inputMode="decimal" defaultValue={centsToDollars(initial?.tradeInOfferCents ?? 0)} error={errors.tradeInOfferCents} />
         ) : (
