@@ -11,6 +11,7 @@ import { consentRouter } from "~/server/api/routers/consent";
 import { lendingRouter } from "~/server/api/routers/lending";
 import { inventoryRouter } from "~/server/api/routers/inventory";
 import { deliveryRouter } from "~/server/api/routers/delivery";
+import { analyticsRouter } from "~/server/api/routers/analytics";
 
 // One sub-router per area. Each procedure declares who may call it (see trpc.ts, Policy).
 export const appRouter = router({
@@ -26,6 +27,7 @@ export const appRouter = router({
   lending: lendingRouter,
   inventory: inventoryRouter,
   delivery: deliveryRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;
