@@ -8,6 +8,7 @@ const nav = [
   { href: "/dealer/inventory", label: "Inventory" },
   { href: "/dealer/coverage", label: "Coverage" },
   { href: "/dealer/team", label: "Team" },
+  { href: "/dealer/analytics", label: "Analytics" },
 ];
 
 export default function DealerLayout({ children }: { children: React.ReactNode }) {
