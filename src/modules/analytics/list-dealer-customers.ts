@@ -58,5 +58,6 @@ export async function listDealerCustomers(dealerId: string, now = new Date()) {
       lastDealAt: latest.createdAt,
     };
   });
-  return { asOf: now, ...base, customers };
+  const { customers: customerCount, ...rates } = base;
+  return { asOf: now, customerCount, ...rates, customers };
 }

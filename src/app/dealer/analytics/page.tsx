@@ -173,7 +173,7 @@ export default async function DealerAnalytics() {
             title="Customers"
             asOf={c.asOf}
             how={<>
-              Every buyer who accepted one of your quotes, at any time (deals marked not delivered are left out). Stage: customer after one deal, repeat customer after two or more, former customer once the buyer took back your contact key or bought from another dealer on a later request. A deal counts at its final out-the-door total once delivered, at the accepted total until then. Lifetime value = deals so far + repeat rate × average deal (a former customer gets no projection). Your repeat rate is {pct(c.repeatRateBps)} ({c.repeatCustomers} of {c.customers} customers) and your average deal {formatCents(c.averageDealCents)}. Names are read only when you press &quot;Show contact&quot;, through the buyer&apos;s grant, and each read shows in that buyer&apos;s access log.
+              Every buyer who accepted one of your quotes, at any time (deals marked not delivered are left out). Stage: customer after one deal, repeat customer after two or more, former customer once the buyer took back your contact key or bought from another dealer on a later request. A deal counts at its final out-the-door total once delivered, at the accepted total until then. Lifetime value = deals so far + repeat rate × average deal (a former customer gets no projection). Your repeat rate is {pct(c.repeatRateBps)} ({c.repeatCustomers} of {c.customerCount} customers) and your average deal {formatCents(c.averageDealCents)}. Names are read only when you press &quot;Show contact&quot;, through the buyer&apos;s grant, and each read shows in that buyer&apos;s access log.
             </>}
           >
             {c.customers.length === 0 ? (
