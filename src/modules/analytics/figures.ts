@@ -79,8 +79,8 @@ export type SpeedWeek = {
 };
 
 /**
- * Time to first response (Lead.firstResponseAt − Lead.createdAt: a quote or a message, whichever came
- * first), by the week the lead arrived. Median and 90th percentile (nearest rank) over responded leads;
+ * Time to first response (Lead.firstResponseAt − Lead.createdAt: a quote, a message or a pass,
+ * whichever came first), by the week the lead arrived. Median and 90th percentile (nearest rank) over responded leads;
  * the 5-minute share over all counted leads, so a lead never answered counts against it.
  */
 export function speedByWeek(leads: AnalyticsLead[], now: Date, starts = weekStarts(now)): SpeedWeek[] {

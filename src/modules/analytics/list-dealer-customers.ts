@@ -35,13 +35,22 @@ export async function listDealerCustomers(dealerId: string, now = new Date()) {
         db.deal.findMany({ where: { customerId: { in: ids }, dealerId: { not: dealerId } }, select: { customerId: true, createdAt: true } }),
       ])
     : [[], []];
+  // Grouped once, so the list costs in proportion to the dealer's deals, not deals × customers.
+  const group = <T extends { customerId: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) m.set(r.customerId, [...(m.get(r.customerId) ?? []), r]);
+    return m;
+  };
+  const dealsOf = group(counted);
+  const grantsOf = group(grants);
+  const elsewhereOf = group(elsewhere);
   const customers: DealerCustomer[] = ids.map((customerId) => {
-    const own = counted.filter((d) => d.customerId === customerId); // newest first
+    const own = dealsOf.get(customerId)!; // newest first
     const latest = own[0]!;
-    const mine = grants.filter((g) => g.customerId === customerId);
+    const mine = grantsOf.get(customerId) ?? [];
     // Took the key back: a grant to this dealer was revoked and none is live now.
     const revoked = mine.some((g) => g.revokedAt) && !mine.some((g) => !g.revokedAt && g.expiresAt > now);
-    const boughtElsewhereLater = elsewhere.some((e) => e.customerId === customerId && e.createdAt > latest.createdAt);
+    const boughtElsewhereLater = (elsewhereOf.get(customerId) ?? []).some((e) => e.createdAt > latest.createdAt);
     const stage = lifecycleStage({ deals: own.length, revoked, boughtElsewhereLater });
     const soFarCents = own.reduce((s, d) => s + dealValueCents(d), 0);
     const ltv = lifetimeValue({ soFarCents, former: stage === "former" }, base);

@@ -77,7 +77,7 @@ export default async function DealerAnalytics() {
             id="speed"
             title="Speed to first response"
             asOf={a.asOf}
-            how="Time to first response = the first quote or message you sent on a lead − when the lead arrived, by the week it arrived. Median and 90th percentile are over the leads you answered; the 5-minute share is over all leads, so a lead never answered counts against it. Leads under 5 minutes old and not yet answered are left out."
+            how="Time to first response = your first answer on a lead (a quote, a message, or passing on it, whichever came first) − when the lead arrived, by the week it arrived. Median and 90th percentile are over the leads you answered; the 5-minute share is over all leads, so a lead never answered counts against it. Leads under 5 minutes old and not yet answered are left out."
           >
             <LazyChart
               labels={weekLabels}
