@@ -22,7 +22,7 @@ export default async function AdminMarket() {
         {m.metros.length === 0 ? (
           <p className="text-sm text-slate-600">No requests in the last {MARKET_DAYS} days.</p>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-label="Market by metro" tabIndex={0}>
+          <div className="relative overflow-x-auto" role="region" aria-label="Market by metro" tabIndex={0}>
             <table className="w-full min-w-[32rem] text-left text-sm">
               <thead className="text-xs text-slate-600">
                 <tr>{["Metro", "Requests", "Match rate", "Time to first quote", "Acceptance rate"].map((h) => <th key={h} scope="col" className="border-b border-slate-200 py-2 pr-3 font-medium">{h}</th>)}</tr>

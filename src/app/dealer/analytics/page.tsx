@@ -41,8 +41,9 @@ function Section({ id, title, asOf, children, how }: { id: string; title: string
 
 function Table({ label, head, children }: { label: string; head: string[]; children: ReactNode }) {
   return (
-    // Wide tables scroll inside their own box on a phone; the page itself never scrolls sideways.
-    <div className="mt-4 overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+    // Wide tables scroll inside their own box on a phone; the page itself never scrolls sideways. The box is
+    // `relative` so the screen-reader-only labels (absolutely positioned) stay inside it instead of widening the page.
+    <div className="relative mt-4 overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
       <table className="w-full min-w-[36rem] text-left text-sm">
         <thead className="text-xs text-slate-600">
           <tr>{head.map((h) => <th key={h} scope="col" className="whitespace-nowrap border-b border-slate-200 py-2 pr-3 font-medium">{h}</th>)}</tr>
