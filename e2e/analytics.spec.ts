@@ -4,7 +4,7 @@ import { expectNoSeriousA11yIssues } from "./fixtures/look";
 import { demo, signIn } from "./fixtures/auth";
 import { db } from "../src/server/db";
 
-// A Phoenix demo dealer no other spec signs in as, so the rows this spec adds are read by it alone.
+// A demo dealer (Dallas metro) no other spec signs in as, so the rows this spec adds are read by it alone.
 const DEALER = "dealer39@demo.keyturn";
 const SHOTS = "/tmp/shots-analytics";
 
@@ -73,6 +73,23 @@ test("the analytics page shows the charts, with figures that match the dealer's 
   await expect(customer).not.toContainText("Ava");
 
   await shoot(page, "analytics");
+  // The return figure counts the leads' cost at the price the admin sets: $250 per accepted deal.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You are signed out.")).toBeVisible();
+  await signIn(page, demo.admin);
+  await page.goto("/admin/market");
+  await expect(page.getByTestId("metro-row").filter({ hasText: "Phoenix, AZ" })).toBeVisible();
+  const { name } = await db.dealer.findUniqueOrThrow({ where: { id: dealerId }, select: { name: true } });
+  await page.getByLabel(name).fill("250");
+  await page.getByRole("button", { name: `Save price for ${name}` }).click();
+  await expect(page.locator("label", { hasText: name })).toContainText("now $250");
+  await shoot(page, "admin-market");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You are signed out.")).toBeVisible();
+  await signIn(page, DEALER);
+  await page.goto("/dealer/analytics");
+  await expect(page.getByTestId("return-total")).toContainText(`$${(250 * won).toLocaleString("en-US")}`);
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
   await expectNoSeriousA11yIssues(page);
