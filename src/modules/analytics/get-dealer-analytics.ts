@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { notFound } from "~/server/errors";
 import { funnel, returnByWeek, speedByWeek, weekStarts, type AnalyticsDeal, type AnalyticsLead, type DealOutcomeValue, type LeadStatusValue } from "./figures";
@@ -34,7 +35,7 @@ export async function loadAnalyticsLeads(dealerId: string, since: Date): Promise
 export const analyticsDealSelect = {
   id: true, customerId: true, requestId: true, createdAt: true, otdCents: true, outcome: true, deliveredOn: true, finalOtdCents: true, grossProfitCents: true,
   quote: { select: { leadId: true, lead: { select: { buyerAlias: true } } } },
-} as const;
+} as const satisfies Prisma.DealSelect;
 
 export function toAnalyticsDeal(d: { id: string; customerId: string; createdAt: Date; otdCents: number; outcome: DealOutcomeValue | null; deliveredOn: Date | null; finalOtdCents: number | null; grossProfitCents: number | null; quote: { leadId: string; lead: { buyerAlias: string } } }): AnalyticsDeal {
   const { quote, ...rest } = d;
