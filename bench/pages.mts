@@ -172,6 +172,7 @@ try {
     { name: "home", path: "/", jsTarget: 120 },
     { name: "buyer inbox", path: `/customer/requests/${requestId}`, cookie: buyer, jsTarget: 170 },
     { name: "dealer dashboard", path: "/dealer", cookie: dealer, jsTarget: 170 },
+    { name: "dealer analytics", path: "/dealer/analytics", cookie: dealer, jsTarget: 170 },
     { name: "lender console", path: "/lender", cookie: lender, jsTarget: 170 },
   ];
   chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ["--headless=new", "--no-sandbox"] });

@@ -5,6 +5,7 @@ export const dynamic = "force-dynamic";
 
 const nav = [
   { href: "/dealer", label: "Leads" },
+  { href: "/dealer/analytics", label: "Analytics" },
   { href: "/dealer/inventory", label: "Inventory" },
   { href: "/dealer/coverage", label: "Coverage" },
   { href: "/dealer/team", label: "Team" },

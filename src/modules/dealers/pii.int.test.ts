@@ -38,6 +38,8 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "dealer.sendQuoteFromUnit": (c) => ({ leadId: c.thirdLeadId, unitId: c.fitUnitId }),
   "dealerSettings.quoteDefaults": () => undefined,
   "dealerSettings.updateQuoteDefaults": () => ({ docFeeCents: 49_900, addOnsCents: 0, addOnsLabel: null, taxRateBps: null, quoteValidDays: 7 }),
+  "analytics.dealer": () => undefined,
+  "analytics.customers": () => undefined,
   "delivery.forLead": (c) => ({ leadId: c.leadId }),
   // Before acceptance there is no deal: both refuse, and the refusal must say nothing about the buyer.
   "delivery.record": () => ({ dealId: "no-deal-yet", deliveredOn: new Date(), vehiclePriceCents: 3_000_000, feesCents: 0, addOnsCents: 0, incentivesCents: 0, taxCents: 0, tradeInOfferCents: 0, financingUsed: "CASH" }),

@@ -13,6 +13,7 @@ import { inventoryRouter } from "~/server/api/routers/inventory";
 import { dealerSettingsRouter } from "~/server/api/routers/dealer-settings";
 import { deliveryRouter } from "~/server/api/routers/delivery";
 import { crmRouter } from "~/server/api/routers/crm";
+import { analyticsRouter } from "~/server/api/routers/analytics";
 
 // One sub-router per area. Each procedure declares who may call it (see trpc.ts, Policy).
 export const appRouter = router({
@@ -30,6 +31,7 @@ export const appRouter = router({
   dealerSettings: dealerSettingsRouter,
   delivery: deliveryRouter,
   crm: crmRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;
