@@ -138,7 +138,8 @@ test("a dealer maps a feed's unusual headers in the mapping step, previews, impo
 
 test("a dealer owner creates an inventory API key, sees it once, and revokes it", async ({ page }) => {
   await signIn(page, "dealer36@demo.keyturn");
-  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "API keys" }).click();
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: /^API keys/ }).click();
   await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible();
   await page.getByLabel("Name").fill("DMS feed");
   await page.getByRole("button", { name: "Create key" }).click();

@@ -90,7 +90,8 @@ test("signed-out visitors are sent to sign in, and sign-out ends the session", a
 
 test("a dealer owner adds a salesperson who can then sign in", async ({ page, browser }) => {
   await signIn(page, demo.dealerDallas);
-  await page.getByRole("link", { name: "Team" }).click();
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: /^Team/ }).click();
   const email = `${unique("staff")}@e2e.test`;
   await page.getByLabel("Name").fill("Sal Salesperson");
   await page.getByLabel("Email").fill(email);

@@ -60,7 +60,8 @@ test("a dealer sets quote defaults, sends a quote from a suggested unit in one c
   await signIn(dealer, demo.dealerPhoenix, undefined, A);
 
   // Quote defaults: bad input is refused next to its field and saves nothing; then a good save.
-  await dealer.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Quote defaults" }).click();
+  await dealer.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Settings" }).click();
+  await dealer.getByRole("link", { name: /^Quote defaults/ }).click();
   await expect(dealer.getByRole("heading", { name: "Quote defaults" })).toBeVisible();
   await expect(dealer.getByText(/Leave empty to use 5\.6% — AZ state rate, Tax Foundation.*as of Jan 1, 2025; local and vehicle-specific taxes are not included/)).toBeVisible();
   await dealer.getByLabel("Doc fee ($)").fill("abc");

@@ -16,3 +16,18 @@ describe("which section is current", () => {
     expect(currentHref(nav, "/customerx")).toBeNull();
   });
 });
+
+describe("sections that own other paths", () => {
+  const dealer = [
+    { href: "/dealer", label: "Leads" },
+    { href: "/dealer/inventory", label: "Inventory" },
+    { href: "/dealer/settings", label: "Settings", also: ["/dealer/coverage", "/dealer/team"] },
+  ];
+  it("marks Settings for its own pages and for the settings that keep their URLs", () => {
+    expect(currentHref(dealer, "/dealer/settings/quote-defaults")).toBe("/dealer/settings");
+    expect(currentHref(dealer, "/dealer/coverage")).toBe("/dealer/settings");
+    expect(currentHref(dealer, "/dealer/team")).toBe("/dealer/settings");
+    expect(currentHref(dealer, "/dealer/leads/x")).toBe("/dealer");
+    expect(currentHref(dealer, "/dealer/inventory/import")).toBe("/dealer/inventory");
+  });
+});

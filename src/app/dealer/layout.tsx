@@ -7,11 +7,7 @@ const nav = [
   { href: "/dealer", label: "Leads" },
   { href: "/dealer/analytics", label: "Analytics" },
   { href: "/dealer/inventory", label: "Inventory" },
-  { href: "/dealer/coverage", label: "Coverage" },
-  { href: "/dealer/team", label: "Team" },
-  { href: "/dealer/settings", label: "Quote defaults" },
-  { href: "/dealer/api-keys", label: "API keys" },
-  { href: "/dealer/crm", label: "CRM" },
+  { href: "/dealer/settings", label: "Settings", also: ["/dealer/coverage", "/dealer/team", "/dealer/api-keys", "/dealer/crm", "/dealer/auto-quote"] },
 ];
 
 export default function DealerLayout({ children }: { children: React.ReactNode }) {
