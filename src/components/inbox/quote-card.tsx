@@ -20,6 +20,8 @@ export function QuoteFlags({ q, accepted }: { q: InboxQuote; accepted: boolean }
       {accepted && <Badge tone="green">Accepted</Badge>}
       {q.withdrawn && <Badge tone="red">Withdrawn</Badge>}
       {q.needsReconfirm && !q.withdrawn && <Badge tone="amber">Needs re-confirmation</Badge>}
+      {q.unitChanged && <Badge tone="amber">May no longer be available</Badge>}
+      {q.autoSent && <Badge tone="gray">Sent automatically</Badge>}
       {q.status === "DECLINED" && <Badge>Closed</Badge>}
       {q.status === "ACTIVE" && q.validUntil <= new Date() && <Badge tone="amber">Expired</Badge>}
       {!q.inStock && <Badge tone="gray">In transit</Badge>}
@@ -117,6 +119,11 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
         {rank === 0 && q.open && <Badge tone="blue">Top pick</Badge>}
       </header>
       <QuoteFlags q={q} accepted={accepted} />
+      {q.unitChanged && (
+        <p id={`unit-${q.id}`} className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status" data-testid="unit-changed">
+          This car may no longer be available — the dealer has been asked to re-confirm.
+        </p>
+      )}
       <p className="text-sm text-slate-700">
         {title} · {q.vehicle.mileage.toLocaleString("en-US")} mi
       </p>
@@ -137,6 +144,12 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
       <div className="mt-auto flex gap-2">
         {q.open && (
           <Button className="flex-1" onClick={() => actions.onAccept(q)} aria-label={`Accept ${possessive(q.dealerName)} quote`}>
+            Accept
+          </Button>
+        )}
+        {/* Shown, but disabled: the buyer sees why this one cannot be accepted rather than a missing button. */}
+        {q.unitChanged && !q.open && (
+          <Button className="flex-1" disabled aria-describedby={`unit-${q.id}`} aria-label={`Accept ${possessive(q.dealerName)} quote`}>
             Accept
           </Button>
         )}
