@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 const nav = [
   { href: "/dealer", label: "Leads" },
   { href: "/dealer/inventory", label: "Inventory" },
+  { href: "/dealer/auto-quote", label: "Automatic quotes" },
   { href: "/dealer/coverage", label: "Coverage" },
   { href: "/dealer/team", label: "Team" },
 ];
