@@ -12,6 +12,7 @@ export const AUTO_QUOTE_SKIP = {
   requestClosed: "request closed",
   capReached: "daily cap reached",
   noFit: "no fitting unit",
+  draftRefused: "draft refused",
 } as const;
 export type AutoQuoteSkip = (typeof AUTO_QUOTE_SKIP)[keyof typeof AUTO_QUOTE_SKIP];
 
@@ -24,6 +25,7 @@ export const autoQuoteSkipText: Record<AutoQuoteSkip, string> = {
   "request closed": "The request closed before the rule ran.",
   "daily cap reached": "Your daily cap of automatic quotes was reached.",
   "no fitting unit": "No available unit in your stock fits this request.",
+  "draft refused": "The quote drafted from your stock did not pass the quote checks; answer this lead yourself.",
 };
 
 export const AUTO_QUOTE_MAX_DISCOUNT_BPS = 2000;
