@@ -1,4 +1,5 @@
 import { distance } from "~/lib/format";
+import { formatDuration } from "~/modules/speed/response-stats";
 import { formatApr, formatCents } from "~/modules/lending/format";
 
 export { formatApr, formatCents };
@@ -19,3 +20,9 @@ export function replyTime(minutes: number | null) {
 export const shortDate = (d: Date) => d.toLocaleDateString("en-US", { month: "short", day: "numeric" });
 
 export const rating = (avg: number | null, count: number) => (avg == null ? "No ratings yet" : `${avg.toFixed(1)} ★ (${count})`);
+
+/** "Usually answers in 4 min (median of 37 quoted leads)", or "—" for a dealer with no record yet. */
+export function usualSpeed(speed: { medianSeconds: number; leads: number } | null) {
+  if (!speed) return "—";
+  return `${formatDuration(speed.medianSeconds)} (median of ${speed.leads} quoted lead${speed.leads === 1 ? "" : "s"})`;
+}

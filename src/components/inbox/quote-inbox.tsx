@@ -177,6 +177,9 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
           {why && (
             <p className="mb-3 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-700" data-testid="why-first">
               <strong>Why first:</strong> {why}
+              <span className="mt-1 block text-xs text-slate-600">
+                Quotes equal on that and on total cost are ordered by dealer rating (from 3 ratings up), then by how fast the dealer usually answers, then by distance.
+              </span>
             </p>
           )}
 

@@ -158,3 +158,36 @@ describe("after a deal", () => {
     for (const key of SORT_KEYS) expect(sortQuotes(quotes, key)[0]!.id).toBe("won");
   });
 });
+
+describe("ties broken by the dealer's record", () => {
+  const equal = (id: string, over: Partial<RankedQuote> = {}) => quote({ id, dealerName: `Dealer ${id}`, ...over });
+
+  it("puts the better-rated dealer first, but only from three ratings up", () => {
+    const a = equal("a", { dealerRating: 4.1, dealerRatingCount: 10 });
+    const b = equal("b", { dealerRating: 4.8, dealerRatingCount: 12 });
+    const c = equal("c", { dealerRating: 5, dealerRatingCount: 1, distanceMiles: 1 });
+    const sorted = sortQuotes([a, c, b], "totalCost");
+    expect(sorted.map((q) => q.id)).toEqual(["b", "a", "c"]);
+    expect(explainTop(sorted, "totalCost")).toBe("Dealer b ties Dealer a on total cost at $30,000 and has the better dealer rating (4.8 ★ against 4.1 ★).");
+  });
+
+  it("then the dealer that usually answers faster", () => {
+    const slow = equal("slow", { dealerSpeed: { medianSeconds: 2 * 3600 } });
+    const fast = equal("fast", { dealerSpeed: { medianSeconds: 240 }, distanceMiles: 40 });
+    const none = equal("none", { distanceMiles: 0.5 });
+    const sorted = sortQuotes([none, slow, fast], "totalCost");
+    expect(sorted.map((q) => q.id)).toEqual(["fast", "slow", "none"]);
+    expect(explainTop(sorted, "totalCost")).toBe("Dealer fast ties Dealer slow on total cost at $30,000 and usually answers faster (4 min against 2 h).");
+  });
+
+  it("then the closer dealer", () => {
+    const sorted = sortQuotes([equal("far", { distanceMiles: 9 }), equal("near", { distanceMiles: 2 })], "totalCost");
+    expect(explainTop(sorted, "totalCost")).toBe("Dealer near ties Dealer far on total cost at $30,000 and is closer.");
+  });
+
+  it("never outranks a lower total cost", () => {
+    const cheap = equal("cheap", { otdCents: 2_900_000 });
+    const loved = equal("loved", { dealerRating: 5, dealerRatingCount: 50, dealerSpeed: { medianSeconds: 10 } });
+    expect(sortQuotes([loved, cheap], "totalCost")[0]!.id).toBe("cheap");
+  });
+});

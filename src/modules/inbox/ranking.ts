@@ -1,6 +1,7 @@
 import { distance } from "~/lib/format";
 import { formatApr, formatCents } from "~/modules/lending/format";
 import type { Financing } from "~/modules/inbox/best-financing";
+import { formatDuration } from "~/modules/speed/response-stats";
 
 export type RankedQuote = {
   id: string;
@@ -12,6 +13,10 @@ export type RankedQuote = {
   open: boolean;
   inStock: boolean;
   dealerRating: number | null;
+  /** How many ratings the average is over; an average of one rating breaks no tie. */
+  dealerRatingCount?: number;
+  /** The dealer's median time to first quote (its last 90 days), when it has one. */
+  dealerSpeed?: { medianSeconds: number } | null;
   /** The quote the buyer accepted sorts above every other. */
   status?: string;
 };
@@ -48,8 +53,34 @@ export function sortQuotes<T extends RankedQuote>(quotes: T[], key: SortKey): T[
       if (mb == null) return -1;
       return ma - mb;
     }
-    return totalCostCents(a) - totalCostCents(b) || a.distanceMiles - b.distanceMiles || a.id.localeCompare(b.id);
+    return totalCostCents(a) - totalCostCents(b) || tieBreak(a, b).order || a.id.localeCompare(b.id);
   });
+}
+
+/** Ratings break a tie only from this many up: one buyer's stars are not a track record. */
+export const MIN_RATINGS_FOR_TIES = 3;
+
+const ratingOf = (q: RankedQuote) => ((q.dealerRatingCount ?? 0) >= MIN_RATINGS_FOR_TIES ? q.dealerRating : null);
+const speedOf = (q: RankedQuote) => q.dealerSpeed?.medianSeconds ?? null;
+
+/**
+ * Between two quotes equal on the chosen figure and on total cost: the better-rated dealer (with at least
+ * MIN_RATINGS_FOR_TIES ratings), then the dealer that usually answers faster (median time to first
+ * quote), then the closer one. `why` is the clause the inbox shows ("has the better rating: …").
+ */
+export function tieBreak(a: RankedQuote, b: RankedQuote): { order: number; why: string } {
+  const [ra, rb] = [ratingOf(a), ratingOf(b)];
+  if (ra !== rb && (ra == null || rb == null || Math.abs(ra - rb) >= 0.05)) {
+    if (rb == null || (ra != null && ra > rb)) return { order: -1, why: `has the better dealer rating (${ra!.toFixed(1)} ★${rb != null ? ` against ${rb.toFixed(1)} ★` : ""})` };
+    return { order: 1, why: `has the better dealer rating (${rb.toFixed(1)} ★${ra != null ? ` against ${ra.toFixed(1)} ★` : ""})` };
+  }
+  const [sa, sb] = [speedOf(a), speedOf(b)];
+  if (sa !== sb) {
+    if (sb == null || (sa != null && sa < sb)) return { order: -1, why: `usually answers faster (${formatDuration(sa!)}${sb != null ? ` against ${formatDuration(sb)}` : ""})` };
+    return { order: 1, why: `usually answers faster (${formatDuration(sb)}${sa != null ? ` against ${formatDuration(sa)}` : ""})` };
+  }
+  const d = a.distanceMiles - b.distanceMiles;
+  return { order: d, why: d === 0 ? "is listed first" : "is closer" };
 }
 
 export type InboxFilters = { maxDistanceMiles?: number | null; financedOnly?: boolean; inStockOnly?: boolean; hideClosed?: boolean };
@@ -81,7 +112,7 @@ export function explainTop(sorted: RankedQuote[], key: SortKey): string | null {
   switch (key) {
     case "totalCost": {
       const diff = totalCostCents(next) - totalCostCents(top);
-      if (diff === 0) return fin(`${top.dealerName} ties ${next.dealerName} on total cost at ${formatCents(totalCostCents(top))} and is closer`);
+      if (diff === 0) return fin(`${top.dealerName} ties ${next.dealerName} on total cost at ${formatCents(totalCostCents(top))} and ${tieBreak(top, next).why}`);
       return fin(`${top.dealerName} has the lowest total cost: ${formatCents(totalCostCents(top))}, ${formatCents(diff)} less than ${next.dealerName}${cashNote}`);
     }
     case "monthly": {

@@ -1,9 +1,6 @@
-import { badRequest, conflict, forbidden, isUniqueViolation, notFound } from "~/server/errors";
+import { badRequest, conflict, isUniqueViolation, notFound } from "~/server/errors";
 import { db, type Tx } from "~/server/db";
-import { enqueue } from "~/server/jobs/queue";
-import { publish, topics } from "~/server/realtime";
-import { notify } from "~/modules/notifications/notify";
-import { isLive } from "~/modules/requests/status";
+import { createQuoteInTx } from "./create-quote";
 import { computeQuoteTotals } from "./pricing";
 import { conditionAnswers, type QuoteFields, type SubmitQuoteInput } from "./schemas";
 
@@ -26,7 +23,7 @@ export const requestForQuoteSelect = { id: true, customerId: true, status: true,
 
 /** Loads a lead of this dealer's, or NOT_FOUND exactly as if it did not exist. */
 export async function dealerLeadOrNotFound(tx: Tx, dealerId: string, leadId: string) {
-  const lead = await tx.lead.findFirst({ where: { id: leadId, dealerId }, select: { id: true, status: true, firstResponseAt: true, request: { select: requestForQuoteSelect } } });
+  const lead = await tx.lead.findFirst({ where: { id: leadId, dealerId }, select: { id: true, status: true, firstResponseAt: true, firstQuoteAt: true, request: { select: requestForQuoteSelect } } });
   if (!lead) throw notFound("Lead not found.");
   return lead;
 }
@@ -36,23 +33,7 @@ export async function submitQuote(dealerId: string, input: SubmitQuoteInput) {
   try {
     return await db.$transaction(async (tx) => {
       const lead = await dealerLeadOrNotFound(tx, dealerId, leadId);
-      // Only verified dealers quote: buyers are never shown an offer from a dealership nobody checked.
-      const dealer = await tx.dealer.findUnique({ where: { id: dealerId }, select: { verified: true } });
-      if (!dealer?.verified) throw forbidden("Your dealership is not verified yet. You can quote once Keyturn has verified it.");
-      if (!isLive(lead.request) || lead.status === "CLOSED" || lead.status === "WON") throw conflict("This request is closed.");
-      if (lead.status === "PASSED") throw conflict("You passed on this lead.");
-      const columns = pricedColumns(fields, lead.request);
-      const quote = await tx.quote.create({
-        data: { ...columns, leadId, requestId: lead.request.id, dealerId, requestVersion: lead.request.version },
-        select: { id: true, version: true, otdCents: true, amountFinancedCents: true },
-      });
-      await tx.quoteRevision.create({ data: { quoteId: quote.id, version: 1, snapshot: { ...columns, validUntil: columns.validUntil.toISOString() } } });
-      await tx.lead.update({ where: { id: leadId }, data: { status: "QUOTED", firstResponseAt: lead.firstResponseAt ?? new Date() } });
-      await enqueue(tx, "lending.pre-approve-quote", { quoteId: quote.id });
-      await publish({ topic: topics.request(lead.request.id), type: "quote.created", id: quote.id }, tx);
-      await publish({ topic: topics.dealer(dealerId), type: "lead.updated", id: leadId }, tx);
-      await notify(tx, { userId: lead.request.customerId, kind: "quote.created", title: "A new quote arrived", body: `${columns.year} ${columns.make} ${columns.model}`, link: `/customer/requests/${lead.request.id}` });
-      return quote;
+      return createQuoteInTx(tx, { dealerId, lead, fields });
     });
   } catch (e) {
     // The partial unique index Quote_one_live_per_lead: a concurrent or repeated submit.

@@ -10,6 +10,7 @@ import { pruneGrowingTablesJob } from "~/modules/housekeeping/prune-growing-tabl
 import { sweepStrandedDeliveriesJob } from "~/modules/webhooks/sweep-deliveries";
 import { pruneJobsJob } from "~/server/jobs/prune-jobs";
 import { sendResetEmailJob } from "~/modules/accounts/send-reset-email.job";
+import { refreshResponseStatsJob } from "~/modules/speed/refresh-response-stats.job";
 
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
@@ -24,6 +25,7 @@ export const jobDefinitions: JobDefinition[] = [
   sweepStrandedDeliveriesJob as JobDefinition,
   pruneJobsJob as JobDefinition,
   sendResetEmailJob as JobDefinition,
+  refreshResponseStatsJob as JobDefinition,
 ];
 
 export const jobsById = () => new Map(jobDefinitions.map((d) => [d.id, d]));

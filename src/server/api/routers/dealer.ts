@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getDealerSpeed } from "~/modules/speed/get-dealer-speed";
 import { dealerProcedure, router } from "~/server/api/trpc";
 import { liveStream, topics } from "~/server/realtime";
 import { getCoverage, updateCoverage } from "~/modules/dealers/coverage";
@@ -19,6 +20,7 @@ export const dealerRouter = router({
   reviseQuote: dealerProcedure.input(reviseQuoteInput).mutation(({ ctx, input }) => reviseQuote(ctx.dealerId, input)),
   withdrawQuote: dealerProcedure.input(withdrawQuoteInput).mutation(({ ctx, input }) => withdrawQuote(ctx.dealerId, input)),
   coverage: dealerProcedure.input(z.void()).query(({ ctx }) => getCoverage(ctx.dealerId)),
+  speed: dealerProcedure.input(z.void()).query(({ ctx }) => getDealerSpeed(ctx.dealerId)),
   updateCoverage: dealerProcedure.input(coverageInput).mutation(({ ctx, input }) => updateCoverage(ctx.dealerId, ctx.actor.orgRole === "OWNER", input)),
   autoQuote: dealerProcedure.input(z.void()).query(({ ctx }) => getAutoQuoteSettings(ctx.dealerId)),
   updateAutoQuote: dealerProcedure.input(autoQuoteSettingsInput).mutation(({ ctx, input }) => updateAutoQuoteSettings(ctx.dealerId, ctx.actor.orgRole === "OWNER", input)),
