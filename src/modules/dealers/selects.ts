@@ -30,7 +30,7 @@ export const dealerLeadListSelect = {
 
 export const dealerLeadSelect = {
   id: true, status: true, distanceMiles: true, buyerAlias: true, matchReasons: true, createdAt: true, viewedAt: true,
-  firstResponseAt: true, closedReason: true,
+  firstResponseAt: true, closedReason: true, autoQuoteSkip: true,
   request: { select: dealerRequestSelect },
   quotes: { orderBy: { createdAt: "desc" }, select: { ...dealerQuoteSelect, revisions: { orderBy: { version: "desc" }, select: { version: true, snapshot: true, createdAt: true } } } },
 } satisfies Prisma.LeadSelect;

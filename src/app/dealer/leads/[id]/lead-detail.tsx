@@ -12,6 +12,7 @@ import { LeadStatusBadge } from "~/components/requests/status-badge";
 import { distance, shortDate, timeAgo, usd } from "~/lib/format";
 import { timelineLabel } from "~/modules/requests/labels";
 import { UNIT_CHANGE_NOTICE, vehicleConditionLabel, type VehicleCondition } from "~/modules/quotes/labels";
+import { autoQuoteSkipText, type AutoQuoteSkip } from "~/modules/quotes/auto-quote-labels";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { BuyerContact } from "~/components/messaging/buyer-contact";
@@ -86,6 +87,9 @@ export function LeadDetail({ leadId }: { leadId: string }) {
         {!open && <FormAlert tone="info">{l.closedReason ?? "This request is closed."}</FormAlert>}
         {l.status === "PASSED" && <FormAlert tone="info">You passed on this lead{l.closedReason ? `: ${l.closedReason}` : "."}</FormAlert>}
 
+        {canQuote && l.autoQuoteSkip && (
+          <FormAlert tone="info">Your automatic rule sent nothing on this lead: {autoQuoteSkipText[l.autoQuoteSkip as AutoQuoteSkip] ?? l.autoQuoteSkip}</FormAlert>
+        )}
         {canQuote && (
           <Card>
             <QuoteForm
