@@ -99,6 +99,8 @@ function Breakdown({ q }: { q: InboxQuote }) {
   );
 }
 
+// A quote whose car changed is still live (the dealer may re-confirm it), so it is not dimmed like a closed one:
+// its notice must stay readable.
 export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; actions: QuoteActions }) {
   const accepted = actions.acceptedQuoteId === q.id;
   const unread = actions.unread[q.leadId] ?? 0;
@@ -107,7 +109,7 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
     <article
       aria-labelledby={`q-${q.id}`}
       data-testid="quote-card"
-      className={`flex flex-col gap-3 rounded-xl border bg-white p-4 shadow-sm ${accepted ? "border-green-500 ring-2 ring-green-200" : rank === 0 && q.open ? "border-brand-500" : "border-slate-200"} ${q.open || accepted ? "" : "opacity-75"}`}
+      className={`flex flex-col gap-3 rounded-xl border bg-white p-4 shadow-sm ${accepted ? "border-green-500 ring-2 ring-green-200" : rank === 0 && q.open ? "border-brand-500" : "border-slate-200"} ${q.open || accepted || q.unitChanged ? "" : "opacity-75"}`}
     >
       <header className="flex items-start justify-between gap-2">
         <div className="min-w-0">
