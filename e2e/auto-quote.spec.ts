@@ -94,6 +94,8 @@ test("a dealer's automatic rule answers a new request with no click, and marking
     const row = shop.getByTestId("lead-row").filter({ hasText: model });
     await expect(row).toContainText("Sent automatically");
     await row.click();
+    await expect(shop).toHaveURL(/\/dealer\/leads\/[^/]+$/);
+    await expect(shop.getByTestId("live-otd")).toBeVisible();
     await expect(shop.getByText("Sent automatically")).toBeVisible();
     const leadUrl = shop.url();
 
