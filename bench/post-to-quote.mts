@@ -119,6 +119,16 @@ try {
   console.log(`post → first quote:               p50 ${sec(pctl(toQuote, 50))}  p95 ${sec(pctl(toQuote, 95))}  max ${sec(Math.max(...toQuote))}  (${toQuote.length}/${posted.length} requests quoted; goal p50 < 5 s)`);
   if (toApproved.length) console.log(`post → first pre-approved quote:  p50 ${sec(pctl(toApproved, 50))}  p95 ${sec(pctl(toApproved, 95))}  max ${sec(Math.max(...toApproved))}  (${toApproved.length}/${posted.length} requests)`);
   else console.log("post → first pre-approved quote:  none within the time allowed");
+  // Where the time goes: each queue's wait plus run (created → done) and how many it ran a second.
+  const queues = await pool.query<{ queue: string; n: number; p50: number; p95: number; perSec: number }>(
+    `SELECT "queue", count(*)::int AS n,
+            (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "doneAt" - "createdAt")) * 1000)::float8 AS p50,
+            (percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM "doneAt" - "createdAt")) * 1000)::float8 AS p95,
+            (count(*) / greatest(extract(epoch FROM max("doneAt") - min("createdAt")), 0.001))::float8 AS "perSec"
+     FROM "Job" WHERE "doneAt" IS NOT NULL AND "queue" IN ('request.fan-out', 'quotes.auto-quote', 'lending.pre-approve-quote')
+     GROUP BY "queue" ORDER BY "queue"`,
+  );
+  for (const q of queues.rows) console.log(`  ${q.queue.padEnd(26)} ${String(q.n).padStart(4)} jobs  queued → done p50 ${sec(q.p50)}  p95 ${sec(q.p95)}  ${q.perSec.toFixed(1)} jobs/s`);
   console.log(`(polled every ${POLL_MS} ms; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")})`);
   await stopWorker();
   stopWorker = undefined;

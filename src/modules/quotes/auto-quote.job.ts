@@ -1,21 +1,19 @@
 import { z } from "zod";
+import type { BodyType, Condition, CreditTier, LeadStatus, RequestStatus } from "~/generated/prisma/enums";
 import { db, type Tx } from "~/server/db";
 import { AppError, isRetryableTxError, isUniqueViolation } from "~/server/errors";
 import { defineJob } from "~/server/jobs/define";
 import { publish, topics } from "~/server/realtime";
 import { isLive } from "~/modules/requests/status";
 import { AUTO_QUOTE_QUEUE } from "~/modules/matching/fan-out";
-import { fittingUnitsForLead, rankRequestSelect } from "~/modules/inventory/suggest-units";
+import { fittingUnitsForLead } from "~/modules/inventory/suggest-units";
 import { AUTO_QUOTE_SKIP, type AutoQuoteSkip } from "./auto-quote-labels";
 import { createQuoteInTx } from "./create-quote";
 import { draftQuoteFromUnit } from "./draft-from-unit";
-import { quoteDefaultsOf, quoteDefaultsSelect } from "./quote-defaults";
-import { requestForQuoteSelect } from "./submit-quote";
+import { quoteDefaultsOf } from "./quote-defaults";
 
 export type AutoQuoteOutcome = { sent: string } | { skipped: AutoQuoteSkip } | { alreadyDone: true };
 
-// The request as the rule reads it: what a quote needs (submit-quote's select) and what the ranking needs.
-const autoRequestSelect = { ...requestForQuoteSelect, ...rankRequestSelect } as const;
 
 const MAX_ATTEMPTS = 3;
 
@@ -42,28 +40,55 @@ export async function autoQuoteLead(leadId: string, now = new Date()): Promise<A
   }
 }
 
+type ClaimedRow = {
+  id: string; status: LeadStatus; dealerId: string; firstResponseAt: Date | null; firstQuoteAt: Date | null; blocked: boolean;
+  requestId: string; customerId: string; requestStatus: RequestStatus; expiresAt: Date; version: number; downPaymentCents: number; tradeInYear: number | null;
+  condition: Condition; bodyType: BodyType; makes: string[]; model: string | null; yearMin: number | null; yearMax: number | null; maxMileage: number | null;
+  features: string[]; maxPriceCents: number | null; maxMonthlyCents: number | null; termMonths: number | null; creditTier: CreditTier | null;
+  autoQuoteEnabled: boolean; autoQuoteDiscountBps: number; autoQuoteDailyCap: number; verified: boolean;
+  state: string; docFeeCents: number; addOnsCents: number; addOnsLabel: string | null; taxRateBps: number | null; quoteValidDays: number;
+};
+
+/**
+ * The claim, and everything the decision reads, in one statement: this job runs once per lead of every
+ * request, and its round trips were most of its cost (bench/post-to-quote.mts). Zero rows: already claimed.
+ */
+async function claimLead(tx: Tx, leadId: string): Promise<ClaimedRow | undefined> {
+  const rows = await tx.$queryRaw<ClaimedRow[]>`
+    WITH claimed AS (
+      UPDATE "Lead" SET "autoQuoteAt" = now() WHERE "id" = ${leadId} AND "autoQuoteAt" IS NULL
+      RETURNING "id", "status", "dealerId", "requestId", "firstResponseAt", "firstQuoteAt")
+    SELECT l."id", l."status", l."dealerId", l."firstResponseAt", l."firstQuoteAt",
+           EXISTS (SELECT 1 FROM "DealerBlock" b WHERE b."customerId" = r."customerId" AND b."dealerId" = l."dealerId") AS "blocked",
+           r."id" AS "requestId", r."customerId", r."status" AS "requestStatus", r."expiresAt", r."version", r."downPaymentCents", r."tradeInYear",
+           r."condition", r."bodyType", r."makes", r."model", r."yearMin", r."yearMax", r."maxMileage", r."features",
+           r."maxPriceCents", r."maxMonthlyCents", r."termMonths", r."creditTier",
+           d."autoQuoteEnabled", d."autoQuoteDiscountBps", d."autoQuoteDailyCap", d."verified",
+           d."state", d."docFeeCents", d."addOnsCents", d."addOnsLabel", d."taxRateBps", d."quoteValidDays"
+    FROM claimed l JOIN "Request" r ON r."id" = l."requestId" JOIN "Dealer" d ON d."id" = l."dealerId"`;
+  return rows[0];
+}
+
 async function decide(tx: Tx, leadId: string, now: Date): Promise<AutoQuoteOutcome> {
-  const claimed = await tx.$executeRaw`UPDATE "Lead" SET "autoQuoteAt" = now() WHERE "id" = ${leadId} AND "autoQuoteAt" IS NULL`;
-  if (claimed === 0) return { alreadyDone: true };
-  const lead = await tx.lead.findUniqueOrThrow({
-    where: { id: leadId },
-    select: {
-      id: true, status: true, dealerId: true, firstResponseAt: true, firstQuoteAt: true,
-      request: { select: autoRequestSelect },
-      dealer: { select: { autoQuoteEnabled: true, autoQuoteDiscountBps: true, autoQuoteDailyCap: true, verified: true, ...quoteDefaultsSelect } },
-    },
-  });
+  const row = await claimLead(tx, leadId);
+  if (!row) return { alreadyDone: true };
+  const dealer = row;
+  const request = {
+    id: row.requestId, customerId: row.customerId, status: row.requestStatus, expiresAt: row.expiresAt, version: row.version, downPaymentCents: row.downPaymentCents,
+    tradeInYear: row.tradeInYear, condition: row.condition, bodyType: row.bodyType, makes: row.makes, model: row.model, yearMin: row.yearMin, yearMax: row.yearMax,
+    maxMileage: row.maxMileage, features: row.features, maxPriceCents: row.maxPriceCents, maxMonthlyCents: row.maxMonthlyCents, termMonths: row.termMonths, creditTier: row.creditTier,
+  };
+  // The shape dealerLeadOrNotFound loads, which createQuoteInTx takes.
+  const lead = { id: row.id, status: row.status, dealerId: row.dealerId, firstResponseAt: row.firstResponseAt, firstQuoteAt: row.firstQuoteAt, request };
   const skip = async (reason: AutoQuoteSkip): Promise<AutoQuoteOutcome> => {
     await tx.lead.update({ where: { id: leadId }, data: { autoQuoteSkip: reason }, select: { id: true } });
     await publish({ topic: topics.dealer(lead.dealerId), type: "lead.updated", id: leadId }, tx);
     return { skipped: reason };
   };
-  const { dealer, request } = lead;
   if (!dealer.autoQuoteEnabled) return skip(AUTO_QUOTE_SKIP.ruleOff);
   if (!dealer.verified) return skip(AUTO_QUOTE_SKIP.notVerified);
   // A mute or a block both mean "not this dealer": no message pings, and no unasked-for quote either.
-  const block = await tx.dealerBlock.findUnique({ where: { customerId_dealerId: { customerId: request.customerId, dealerId: lead.dealerId } }, select: { kind: true } });
-  if (block) return skip(AUTO_QUOTE_SKIP.blocked);
+  if (row.blocked) return skip(AUTO_QUOTE_SKIP.blocked);
   if (lead.status !== "NEW" && lead.status !== "VIEWED") return skip(AUTO_QUOTE_SKIP.answered);
   if (!isLive(request, now)) return skip(AUTO_QUOTE_SKIP.requestClosed);
 
