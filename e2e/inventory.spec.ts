@@ -102,3 +102,54 @@ test("a dealer with no stock is told how to import it, and the link goes there",
   await page.getByRole("link", { name: "Import your inventory" }).click();
   await expect(page.getByRole("heading", { name: "Import inventory" })).toBeVisible();
 });
+
+test("a dealer maps a feed's unusual headers in the mapping step, previews, imports, and finds the units", async ({ page }) => {
+  const run = Date.now().toString(36).slice(-5).toUpperCase().replace(/[IOQ]/g, "X");
+  const vin = (i: number) => withCheckDigit(`1HGCV1F30RA${i}${run}`.padEnd(17, "0").slice(0, 17));
+  // "Vehicle Identification" and "Asking" are no alias of VIN or price: the dealer has to say which is which.
+  const csv = ["Stock,Vehicle Identification,Year,Make,Model,Asking,Condition", `M${run}-1,${vin(1)},2024,Honda,Accord,"$29,995",New`, `M${run}-2,${vin(2)},2024,Honda,Accord,30500,New`].join("\n");
+
+  await signIn(page, "dealer35@demo.keyturn");
+  await page.goto("/dealer/inventory/import");
+  await page.getByLabel("CSV file").setInputFiles({ name: "feed.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Preview" }).click();
+  const match = page.getByRole("group", { name: "Match your columns" });
+  await expect(match).toBeVisible();
+  await expect(page.getByText("These columns are missing: vin, price")).toBeVisible();
+  await match.getByLabel("VIN").selectOption("Vehicle Identification");
+  await match.getByLabel("Price").selectOption("Asking");
+  await shoot(page, "import-mapping");
+  await expectFitsPhone(page);
+
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByRole("heading", { name: "Preview" }).locator("..");
+  await expect(preview).toContainText("2 rows read");
+  await expect(preview.getByText("To add").locator("..")).toContainText("2");
+  await expect(preview.getByText("Bad rows").locator("..")).toContainText("0");
+  await page.getByRole("button", { name: "Import 2 good rows" }).click();
+  await expect(page.getByText(/Imported: 2 added/)).toBeVisible();
+
+  await page.getByRole("link", { name: "View inventory" }).click();
+  await page.getByLabel("Search").fill(`M${run}`);
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(3);
+  await expect(page.getByRole("row").filter({ hasText: `M${run}-1` })).toContainText("$29,995");
+  await expect(page.getByRole("row").filter({ hasText: `M${run}-2` })).toContainText("$30,500");
+});
+
+test("a dealer owner creates an inventory API key, sees it once, and revokes it", async ({ page }) => {
+  await signIn(page, "dealer36@demo.keyturn");
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "API keys" }).click();
+  await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible();
+  await page.getByLabel("Name").fill("DMS feed");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const secret = page.getByTestId("new-key-secret");
+  await expect(secret).toHaveText(/^kt_live_/);
+  const list = page.getByTestId("api-key-list");
+  await expect(list).toContainText("DMS feed");
+  await expect(list).not.toContainText((await secret.textContent())!);
+  await shoot(page, "dealer-api-keys");
+  await expectFitsPhone(page);
+  page.once("dialog", (d) => void d.accept());
+  await list.getByRole("button", { name: "Revoke DMS feed" }).click();
+  await expect(list).toContainText("Revoked");
+});

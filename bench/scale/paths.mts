@@ -49,7 +49,7 @@ const actors = {
 };
 type Who = "busy" | "typical";
 const actorOf = (userId: string, role: "DEALER" | "CUSTOMER" | "LENDER") => ({ userId, email: "x@scale.test", name: "x", role, dealerId: null, lenderId: null, orgRole: null });
-const caller = (who: Who) => ({ keyId: actors.key[who], lenderId: actors.lender[who], lenderName: "Lender", mode: "LIVE" as const, rateLimit: { limit: 1200, allowed: true, remaining: 1199, retryAfterSeconds: 0 } });
+const caller = (who: Who) => ({ kind: "lender" as const, keyId: actors.key[who], lenderId: actors.lender[who], lenderName: "Lender", mode: "LIVE" as const, rateLimit: { limit: 1200, allowed: true, remaining: 1199, retryAfterSeconds: 0 } });
 // Cursors and the newest request, found once so that page 2 asks for the same page each time.
 const cursors = new Map<string, string | null>();
 async function once(key: string, f: () => Promise<string | null>) {

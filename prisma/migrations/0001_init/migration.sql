@@ -71,6 +71,12 @@ CREATE TYPE "DecisionSource" AS ENUM ('AUTO_POLICY', 'API', 'CONSOLE');
 CREATE TYPE "DeliveryStatus" AS ENUM ('PENDING', 'DELIVERED', 'DEAD');
 
 -- CreateEnum
+CREATE TYPE "DealOutcome" AS ENUM ('AWAITING_BUYER', 'CONFIRMED', 'DISPUTED', 'NOT_DELIVERED');
+
+-- CreateEnum
+CREATE TYPE "FinancingUsed" AS ENUM ('PRE_APPROVAL', 'OTHER_LENDER', 'DEALER_ARRANGED', 'CASH');
+
+-- CreateEnum
 CREATE TYPE "SenderType" AS ENUM ('CUSTOMER', 'DEALER', 'SYSTEM');
 
 -- CreateEnum
@@ -164,6 +170,8 @@ CREATE TABLE "Dealer" (
     "responseWithin5mBps" INTEGER,
     "responseSampleSize" INTEGER NOT NULL DEFAULT 0,
     "responseStatsAt" TIMESTAMP(3),
+    "deliveriesCount" INTEGER NOT NULL DEFAULT 0,
+    "honouredCount" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -536,6 +544,22 @@ CREATE TABLE "Deal" (
     "quoteVersion" INTEGER NOT NULL,
     "otdCents" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "outcome" "DealOutcome",
+    "deliveredOn" DATE,
+    "finalVehiclePriceCents" INTEGER,
+    "finalFeesCents" INTEGER,
+    "finalAddOnsCents" INTEGER,
+    "finalIncentivesCents" INTEGER,
+    "finalTaxCents" INTEGER,
+    "finalTradeInCents" INTEGER,
+    "finalOtdCents" INTEGER,
+    "financingUsed" "FinancingUsed",
+    "grossProfitCents" INTEGER,
+    "priceHonoured" BOOLEAN,
+    "outcomeRecordedAt" TIMESTAMP(3),
+    "buyerRespondedAt" TIMESTAMP(3),
+    "disputeReason" TEXT,
+    "notDeliveredReason" TEXT,
 
     CONSTRAINT "Deal_pkey" PRIMARY KEY ("id")
 );
@@ -764,6 +788,9 @@ CREATE UNIQUE INDEX "Deal_quoteId_key" ON "Deal"("quoteId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Deal_preApprovalId_key" ON "Deal"("preApprovalId");
+
+-- CreateIndex
+CREATE INDEX "Deal_outcome_outcomeRecordedAt_idx" ON "Deal"("outcome", "outcomeRecordedAt" DESC);
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Thread_leadId_key" ON "Thread"("leadId");

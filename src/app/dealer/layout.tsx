@@ -9,6 +9,7 @@ const nav = [
   { href: "/dealer/auto-quote", label: "Automatic quotes" },
   { href: "/dealer/coverage", label: "Coverage" },
   { href: "/dealer/team", label: "Team" },
+  { href: "/dealer/api-keys", label: "API keys" },
 ];
 
 export default function DealerLayout({ children }: { children: React.ReactNode }) {

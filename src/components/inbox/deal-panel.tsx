@@ -7,6 +7,7 @@ import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { Button } from "~/components/ui/button";
 import { FormAlert } from "~/components/ui/field";
 import { dollars, formatApr } from "~/components/inbox/format";
+import { BuyerDelivery } from "~/components/deals/buyer-delivery";
 
 function RatingForm({ dealId, target, name, requestId }: { dealId: string; target: "DEALER" | "LENDER"; name: string; requestId: string }) {
   const trpc = useTRPC();
@@ -91,6 +92,7 @@ export function DealPanel({ requestId }: { requestId: string }) {
           </ol>
         </div>
       </div>
+      <BuyerDelivery requestId={requestId} />
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         {(["DEALER", "LENDER"] as const).map((t) => {
           const name = t === "DEALER" ? d.dealer.name : d.lender?.name;

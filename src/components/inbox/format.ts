@@ -26,3 +26,6 @@ export function usualSpeed(speed: { medianSeconds: number; leads: number } | nul
   if (!speed) return "—";
   return `${formatDuration(speed.medianSeconds)} (median of ${speed.leads} quoted lead${speed.leads === 1 ? "" : "s"})`;
 }
+
+/** "9 of 10 deliveries", or "No deliveries yet". */
+export const honoured = (p: { deliveries: number; honoured: number }) => (p.deliveries === 0 ? "No deliveries yet" : `${p.honoured} of ${p.deliveries} deliveries`);

@@ -4,7 +4,7 @@ import type { InboxQuote } from "~/modules/inbox/get-inbox";
 import { totalCostCents } from "~/modules/inbox/ranking";
 import { Badge } from "~/components/ui/card";
 import { Button } from "~/components/ui/button";
-import { dollars, formatApr, formatCents, miles, rating, replyTime, shortDate, usualSpeed } from "~/components/inbox/format";
+import { dollars, formatApr, formatCents, miles, rating, replyTime, shortDate, usualSpeed, honoured } from "~/components/inbox/format";
 import { possessive } from "~/lib/format";
 
 export type QuoteActions = {
@@ -141,7 +141,8 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
       <Breakdown q={q} />
       <p className="text-xs text-slate-600">
         Replied in {replyTime(q.responseMinutes)}
-        {q.dealerSpeed ? ` · usually answers in ${usualSpeed(q.dealerSpeed)}` : ""} · valid until {shortDate(q.validUntil)}
+        {q.dealerSpeed ? ` · usually answers in ${usualSpeed(q.dealerSpeed)}` : ""}
+        {q.priceHonoured.deliveries > 0 ? ` · price honoured in ${honoured(q.priceHonoured)}` : ""} · valid until {shortDate(q.validUntil)}
         {q.withdrawnReason ? ` · ${q.withdrawnReason}` : ""}
       </p>
       <div className="mt-auto flex gap-2">

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { InboxQuote } from "~/modules/inbox/get-inbox";
 import { totalCostCents } from "~/modules/inbox/ranking";
 import { QuoteFlags, type QuoteActions } from "~/components/inbox/quote-card";
-import { dollars, formatApr, formatCents, miles, rating, replyTime, shortDate, usualSpeed } from "~/components/inbox/format";
+import { dollars, formatApr, formatCents, miles, rating, replyTime, shortDate, usualSpeed, honoured } from "~/components/inbox/format";
 import { possessive } from "~/lib/format";
 
 type Row = { label: string; cell: (q: InboxQuote) => ReactNode; strong?: boolean };
@@ -23,6 +23,7 @@ const rows: Row[] = [
   { label: "Dealer rating", cell: (q) => rating(q.dealerRating, q.dealerRatingCount) },
   { label: "Replied in", cell: (q) => replyTime(q.responseMinutes) },
   { label: "Usually answers in", cell: (q) => usualSpeed(q.dealerSpeed) },
+  { label: "Price honoured", cell: (q) => honoured(q.priceHonoured) },
   { label: "Valid until", cell: (q) => shortDate(q.validUntil) },
 ];
 

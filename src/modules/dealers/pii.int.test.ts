@@ -10,7 +10,7 @@ import { dealerNorthOf, postRequest, quoteInput } from "../../../test/marketplac
  * Every procedure whose policy is "dealer" must appear below with a sample input: a new dealer procedure
  * fails this test until it is added to the walk.
  */
-type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string };
+type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string; keyId: string };
 const { leadId: _omit, ...quoteFields } = quoteInput("x");
 const samples: Record<string, (c: Ctx) => unknown> = {
   "dealer.leads": () => ({ status: "ALL" }),
@@ -31,7 +31,17 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "inventory.updatePrice": (c) => ({ unitId: c.unitId, priceCents: 2_999_500 }),
   "inventory.markSold": (c) => ({ unitId: c.unitId }),
   "inventory.markAvailable": (c) => ({ unitId: c.unitId }),
+  "dealer.speed": () => undefined,
+  "delivery.forLead": (c) => ({ leadId: c.leadId }),
+  // Before acceptance there is no deal: both refuse, and the refusal must say nothing about the buyer.
+  "delivery.record": () => ({ dealId: "no-deal-yet", deliveredOn: new Date(), vehiclePriceCents: 3_000_000, feesCents: 0, addOnsCents: 0, incentivesCents: 0, taxCents: 0, tradeInOfferCents: 0, financingUsed: "CASH" }),
+  "delivery.notDelivered": () => ({ dealId: "no-deal-yet", reason: "The car was damaged in transit." }),
+  "inventory.createApiKey": () => ({ name: "DMS feed", mode: "LIVE" }),
+  "inventory.apiKeys": () => undefined,
+  "inventory.revokeApiKey": (c) => ({ id: c.keyId }),
 };
+// Procedures that may refuse in this walk (nothing is accepted yet).
+const mayRefuse = new Set(["inbox.buyerContact", "delivery.record", "delivery.notDelivered"]);
 // Run order matters for mutations (quote before revise before withdraw).
 const order = Object.keys(samples);
 
@@ -61,7 +71,7 @@ beforeAll(async () => {
     data: { dealerId: dealer.id, vin: "1HGCM82633A004352", condition: "USED", year: 2003, make: "Honda", model: "Accord", mileage: 120_000, priceCents: 499_500 },
     select: { id: true },
   });
-  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id };
+  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id, keyId: "" };
 });
 
 function assertNoPii(path: string, value: unknown) {
@@ -96,10 +106,11 @@ describe("dealer-facing data has no buyer PII", () => {
       } catch (e) {
         // A refusal is fine (e.g. contact before acceptance), as long as it says nothing about the buyer.
         out = { error: (e as Error).message };
-        if (path !== "inbox.buyerContact") throw e;
+        if (!mayRefuse.has(path)) throw e;
       }
       if (path === "dealer.submitQuote") ctx.quoteId = (out as { id: string }).id;
       if (path === "dealer.reviseQuote") ctx.version = (out as { version: number }).version;
+      if (path === "inventory.createApiKey") ctx.keyId = (out as { id: string }).id;
       assertNoPii(path, out);
       walked.push(path);
     }

@@ -31,7 +31,7 @@ export const customerQuoteSelect = {
   otdCents: true,
   amountFinancedCents: true,
   updatedAt: true,
-  dealer: { select: { id: true, name: true, city: true, state: true, responseMedianSeconds: true, responseWithin5mBps: true, responseSampleSize: true } },
+  dealer: { select: { id: true, name: true, city: true, state: true, responseMedianSeconds: true, responseWithin5mBps: true, responseSampleSize: true, deliveriesCount: true, honouredCount: true } },
   lead: { select: { id: true, distanceMiles: true, createdAt: true, firstResponseAt: true } },
   preApprovals: {
     select: { id: true, status: true, aprBps: true, termMonths: true, quoteVersion: true, expiresAt: true, conditions: true, lender: { select: { name: true } } },
@@ -66,6 +66,8 @@ export type InboxQuote = {
   responseMinutes: number | null;
   /** How fast this dealer usually answers (its last 90 days, stored on the dealer by the speed job). */
   dealerSpeed: { medianSeconds: number; within5mBps: number | null; leads: number } | null;
+  /** Deliveries at the accepted price (or lower), out of all the dealer's recorded deliveries. */
+  priceHonoured: { deliveries: number; honoured: number };
   financing: Financing | null;
   lenders: { pending: number; declined: number; usable: number };
   updatedAt: Date;
@@ -132,6 +134,7 @@ export async function getInbox({ actor, requestId }: { actor: Actor; requestId: 
       dealerRatingCount: rating?.count ?? 0,
       responseMinutes: q.lead.firstResponseAt ? Math.max(0, Math.round((q.lead.firstResponseAt.getTime() - q.lead.createdAt.getTime()) / 60_000)) : null,
       dealerSpeed: q.dealer.responseMedianSeconds != null ? { medianSeconds: q.dealer.responseMedianSeconds, within5mBps: q.dealer.responseWithin5mBps, leads: q.dealer.responseSampleSize } : null,
+      priceHonoured: { deliveries: q.dealer.deliveriesCount, honoured: q.dealer.honouredCount },
       financing: bestFinancing(q.amountFinancedCents, q.version, decisions, now),
       lenders: {
         pending: current.filter((d) => d.status === "PENDING").length,

@@ -171,6 +171,15 @@ describe("ties broken by the dealer's record", () => {
     expect(explainTop(sorted, "totalCost")).toBe("Dealer b ties Dealer a on total cost at $30,000 and has the better dealer rating (4.8 ★ against 4.1 ★).");
   });
 
+  it("first the dealer that more often delivered at the accepted price, from three deliveries up", () => {
+    const kept = equal("kept", { priceHonoured: { deliveries: 10, honoured: 10 }, dealerRating: 3, dealerRatingCount: 10 });
+    const slipped = equal("slipped", { priceHonoured: { deliveries: 10, honoured: 7 }, dealerRating: 5, dealerRatingCount: 10 });
+    const fresh = equal("fresh", { priceHonoured: { deliveries: 2, honoured: 2 } });
+    const sorted = sortQuotes([slipped, fresh, kept], "totalCost");
+    expect(sorted.map((q) => q.id)).toEqual(["kept", "slipped", "fresh"]);
+    expect(explainTop(sorted, "totalCost")).toBe("Dealer kept ties Dealer slipped on total cost at $30,000 and more often delivers at the accepted price (100% of deliveries against 70%).");
+  });
+
   it("then the dealer that usually answers faster", () => {
     const slow = equal("slow", { dealerSpeed: { medianSeconds: 2 * 3600 } });
     const fast = equal("fast", { dealerSpeed: { medianSeconds: 240 }, distanceMiles: 40 });

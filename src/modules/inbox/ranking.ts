@@ -15,6 +15,8 @@ export type RankedQuote = {
   dealerRating: number | null;
   /** How many ratings the average is over; an average of one rating breaks no tie. */
   dealerRatingCount?: number;
+  /** The dealer's recorded deliveries, and how many were at the accepted price or lower. */
+  priceHonoured?: { deliveries: number; honoured: number };
   /** The dealer's median time to first quote (its last 90 days), when it has one. */
   dealerSpeed?: { medianSeconds: number } | null;
   /** The quote the buyer accepted sorts above every other. */
@@ -60,15 +62,23 @@ export function sortQuotes<T extends RankedQuote>(quotes: T[], key: SortKey): T[
 /** Ratings break a tie only from this many up: one buyer's stars are not a track record. */
 export const MIN_RATINGS_FOR_TIES = 3;
 
+const honouredOf = (q: RankedQuote) => (q.priceHonoured && q.priceHonoured.deliveries >= MIN_RATINGS_FOR_TIES ? q.priceHonoured.honoured / q.priceHonoured.deliveries : null);
+const pctText = (r: number) => `${Math.round(r * 100)}%`;
 const ratingOf = (q: RankedQuote) => ((q.dealerRatingCount ?? 0) >= MIN_RATINGS_FOR_TIES ? q.dealerRating : null);
 const speedOf = (q: RankedQuote) => q.dealerSpeed?.medianSeconds ?? null;
 
 /**
- * Between two quotes equal on the chosen figure and on total cost: the better-rated dealer (with at least
- * MIN_RATINGS_FOR_TIES ratings), then the dealer that usually answers faster (median time to first
- * quote), then the closer one. `why` is the clause the inbox shows ("has the better rating: …").
+ * Between two quotes equal on the chosen figure and on total cost: the dealer that more often delivered at
+ * the accepted price, then the better-rated dealer (each from MIN_RATINGS_FOR_TIES deliveries or ratings
+ * up), then the dealer that usually answers faster (median time to first quote), then the closer one.
+ * `why` is the clause the inbox shows ("has the better dealer rating (…)").
  */
 export function tieBreak(a: RankedQuote, b: RankedQuote): { order: number; why: string } {
+  const [ha, hb] = [honouredOf(a), honouredOf(b)];
+  if (ha !== hb && (ha == null || hb == null || Math.abs(ha - hb) >= 0.01)) {
+    const [win, lose] = hb == null || (ha != null && ha > hb) ? [ha!, hb] : [hb, ha];
+    return { order: win === ha ? -1 : 1, why: `more often delivers at the accepted price (${pctText(win)} of deliveries${lose != null ? ` against ${pctText(lose)}` : ""})` };
+  }
   const [ra, rb] = [ratingOf(a), ratingOf(b)];
   if (ra !== rb && (ra == null || rb == null || Math.abs(ra - rb) >= 0.05)) {
     if (rb == null || (ra != null && ra > rb)) return { order: -1, why: `has the better dealer rating (${ra!.toFixed(1)} ★${rb != null ? ` against ${rb.toFixed(1)} ★` : ""})` };

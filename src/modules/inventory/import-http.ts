@@ -4,13 +4,11 @@ import { enforceRateLimit } from "~/server/rate-limit";
 import { summarizeIssues } from "~/lib/zod";
 import { dealerIdOf } from "./access";
 import { commitImport } from "./commit-import";
-import { InventoryFileError, MAX_FILE_BYTES } from "./parse-file";
+import { InventoryFileError, MAX_FILE_BYTES, tooLargeFile as tooLarge } from "./parse-file";
 import { previewImport } from "./preview-import";
 import { importQuery } from "./schemas";
 
 const IMPORTS_PER_MINUTE = 20;
-
-const tooLarge = () => new InventoryFileError("TOO_LARGE", "This file is over 20 MB. Split it into smaller files and import each.");
 
 /** Reads the body, stopping at the limit, so a file sent without Content-Length cannot fill memory. */
 async function readBody(req: Request): Promise<Uint8Array> {
@@ -18,10 +16,20 @@ async function readBody(req: Request): Promise<Uint8Array> {
   if (!req.body) return new Uint8Array();
   const parts: Uint8Array[] = [];
   let size = 0;
-  for await (const part of req.body as unknown as AsyncIterable<Uint8Array>) {
-    size += part.byteLength;
-    if (size > MAX_FILE_BYTES) throw tooLarge();
-    parts.push(part);
+  const reader = req.body.getReader();
+  for (;;) {
+    // A client that hangs up mid-file is its problem, not a server error.
+    const { done, value } = await reader.read().catch(() => {
+      throw new AppError("BAD_REQUEST", "The file could not be read: the upload was interrupted.");
+    });
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_FILE_BYTES) {
+      // Stop the upload here: the rest is never read, let alone kept.
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    parts.push(value);
   }
   const out = new Uint8Array(size);
   let at = 0;

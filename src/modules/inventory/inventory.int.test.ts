@@ -5,7 +5,9 @@ import { db } from "~/server/db";
 import { POST } from "~/app/api/dealer/inventory/import/route";
 import { actorOf, callerAs, makeCustomer, makeDealer } from "../../../test/factories";
 import { failure } from "../../../test/marketplace";
+import { makeQuote, makeRequest } from "../../../test/marketplace-factories";
 import { commitImport } from "./commit-import";
+import { MAX_FILE_BYTES } from "./parse-file";
 import { previewImport } from "./preview-import";
 import { csvFile, csvRow, vin2024 } from "./test-csv";
 
@@ -60,6 +62,46 @@ describe("inventory import use-cases", () => {
       [vin2024(1), "AVAILABLE"], [vin2024(2), "SOLD"], [vin2024(3), "SOLD"], [vin2024(4), "AVAILABLE"],
     ]);
     expect((await units(other.dealer.id)).map((u) => u.status)).toEqual(["AVAILABLE"]);
+  });
+
+  it("writes 1,200 rows in set-based batches: one change moves one updatedAt, and a second run changes nothing", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    const serials = Array.from({ length: 1200 }, (_, i) => i + 1);
+    const file = csvFile(serials.map((i) => csvRow(i)));
+    expect(await commitImport({ actor, file, fullFeed: false })).toMatchObject({ added: 1200 });
+    const before = await units(dealer.id);
+    // The set-based insert stamps updatedAt in UTC, as the createdAt default does in the same transaction.
+    const fresh = await db.inventoryUnit.findFirstOrThrow({ where: { dealerId: dealer.id }, select: { id: true, createdAt: true, updatedAt: true } });
+    expect(fresh.updatedAt).toEqual(fresh.createdAt);
+    expect(fresh.id).toMatch(/^[a-z0-9]{25}$/);
+    expect(await commitImport({ actor, file, fullFeed: true })).toMatchObject({ added: 0, updated: 0, unchanged: 1200, markedSold: 0 });
+    expect(await units(dealer.id)).toEqual(before);
+    // Rows 1 and 700 (in different batches) change price; 1,200 leaves a full feed.
+    const changed = csvFile(serials.slice(0, -1).map((i) => csvRow(i, i === 1 || i === 700 ? { price: "25000" } : {})));
+    expect(await commitImport({ actor, file: changed, fullFeed: true })).toMatchObject({ updated: 2, unchanged: 1197, markedSold: 1 });
+    const after = await units(dealer.id);
+    const moved = after.filter((u, i) => u.updatedAt.getTime() !== before[i]!.updatedAt.getTime()).map((u) => [u.vin, u.priceCents, u.status]);
+    expect(moved.sort()).toEqual([[vin2024(1), 2_500_000, "AVAILABLE"], [vin2024(1200), 3_199_500, "SOLD"], [vin2024(700), 2_500_000, "AVAILABLE"]].sort());
+    const unit = await db.inventoryUnit.findFirstOrThrow({ where: { dealerId: dealer.id, vin: vin2024(1) } });
+    expect(unit).toMatchObject({ make: "Honda", model: "Accord", trim: "EX", bodyType: "SEDAN", condition: "NEW", mileage: 12, msrpCents: 3_300_000, inStockSince: new Date("2026-11-02") });
+  });
+
+  it("flags the open quotes on units it reprices or a full feed sells, in the import's transaction", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    await commitImport({ actor, file: csvFile([csvRow(1), csvRow(2), csvRow(3)]), fullFeed: false });
+    const unitOf = async (serial: number) => (await db.inventoryUnit.findFirstOrThrow({ where: { dealerId: dealer.id, vin: vin2024(serial) }, select: { id: true } })).id;
+    const buyer = await makeCustomer();
+    const quotes = [];
+    for (const serial of [1, 2, 3]) {
+      const request = await makeRequest(buyer.id);
+      quotes.push(await makeQuote(request.id, dealer.id, { inventoryUnitId: await unitOf(serial) }));
+    }
+    await commitImport({ actor, file: csvFile([csvRow(1, { price: "28000" }), csvRow(3)]), fullFeed: true });
+    const flags = await db.quote.findMany({ where: { id: { in: quotes.map((q) => q.id) } }, select: { id: true, unitChange: true } });
+    const byId = new Map(flags.map((f) => [f.id, f.unitChange]));
+    expect(quotes.map((q) => byId.get(q.id))).toEqual(["PRICE_CHANGED", "SOLD", null]);
+    const note = await db.notification.count({ where: { userId: buyer.id, kind: "quote.unit-changed" } });
+    expect(note).toBe(2);
   });
 
   it("refuses bad files with nothing written", async () => {
@@ -158,8 +200,63 @@ describe("import route handler", () => {
     expect(await reply(await post("mode=commit", `VIN,Year,Make\n${vin2024(1)},2024,Honda\n`, cookie))).toMatchObject({
       status: 400, body: { error: { reason: "MISSING_COLUMNS", missing: ["model", "price", "condition"] } },
     });
-    const big = new Uint8Array(20 * 1024 * 1024 + 10).fill(0x61);
+    const big = new Uint8Array(MAX_FILE_BYTES + 10).fill(0x61);
     expect(await reply(await post("mode=commit", big, cookie))).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
     expect(await db.inventoryUnit.count({ where: { dealerId: dealer.id } })).toBe(0);
+  });
+});
+
+describe("import route: bad files are refused in one shape, never a 500, and change nothing", () => {
+  const cookieFor = async (userId: string) => {
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+    return `next-auth.session-token=${await encode({ token: { uid: userId, sv: sessionVersion }, secret: process.env.NEXTAUTH_SECRET! })}`;
+  };
+  const MB = 1024 * 1024;
+  // A 50 MB upload sent as 1 MB pieces, made only when the server asks for the next: `pulled` says how far it read.
+  const fiftyMegabytes = () => {
+    const state = { pulled: 0 };
+    const piece = new Uint8Array(MB).fill(0x61);
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (state.pulled === 50) return c.close();
+        state.pulled++;
+        c.enqueue(piece);
+      },
+    });
+    return { body, state };
+  };
+
+  it("refuses malformed CSV, no header row, Latin-1, UTF-16 and 50 MB, declared or streamed", async () => {
+    const { dealer, actor } = await dealerWithActor();
+    await commitImport({ actor, file: csvFile([csvRow(1), csvRow(2)]), fullFeed: false });
+    const before = await units(dealer.id);
+    const cookie = await cookieFor(dealer.ownerId);
+    const send = async (body: BodyInit, headers: Record<string, string> = {}) => {
+      const req = new NextRequest("http://localhost:3000/api/dealer/inventory/import?mode=commit&fullFeed=1", { method: "POST", body, headers: { cookie, ...headers }, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
+      const res = await POST(req);
+      return { status: res.status, body: (await res.json()) as { error: { code: string; message: string; reason: string } } };
+    };
+    const utf16 = (s: string) => Uint8Array.from([0xff, 0xfe, ...[...s].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const cases: [string, BodyInit, number, string, RegExp][] = [
+      ["unclosed quote", `Stock,VIN,Year,Make,Model,Price,Type\nS1,"${vin2024(1)},2024,Honda,Accord,30000,New\n`, 400, "MALFORMED", /not valid CSV/],
+      ["no header row", `${csvRow(1)}\n${csvRow(2)}\n`, 400, "EMPTY", /no header row/],
+      ["Latin-1", Uint8Array.from([...enc("vin,year,make,model,price,condition\n"), ...enc(vin2024(1)), ...enc(",2024,Citro"), 0xeb, ...enc("n,C3,1,New\n")]), 400, "NOT_UTF8", /save it as UTF-8 CSV/i],
+      ["UTF-16", utf16(`vin,year,make,model,price,condition\n${vin2024(1)},2024,Honda,Accord,1,New\n`), 400, "NOT_UTF8", /UTF-16.*UTF-8 CSV/],
+    ];
+    for (const [what, body, status, reason, message] of cases) {
+      const r = await send(body);
+      expect({ what, status: r.status, reason: r.body.error.reason }).toEqual({ what, status, reason });
+      expect(r.body.error).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(message) });
+    }
+    // Declared: refused from the Content-Length alone, before a byte of the body is read.
+    const declared = fiftyMegabytes();
+    const byLength = await send(declared.body, { "content-length": String(50 * MB) });
+    expect(byLength).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE", reason: "TOO_LARGE", message: expect.stringMatching(/over 5 MB/) } } });
+    expect(declared.state.pulled).toBeLessThanOrEqual(1);
+    // Streamed with no length: counted as it arrives and cut off just past the limit, not read to the end.
+    const streamed = fiftyMegabytes();
+    expect(await send(streamed.body)).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE" } } });
+    expect(streamed.state.pulled).toBeLessThan(10);
+    expect(await units(dealer.id)).toEqual(before);
   });
 });

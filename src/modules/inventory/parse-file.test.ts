@@ -70,10 +70,18 @@ describe("parseInventoryFile: whole-file refusals", () => {
 
   it("refuses a file that is not UTF-8", () => {
     const latin1 = Uint8Array.from([...enc("vin,make\n"), 0x43, 0x69, 0x74, 0x72, 0x6f, 0xeb, 0x6e, 0x0a]);
-    expect(refusal(() => parseInventoryFile(latin1))).toMatchObject({ reason: "NOT_UTF8", code: "BAD_REQUEST", message: expect.stringMatching(/UTF-8/) });
+    expect(refusal(() => parseInventoryFile(latin1))).toMatchObject({ reason: "NOT_UTF8", code: "BAD_REQUEST", message: expect.stringMatching(/UTF-8 CSV/) });
   });
 
-  it("refuses a file over 20 MB as too large", () => {
+  it("refuses UTF-16, with or without a byte-order mark, naming it", () => {
+    const text = `vin,year,make,model,price,condition\n${vin2024(1)},2024,Honda,Accord,1,New\n`;
+    const le = Uint8Array.from([...text].flatMap((c) => [c.charCodeAt(0), 0]));
+    for (const bytes of [Uint8Array.from([0xff, 0xfe, ...le]), le, Uint8Array.from([0xfe, 0xff, ...le.slice(0, -1)])]) {
+      expect(refusal(() => parseInventoryFile(bytes))).toMatchObject({ reason: "NOT_UTF8", message: expect.stringMatching(/UTF-16.*UTF-8 CSV/) });
+    }
+  });
+
+  it("refuses a file over 5 MB as too large", () => {
     expect(refusal(() => parseInventoryFile(new Uint8Array(MAX_FILE_BYTES + 1)))).toMatchObject({ reason: "TOO_LARGE", code: "PAYLOAD_TOO_LARGE" });
   });
 

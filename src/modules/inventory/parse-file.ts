@@ -3,7 +3,12 @@ import { AppError } from "~/server/errors";
 import { resolveColumns, type InventoryField } from "./columns";
 import { validateRow, type BadRow, type InventoryRow } from "./validate-row";
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+// 5 MB is about 35,000 rows of a typical feed, several times the largest single rooftop's stock, and
+// small enough that parsing it never holds a web process for long.
+export const MAX_FILE_MB = 5;
+export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
+
+export const tooLargeFile = () => new InventoryFileError("TOO_LARGE", `This file is over ${MAX_FILE_MB} MB. Split it into smaller files and import each.`);
 
 export type FileRefusalReason = "EMPTY" | "NOT_UTF8" | "TOO_LARGE" | "MALFORMED" | "MISSING_COLUMNS";
 
@@ -21,13 +26,22 @@ export class InventoryFileError extends AppError {
 
 export type ParsedFile = { rows: InventoryRow[]; bad: BadRow[]; total: number };
 
+/** The VINs of refused rows: still in the feed, so a full feed must not mark them sold. */
+export const refusedVins = (bad: BadRow[]) => bad.flatMap((b) => (b.vin ? [b.vin] : []));
+
+const NOT_UTF8 = "This file is not UTF-8 text. Save it as UTF-8 CSV (in Excel: “CSV UTF-8”) and try again.";
+
 export function decodeUtf8(bytes: Uint8Array): string {
-  if (bytes.byteLength > MAX_FILE_BYTES) throw new InventoryFileError("TOO_LARGE", "This file is over 20 MB. Split it into smaller files and import each.");
+  if (bytes.byteLength > MAX_FILE_BYTES) throw tooLargeFile();
+  // UTF-16 (Excel's "Unicode Text") starts with a byte-order mark, or, without one, has a zero byte beside
+  // every ASCII character, which is valid UTF-8 and would otherwise reach the parser as one garbled column.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.subarray(0, 4096).includes(0);
+  if (utf16) throw new InventoryFileError("NOT_UTF8", `This file looks like UTF-16 text. ${NOT_UTF8.replace("This file is not UTF-8 text. ", "")}`);
   try {
-    // fatal: a Latin-1 or UTF-16 export would otherwise import with garbled makes and models.
+    // fatal: a Latin-1 or Windows-1252 export would otherwise import with garbled makes and models.
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new InventoryFileError("NOT_UTF8", "This file is not UTF-8 text. Save or export it as “CSV UTF-8” and try again.");
+    throw new InventoryFileError("NOT_UTF8", NOT_UTF8);
   }
 }
 

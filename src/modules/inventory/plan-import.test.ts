@@ -6,7 +6,7 @@ import { csvFile, csvRow, vin2024 } from "./test-csv";
 const rows = parseInventoryFile(csvFile([csvRow(1), csvRow(2), csvRow(3)])).rows;
 const asExisting = (i: number, over: Partial<ExistingUnit> = {}): ExistingUnit => {
   const { line: _l, ...data } = rows[i]!;
-  return { id: `u${i}`, ...data, ...over };
+  return { id: `u${i}`, ...data, status: "AVAILABLE", ...over };
 };
 
 describe("planImport", () => {
@@ -27,5 +27,7 @@ describe("planImport", () => {
     const plan = planImport(rows.slice(0, 1), [asExisting(0)], [{ id: "u0", vin: vin2024(1) }, { id: "gone", vin: "X" }], true);
     expect(plan.markSold).toEqual(["gone"]);
     expect(planImport(rows.slice(0, 1), [], [{ id: "gone", vin: "X" }], false).markSold).toEqual([]);
+    // A row refused for a typo still names its unit: it is in the feed, not sold.
+    expect(planImport(rows.slice(0, 1), [asExisting(0)], [{ id: "u0", vin: vin2024(1) }, { id: "typo", vin: "Y" }], true, ["Y"]).markSold).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { Actor } from "~/server/auth/actor";
 import { dealerIdOf } from "./access";
 import type { InventoryField } from "./columns";
 import { loadPlan } from "./load-plan";
-import { parseInventoryFile } from "./parse-file";
+import { parseInventoryFile, refusedVins } from "./parse-file";
 
 export type ImportInput = { actor: Actor | null; file: Uint8Array; fullFeed: boolean; mapping?: Record<string, InventoryField> };
 
@@ -12,7 +12,7 @@ export async function previewImport({ actor, file, fullFeed, mapping }: ImportIn
   const dealerId = dealerIdOf(actor);
   const parsed = parseInventoryFile(file, mapping);
   // One snapshot, so the counts agree with each other even while the dealer edits a price.
-  const plan = await db.$transaction((tx) => loadPlan(tx, dealerId, parsed.rows, fullFeed), { isolationLevel: "RepeatableRead", timeout: 60_000 });
+  const plan = await db.$transaction((tx) => loadPlan(tx, dealerId, parsed.rows, fullFeed, refusedVins(parsed.bad)), { isolationLevel: "RepeatableRead", timeout: 60_000 });
   return {
     rows: parsed.total,
     add: plan.add.length,

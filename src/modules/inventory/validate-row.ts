@@ -1,4 +1,4 @@
-import type { BodyType, VehicleCondition } from "~/generated/prisma/client";
+import type { BodyType, InventoryStatus, VehicleCondition } from "~/generated/prisma/client";
 import { vinModelYear, vinProblem } from "~/modules/vehicles/vin";
 import type { ColumnMap, InventoryField } from "./columns";
 import { isProblem, readBodyType, readCents, readCondition, readDate, readFeatures, readInt, type Read } from "./values";
@@ -19,6 +19,8 @@ export type InventoryRow = {
   exteriorColor: string | null;
   inStockSince: Date | null;
   features: string[];
+  /** Set only by the inventory API; a CSV row leaves each unit's status as it is. */
+  status?: InventoryStatus;
 };
 export type BadRow = { line: number; vin: string | null; reason: string };
 

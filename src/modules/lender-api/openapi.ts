@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { MAX_BODY_BYTES } from "~/server/rest/handler";
 import * as s from "~/modules/lending/schemas";
+import * as inv from "~/modules/inventory/api-schemas";
+import { MAX_FILE_MB } from "~/modules/inventory/parse-file";
 import { RETENTION } from "~/modules/housekeeping/retention-rules";
 import { describeWebhookRetries } from "~/modules/webhooks/retry-schedule";
 
@@ -15,6 +17,9 @@ export const componentSchemas: Record<string, z.ZodType> = {
   DecisionInput: s.decisionInputSchema,
   DecisionResult: s.decisionResponseSchema,
   Error: s.errorSchema,
+  InventoryUpsert: inv.upsertInventoryInputSchema,
+  InventoryUpsertResult: inv.upsertInventoryResultSchema,
+  InventoryList: inv.inventoryListSchema,
 };
 for (const [id, schema] of Object.entries(componentSchemas)) components.add(schema, { id });
 
@@ -51,18 +56,20 @@ export function openApiDocument(serverUrl = "/api/v1") {
   return {
     openapi: "3.1.0",
     info: {
-      title: "Keyturn Lender API",
+      title: "Keyturn API: lenders and dealer inventory",
       version: "1.0.0",
       description:
-        "Pull pre-approval requests for quotes on Keyturn and post decisions. Authenticate with `Authorization: Bearer <key>` (keys in the URL are refused). " +
+        "Lenders pull pre-approval requests for quotes on Keyturn and post decisions; dealers keep their stock in sync (`/inventory`). " +
+        "Authenticate with `Authorization: Bearer <key>` (keys in the URL are refused). A lender key opens the lender endpoints and a dealer key only `/inventory`; " +
+        "the other kind is refused with 401, as an unknown key is. " +
         "Every error has the shape `{ \"error\": { \"code\", \"message\" } }`. Decisions require an `Idempotency-Key`. " +
-        `Bodies are limited to ${MAX_BODY_BYTES} bytes. ` +
+        `Bodies are limited to ${MAX_BODY_BYTES} bytes, except PUT /inventory (${inv.INVENTORY_JSON_MAX_BYTES} bytes of JSON, or a ${MAX_FILE_MB} MB CSV). ` +
         `Webhooks: events are POSTed signed to your endpoint; de-duplicate on the event id. ${describeWebhookRetries()}`,
     },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }],
     components: {
-      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A key created in the lender console (kt_live_… or kt_test_…)." } },
+      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A key created in the lender console, or on a dealer's API keys page for /inventory (kt_live_… or kt_test_…)." } },
       schemas: schemas(),
     },
     paths: {
@@ -102,6 +109,38 @@ export function openApiDocument(serverUrl = "/api/v1") {
             "409": error("The quote was revised, or the request was cancelled or expired"),
             "413": error("Body too large"),
             "422": error("Invalid decision, or Idempotency-Key reused with a different body"),
+            ...common,
+          },
+        },
+      },
+      "/inventory": {
+        get: {
+          operationId: "listInventory",
+          summary: "List your units (dealer key)",
+          description: "In VIN order, keyset-paged: a sync reads every unit once even while prices change. A test key sees no units.",
+          parameters: queryParams(inv.inventoryListQuerySchema.shape),
+          responses: {
+            "200": { description: "A page of units, each in the shape PUT takes", content: json("InventoryList") },
+            "400": error(`A query parameter unknown or out of range (limit 1–100, a known status, a cursor from the previous page), or ${keyInUrl}`),
+            ...common,
+          },
+        },
+        put: {
+          operationId: "upsertInventory",
+          summary: "Add or update units (dealer key)",
+          description:
+            `Up to ${inv.MAX_UNITS_PER_CALL} units per call, matched to your stock by VIN: new VINs are added, changed units updated, identical ones left alone (their updatedAt too). ` +
+            "Each unit is checked as a CSV import's row is (VIN check digit, year against the VIN, price $1–$500,000, mileage unless new); refused units are listed in `rejected` and the rest are written. " +
+            "With `fullFeed: true`, AVAILABLE units not named are marked SOLD (a refused unit still counts as named). Open quotes on repriced or sold units are flagged for the buyer. " +
+            `Send \`Content-Type: text/csv\` to upload a feed file instead (UTF-8, at most ${MAX_FILE_MB} MB, the import's header names; \`?fullFeed=true\`). ` +
+            "Retrying with the same Idempotency-Key and body replays the stored response; the same key with a different body is refused with 422. A test key is a dry run.",
+          parameters: [...queryParams(inv.csvPutQuerySchema.shape), { name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", minLength: 1, maxLength: 255 } }],
+          requestBody: { required: true, content: { ...json("InventoryUpsert"), "text/csv": { schema: { type: "string" } } } },
+          responses: {
+            "200": { description: "Written (or, for a test key, what would be); replays carry Idempotent-Replayed: true", content: json("InventoryUpsertResult") },
+            "400": error(`Malformed JSON, a CSV that is not UTF-8 or not valid CSV or lacks columns, a missing Idempotency-Key, a query parameter on a JSON body, or ${keyInUrl}`),
+            "413": error("Body too large"),
+            "422": error("Invalid units (wrong types, unknown fields, none or too many), or Idempotency-Key reused with a different body"),
             ...common,
           },
         },

@@ -6,6 +6,7 @@ import { env } from "~/env.js";
 import { LIVE_CHANNEL, publishMany, topics, type LiveEvent } from "~/server/realtime";
 import { db, sql } from "~/server/db";
 import { AppError, badRequest, isUniqueViolation, notFound } from "~/server/errors";
+import { canonical } from "~/server/rest/idempotency";
 import { readApplicant } from "~/modules/lending/read-applicant";
 import type { ApiCaller } from "~/modules/lender-api/api-keys";
 import { decisionUpdate, offerOf, recordDecision, statusOf, withPayment, type Offer } from "~/modules/lending/record-decision";
@@ -258,11 +259,4 @@ export function decisionWriteStatement(w: {
       RETURNING "id"),
     live AS (SELECT pg_notify(${LIVE_CHANNEL}, p) FROM ins, unnest(${w.events.map((e) => JSON.stringify(e))}::text[]) AS p WHERE ${w.viaNotify})
     SELECT (SELECT count(*) FROM ins)::int AS "stored", (SELECT count(*) FROM live)::int AS "notified"`;
-}
-
-/** Key order does not change what a body means, so it must not change its hash. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v && typeof v === "object") return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(",")}}`;
-  return JSON.stringify(v);
 }

@@ -10,6 +10,7 @@ import { vaultRouter } from "~/server/api/routers/vault";
 import { consentRouter } from "~/server/api/routers/consent";
 import { lendingRouter } from "~/server/api/routers/lending";
 import { inventoryRouter } from "~/server/api/routers/inventory";
+import { deliveryRouter } from "~/server/api/routers/delivery";
 
 // One sub-router per area. Each procedure declares who may call it (see trpc.ts, Policy).
 export const appRouter = router({
@@ -24,6 +25,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   lending: lendingRouter,
   inventory: inventoryRouter,
+  delivery: deliveryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,7 +8,7 @@ import { env } from "~/env.js";
 import "~/lib/zod";
 import { AppError, errorStatus } from "~/server/errors";
 import { findInputProblem, isUnsafeText, UNSAFE_TEXT_MESSAGE } from "~/server/input-text";
-import { authenticateApiKey, looksLikeApiKey, type ApiCaller } from "~/modules/lender-api/api-keys";
+import { authenticateApiKey, looksLikeApiKey, type ApiCaller, type DealerApiCaller, type KeyCaller } from "~/modules/lender-api/api-keys";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 const KEY_PARAMS = ["api_key", "apikey", "key", "token", "access_token", "secret", "authorization"];
@@ -20,12 +20,14 @@ export type RestRequest = {
   header(name: string): string | null;
   /** The body as text. Past `limit` bytes (declared or sent) it throws PAYLOAD_TOO_LARGE and reads no more. */
   text(limit: number): Promise<string>;
+  /** The body's bytes, undecoded (a CSV whose encoding must be checked), with the same limit. */
+  bytes(limit: number): Promise<Uint8Array>;
 };
 export type RestResponse = { status: number; headers: Record<string, string>; body: string };
 export type RestRoute<P> = (req: RestRequest, params: P) => Promise<RestResponse>;
 
 export type RestResult = { status?: number; body: unknown; headers?: Record<string, string> };
-type Ctx<P> = { req: RestRequest; caller: ApiCaller; params: P; json: () => Promise<unknown> };
+type Ctx<P, C extends KeyCaller = ApiCaller> = { req: RestRequest; caller: C; params: P; json: () => Promise<unknown> };
 
 const codeName: Record<keyof typeof errorStatus, string> = {
   BAD_REQUEST: "invalid_request",
@@ -63,8 +65,8 @@ function toResponse(e: unknown): RestResponse {
   return errorResponse(500, "internal_error", "Something went wrong on our side. Retry with the same Idempotency-Key.");
 }
 
-async function readJson(req: RestRequest): Promise<unknown> {
-  const text = await req.text(MAX_BODY_BYTES);
+async function readJson(req: RestRequest, limit: number): Promise<unknown> {
+  const text = await req.text(limit);
   if (!text.trim()) throw new AppError("BAD_REQUEST", "A JSON body is required.");
   let body: unknown;
   try {
@@ -89,7 +91,16 @@ function keyInUrl(url: URL) {
   return looksLikeApiKey(url.pathname);
 }
 
-export function apiRoute<P = Record<string, string>>(handler: (ctx: Ctx<P>) => Promise<RestResult>): RestRoute<P> {
+// A key opens only its owner's API. A dealer key on a lender route (or the reverse) is refused exactly as
+// an unknown key is, 401 with the same code, so no route tells a caller more than "not a key for this";
+// the message names the mix-up, which is the only thing the caller can act on.
+const WRONG_KEY: Record<KeyCaller["kind"], string> = {
+  lender: "This is a dealer API key; the lender API takes a key created in the lender console.",
+  dealer: "This is a lender API key; the inventory API takes a key created on the dealer's API keys page.",
+};
+const unauthorized = (message: string) => errorResponse(401, "unauthorized", message, { "www-authenticate": 'Bearer realm="keyturn"' });
+
+function keyedRoute<P, K extends KeyCaller["kind"]>(kind: K, bodyLimit: number, handler: (ctx: Ctx<P, Extract<KeyCaller, { kind: K }>>) => Promise<RestResult>): RestRoute<P> {
   return async (req, params) => {
     try {
       if (keyInUrl(req.url)) {
@@ -101,21 +112,27 @@ export function apiRoute<P = Record<string, string>>(handler: (ctx: Ctx<P>) => P
       const m = /^Bearer\s+(\S+)$/i.exec(req.header("authorization") ?? "");
       // One round trip resolves the key and counts the call against its rate limit.
       const caller = m ? await authenticateApiKey(m[1]!, env.API_RATE_LIMIT_PER_MINUTE) : null;
-      if (!caller) {
-        return errorResponse(401, "unauthorized", m ? "The API key is invalid or has been revoked." : "Send your API key as Authorization: Bearer <key>.", { "www-authenticate": 'Bearer realm="keyturn"' });
-      }
+      if (!caller) return unauthorized(m ? "The API key is invalid or has been revoked." : "Send your API key as Authorization: Bearer <key>.");
+      if (caller.kind !== kind) return unauthorized(WRONG_KEY[kind]);
       const { rateLimit: rl } = caller;
       const rlHeaders = { "x-ratelimit-limit": String(rl.limit), "x-ratelimit-remaining": String(rl.remaining) };
       if (!rl.allowed) {
         return errorResponse(429, "rate_limited", `Rate limit of ${rl.limit} requests per minute exceeded. Retry after ${rl.retryAfterSeconds} seconds.`, { "retry-after": String(rl.retryAfterSeconds), ...rlHeaders });
       }
-      const out = await handler({ req, caller, params, json: () => readJson(req) });
+      const out = await handler({ req, caller: caller as Extract<KeyCaller, { kind: K }>, params, json: () => readJson(req, bodyLimit) });
       return jsonResponse(out.status ?? 200, out.body, { ...rlHeaders, ...out.headers });
     } catch (e) {
       return toResponse(e);
     }
   };
 }
+
+/** A lender API route: lender keys only, JSON bodies up to MAX_BODY_BYTES. */
+export const apiRoute = <P = Record<string, string>>(handler: (ctx: Ctx<P, ApiCaller>) => Promise<RestResult>) => keyedRoute<P, "lender">("lender", MAX_BODY_BYTES, handler);
+
+/** A dealer API route: dealer keys only, with the route's own body limit (inventory feeds are large). */
+export const dealerApiRoute = <P = Record<string, string>>(bodyLimit: number, handler: (ctx: Ctx<P, DealerApiCaller>) => Promise<RestResult>) =>
+  keyedRoute<P, "dealer">("dealer", bodyLimit, handler);
 
 /** Parses URL query parameters with a strict schema (unknown parameters are refused, not ignored). */
 export function parseQuery<S extends z.ZodType>(req: RestRequest, schema: S): z.infer<S> {

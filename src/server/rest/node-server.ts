@@ -9,6 +9,24 @@ import { routeTable } from "./routes";
 import { decodesCleanly } from "~/server/input-text";
 
 function fromNode(req: http.IncomingMessage, url: URL): RestRequest {
+  const bytes = (limit: number) =>
+    new Promise<Buffer>((resolve, reject) => {
+      if (Number(req.headers["content-length"] ?? "0") > limit) return reject(tooLarge(limit));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= limit) chunks.push(chunk);
+        else {
+          // Stop buffering; what is left is discarded as it arrives.
+          req.removeAllListeners("data");
+          req.resume();
+          reject(tooLarge(limit));
+        }
+      });
+      req.on("end", () => resolve(Buffer.concat(chunks)));
+      req.on("error", () => reject(unreadable()));
+    });
   return {
     method: req.method ?? "GET",
     url,
@@ -16,24 +34,8 @@ function fromNode(req: http.IncomingMessage, url: URL): RestRequest {
       const v = req.headers[name.toLowerCase()];
       return Array.isArray(v) ? v.join(", ") : (v ?? null);
     },
-    text: (limit) =>
-      new Promise((resolve, reject) => {
-        if (Number(req.headers["content-length"] ?? "0") > limit) return reject(tooLarge(limit));
-        const chunks: Buffer[] = [];
-        let size = 0;
-        req.on("data", (chunk: Buffer) => {
-          size += chunk.length;
-          if (size <= limit) chunks.push(chunk);
-          else {
-            // Stop buffering; what is left is discarded as it arrives.
-            req.removeAllListeners("data");
-            req.resume();
-            reject(tooLarge(limit));
-          }
-        });
-        req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-        req.on("error", () => reject(unreadable()));
-      }),
+    bytes,
+    text: async (limit) => (await bytes(limit)).toString("utf8"),
   };
 }
 

@@ -1,4 +1,4 @@
-// The lender API's contract, walked: every operation of the OpenAPI document is called over HTTP with
+// The REST API's contract (lender and dealer inventory endpoints), walked: every operation of the OpenAPI document is called over HTTP with
 // inputs that make it answer each status the document declares for it, and each answer must be that
 // status with a body that parses as the declared schema (nothing added, nothing missing). A status an
 // operation can return that the document lacks shows up as a mismatch; a declared status without a way
@@ -6,17 +6,20 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { createApiKey } from "~/modules/lender-api/api-keys";
+import { createApiKey, createOwnedApiKey } from "~/modules/lender-api/api-keys";
+import { vin2024 } from "~/modules/inventory/test-csv";
 import { componentSchemas, openApiDocument } from "~/modules/lender-api/openapi";
 import { preApproveQuote } from "~/modules/lending/pre-approve-quote";
 import { createApiServer } from "./node-server";
-import { makeLender } from "../../../test/factories";
+import { makeDealer, makeLender } from "../../../test/factories";
 import { makeBuyerWithCredit, makeQuotedRequest } from "../../../test/lending-factories";
 
 const server = createApiServer();
 let base = "";
 let key = "";
 let limitedKey = "";
+let dealerKey = "";
+let dealerLimitedKey = "";
 let ids: string[] = [];
 
 beforeAll(async () => {
@@ -28,6 +31,11 @@ beforeAll(async () => {
   limitedKey = limited.secret;
   // This key's window is already full: every call with it is over the limit.
   await db.rateLimit.create({ data: { key: `api:${limited.id}`, windowStart: new Date(), count: 1_000_000 } });
+  const dealer = await makeDealer();
+  dealerKey = (await createOwnedApiKey({ dealerId: dealer.id }, { name: "DMS", mode: "LIVE" })).secret;
+  const dealerLimited = await createOwnedApiKey({ dealerId: dealer.id }, { name: "exhausted", mode: "LIVE" });
+  dealerLimitedKey = dealerLimited.secret;
+  await db.rateLimit.create({ data: { key: `api:${dealerLimited.id}`, windowStart: new Date(), count: 1_000_000 } });
   const buyer = await makeBuyerWithCredit(705, 8_000_000, 120_000);
   for (let i = 0; i < 4; i++) {
     const { quote } = await makeQuotedRequest({ customerId: buyer.id, lenderIds: [lender.id] });
@@ -45,6 +53,11 @@ const decide = (target: number | string, idem: string | null, body: string, auth
   path: `/pre-approvals/${typeof target === "number" ? `{${target}}` : target}/decisions`, method: "POST", auth, body, headers: { "content-type": "application/json", ...(idem ? { "idempotency-key": idem } : {}) },
 });
 const LEAKED = "?api_key=kt_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const unit = (serial: number, over: Record<string, unknown> = {}) => ({ vin: vin2024(serial), condition: "NEW", year: 2024, make: "Honda", model: "Accord", priceCents: 3_199_500, ...over });
+const upsert = (idem: string | null, body: string, over: Partial<Call> = {}): Call => ({
+  path: "/inventory", method: "PUT", auth: "dealer", body, headers: { "content-type": "application/json", ...(idem ? { "idempotency-key": idem } : {}) }, ...over,
+});
+const units = (...xs: unknown[]) => JSON.stringify({ units: xs });
 
 // Inputs that make each operation answer each status.
 const triggers: Record<string, Record<string, Call[]>> = {
@@ -84,6 +97,34 @@ const triggers: Record<string, Record<string, Call[]>> = {
     "429": [{ path: "/decisions", auth: "limited" }],
   },
 };
+triggers.listInventory = {
+  "200": [{ path: "/inventory?limit=2", auth: "dealer" }, { path: "/inventory?status=SOLD", auth: "dealer" }],
+  "400": [{ path: "/inventory?limit=101", auth: "dealer" }, { path: "/inventory?status=maybe", auth: "dealer" }, { path: "/inventory?cursor=nope", auth: "dealer" }, { path: `/inventory${LEAKED}`, auth: "dealer" }],
+  // No key, and a lender's key: the inventory API takes only a dealer's.
+  "401": [{ path: "/inventory", auth: null }, { path: "/inventory" }],
+  "429": [{ path: "/inventory", auth: "dealerLimited" }],
+};
+triggers.upsertInventory = {
+  "200": [
+    upsert("i-first", units(unit(1), unit(2, { year: 2019 }))),
+    { ...upsert("i-replay", units(unit(3))), setup: upsert("i-replay", units(unit(3))) },
+    { ...upsert("i-csv", `VIN,Year,Make,Model,Price,Condition\n${vin2024(4)},2024,Honda,Accord,30000,New\n`), headers: { "content-type": "text/csv", "idempotency-key": "i-csv" } },
+  ],
+  "400": [
+    upsert(null, units(unit(5))), upsert("i-badjson", "{not json"), upsert("i-query", units(unit(5)), { path: "/inventory?fullFeed=true" }),
+    { ...upsert("i-badcsv", "vin\n\"open\n"), headers: { "content-type": "text/csv", "idempotency-key": "i-badcsv" } },
+    upsert("i-leak", units(unit(5)), { path: `/inventory${LEAKED}` }),
+  ],
+  "401": [upsert("i-anon", units(unit(5)), { auth: null }), upsert("i-lender", units(unit(5)), { auth: undefined })],
+  "413": [upsert("i-big", units(unit(5, { trim: "x".repeat(1_100_000) })))],
+  "422": [
+    upsert("i-invalid", units(unit(5, { dealerId: "x" }))),
+    upsert("i-none", units()),
+    { ...upsert("i-clash", units(unit(6, { priceCents: 100 }))), setup: upsert("i-clash", units(unit(6))) },
+  ],
+  "429": [upsert("i-limited", units(unit(5)), { auth: "dealerLimited" })],
+};
+
 // Declared because any operation can fail on our side, but no input of a caller's can cause it.
 const NOT_TRIGGERABLE = new Set(["500"]);
 
@@ -95,13 +136,14 @@ async function send(c: Call): Promise<{ status: number; body: unknown }> {
   if (c.setup) await send(c.setup);
   const path = c.path.replace(/\{(\d)\}/g, (_, i: string) => ids[Number(i)]!);
   const headers = new Headers(c.headers);
-  const auth = c.auth === undefined ? key : c.auth === "limited" ? limitedKey : c.auth;
+  const named: Record<string, string> = { limited: limitedKey, dealer: dealerKey, dealerLimited: dealerLimitedKey };
+  const auth = c.auth === undefined ? key : c.auth === null ? null : (named[c.auth] ?? c.auth);
   if (auth) headers.set("authorization", `Bearer ${auth}`);
   const res = await fetch(`${base}${path}`, { method: c.method ?? "GET", headers, body: c.body });
   return { status: res.status, body: JSON.parse(await res.text()) as unknown };
 }
 
-describe("the lender API answers only what its OpenAPI document declares", () => {
+describe("the REST API answers only what its OpenAPI document declares", () => {
   it("has a trigger for every declared status of every operation, and declares every status triggered", () => {
     expect(operations.map((o) => o.op.operationId).sort()).toEqual(Object.keys(triggers).sort());
     for (const { op } of operations) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { customerProcedure, lenderProcedure, router } from "~/server/api/trpc";
 import { forbidden } from "~/server/errors";
 import { liveStream, topics } from "~/server/realtime";
-import { createApiKey, listApiKeys, revokeApiKey } from "~/modules/lender-api/api-keys";
+import { createApiKey, createApiKeyInput, listApiKeys, revokeApiKey } from "~/modules/lender-api/api-keys";
 import { buyerPreApprovals, getNotice, lenderOverview, listNotices } from "~/modules/lending/console";
 import { getPolicy, updatePolicy } from "~/modules/lending/manage-policy";
 import { consoleDecisionSchema, policyInputSchema } from "~/modules/lending/schemas";
@@ -31,9 +31,7 @@ export const lendingRouter = router({
   updatePolicy: ownerProcedure.input(policyInputSchema).mutation(({ ctx, input }) => updatePolicy(ctx.lenderId, input)),
 
   apiKeys: ownerProcedure.input(z.void()).query(({ ctx }) => listApiKeys(ctx.lenderId)),
-  createApiKey: ownerProcedure
-    .input(z.object({ name: z.string().trim().min(1, "Name the key (e.g. the system using it)").max(60), mode: z.enum(["LIVE", "TEST"]) }).strict())
-    .mutation(({ ctx, input }) => createApiKey(ctx.lenderId, input)),
+  createApiKey: ownerProcedure.input(createApiKeyInput).mutation(({ ctx, input }) => createApiKey(ctx.lenderId, input)),
   revokeApiKey: ownerProcedure.input(z.object({ id }).strict()).mutation(({ ctx, input }) => revokeApiKey(ctx.lenderId, input.id)),
 
   webhook: ownerProcedure.input(z.void()).query(({ ctx }) => getWebhookSettings(ctx.lenderId)),

@@ -67,7 +67,7 @@ export function ImportFlow() {
           <div>
             <label htmlFor="inventory-file" className="block text-sm font-medium text-slate-800">CSV file</label>
             <input id="inventory-file" type="file" accept=".csv,text/csv" aria-describedby="inventory-file-hint" className="mt-1 block w-full max-w-full text-sm" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setMapping({}); reset(); }} />
-            <p id="inventory-file-hint" className="mt-1 text-xs text-slate-600">UTF-8, up to 20 MB. Needs columns for VIN, year, make, model, price and condition; stock, trim, body, mileage, MSRP, exterior color and date in stock are read too.</p>
+            <p id="inventory-file-hint" className="mt-1 text-xs text-slate-600">UTF-8 CSV, up to 5 MB. Needs columns for VIN, year, make, model, price and condition; stock, trim, body, mileage, MSRP, exterior color and date in stock are read too.</p>
           </div>
           <label className="flex items-start gap-2 text-sm text-slate-800">
             <input type="checkbox" className="mt-0.5" checked={fullFeed} onChange={(e) => { setFullFeed(e.target.checked); setPreview(null); }} />

@@ -16,6 +16,7 @@ import { autoQuoteSkipText, type AutoQuoteSkip } from "~/modules/quotes/auto-quo
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { BuyerContact } from "~/components/messaging/buyer-contact";
+import { DealerDelivery } from "~/components/deals/dealer-delivery";
 import { DealerThread } from "~/components/messaging/dealer-thread";
 import { QuoteForm } from "./quote-form";
 
@@ -187,6 +188,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
           </Card>
         )}
         <BuyerContact leadId={leadId} />
+        <DealerDelivery leadId={leadId} />
         <DealerThread leadId={leadId} />
         <ButtonLink href="/dealer" variant="ghost">← All leads</ButtonLink>
       </section>

@@ -1,0 +1,33 @@
+// The dealer inventory API: dealer keys only (dealerApiRoute), the lender API's auth, rate limit,
+// idempotency and error shape. Listed in ./routes.ts with the lender routes, so both servers serve it.
+import { z } from "zod";
+import { apiUnitsToRows } from "~/modules/inventory/api-rows";
+import { csvPutQuerySchema, INVENTORY_JSON_MAX_BYTES, inventoryListQuerySchema, upsertInventoryInputSchema } from "~/modules/inventory/api-schemas";
+import { listInventoryForApi } from "~/modules/inventory/list-inventory-api";
+import { MAX_FILE_BYTES, parseInventoryFile } from "~/modules/inventory/parse-file";
+import { upsertInventory } from "~/modules/inventory/upsert-inventory";
+import { dealerApiRoute, parseQuery } from "./handler";
+import { canonical, requestHash, requireIdempotencyKey } from "./idempotency";
+
+const noQuery = z.object({}).strict();
+const isCsv = (contentType: string | null) => /^text\/csv\b/i.test(contentType ?? "");
+
+export const listInventoryRoute = dealerApiRoute(0, async ({ req, caller }) => ({ body: await listInventoryForApi(caller, parseQuery(req, inventoryListQuerySchema)) }));
+
+/** JSON ({ units, fullFeed }) or, with Content-Type: text/csv, a feed file read by the CSV import's parser. */
+export const putInventoryRoute = dealerApiRoute(INVENTORY_JSON_MAX_BYTES, async ({ req, caller, json }) => {
+  const idempotencyKey = requireIdempotencyKey(req.header("idempotency-key"), "inventory write");
+  let input;
+  if (isCsv(req.header("content-type"))) {
+    const fullFeed = parseQuery(req, csvPutQuerySchema).fullFeed === "true";
+    const bytes = await req.bytes(MAX_FILE_BYTES);
+    const parsed = parseInventoryFile(bytes);
+    input = { rows: parsed.rows, bad: parsed.bad, received: parsed.total, fullFeed, requestHash: requestHash(`PUT /inventory text/csv fullFeed=${fullFeed}\n`, bytes) };
+  } else {
+    parseQuery(req, noQuery);
+    const body = upsertInventoryInputSchema.parse(await json());
+    input = { ...apiUnitsToRows(body.units), received: body.units.length, fullFeed: body.fullFeed, requestHash: requestHash("PUT /inventory\n", canonical(body)) };
+  }
+  const out = await upsertInventory(caller, { ...input, idempotencyKey });
+  return { status: out.status, body: out.body, headers: out.replayed ? { "idempotent-replayed": "true" } : undefined };
+});
