@@ -32,6 +32,9 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "inventory.markSold": (c) => ({ unitId: c.unitId }),
   "inventory.markAvailable": (c) => ({ unitId: c.unitId }),
   "dealer.speed": () => undefined,
+  // The skipped-leads list names leads: it must show the buyer's alias and wanted car only.
+  "dealer.autoQuote": () => undefined,
+  "dealer.updateAutoQuote": () => ({ enabled: true, discountBps: 250, dailyCap: 10 }),
   "delivery.forLead": (c) => ({ leadId: c.leadId }),
   // Before acceptance there is no deal: both refuse, and the refusal must say nothing about the buyer.
   "delivery.record": () => ({ dealId: "no-deal-yet", deliveredOn: new Date(), vehiclePriceCents: 3_000_000, feesCents: 0, addOnsCents: 0, incentivesCents: 0, taxCents: 0, tradeInOfferCents: 0, financingUsed: "CASH" }),
