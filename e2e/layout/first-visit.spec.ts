@@ -97,7 +97,7 @@ test("raw validation text never reaches the request form, and focus lands on the
 test("a dealer's lead with a 1,900-character word, notifications and every dealer page fit a phone", async ({ page }) => {
   await dallasRequestWithQuote(unique("Accord"));
   await signIn(page, demo.dealerDallas);
-  await visitAll(page, ["/dealer", "/dealer/inventory", "/dealer/inventory/import", "/dealer/coverage", "/dealer/notifications", "/dealer/team", "/dealer/api-keys", "/dealer/analytics", "/dealer/settings", "/dealer/settings/quote-defaults", "/dealer/crm"]);
+  await visitAll(page, ["/dealer", "/dealer/inventory", "/dealer/inventory/import", "/dealer/coverage", "/dealer/notifications", "/dealer/team", "/dealer/api-keys", "/dealer/analytics", "/dealer/settings", "/dealer/settings/quote-defaults", "/dealer/crm", "/dealer/auto-quote"]);
   await page.goto("/dealer");
   const row = page.getByTestId("lead-row").first();
   await expect(row).toBeVisible();

@@ -16,6 +16,9 @@ export const LIVE_CHANNEL = CHANNEL;
 
 export type LiveEvent = { topic: string; type: string; id?: string };
 
+/** The first event of a stream opened with `announce` (see liveStream). */
+export const LIVE_SUBSCRIBED = "live.subscribed";
+
 export const topics = {
   dealer: (dealerId: string) => `dealer:${dealerId}`,
   request: (requestId: string) => `request:${requestId}`,
@@ -145,13 +148,16 @@ export async function subscribe(topic: string, handler: (e: LiveEvent) => void):
 }
 
 /** An async stream of events on a topic for tRPC SSE subscriptions; ends when the client goes away. */
-export async function* liveStream(topic: string, signal: AbortSignal | undefined): AsyncGenerator<LiveEvent> {
+export async function* liveStream(topic: string, signal: AbortSignal | undefined, opts: { announce?: boolean } = {}): AsyncGenerator<LiveEvent> {
   const queue: LiveEvent[] = [];
   let wake: (() => void) | null = null;
   const off = await subscribe(topic, (e) => {
     queue.push(e);
     wake?.();
   });
+  // `announce`: a first event once the subscription is live, so a page refetches what committed between its
+  // first fetch and now (an automatic quote lands within milliseconds of the post that caused it).
+  if (opts.announce) queue.push({ topic, type: LIVE_SUBSCRIBED });
   // One abort listener for the stream's whole life: adding one per wait piled them up on a busy stream.
   const onAbort = () => wake?.();
   signal?.addEventListener("abort", onAbort, { once: true });

@@ -12,6 +12,7 @@ import { LeadStatusBadge } from "~/components/requests/status-badge";
 import { distance, timeAgo } from "~/lib/format";
 import { LEAD_FILTERS } from "~/modules/dealers/labels";
 import { BODY_TYPES, bodyTypeLabel, timelineLabel } from "~/modules/requests/labels";
+import { UNIT_CHANGE_SHORT } from "~/modules/quotes/labels";
 import { tierShort } from "~/components/requests/credit";
 import { useTRPC } from "~/trpc/react";
 import { oneOf } from "~/lib/url-state";
@@ -104,6 +105,8 @@ export function LeadsBoard() {
                       </span>
                     )}
                     {l.quotes[0]?.needsReconfirm && <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">Re-confirm</span>}
+                    {l.quotes[0]?.status === "ACTIVE" && l.quotes[0].unitChange && <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">{UNIT_CHANGE_SHORT[l.quotes[0].unitChange]}</span>}
+                    {l.quotes[0]?.autoSent && <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">Sent automatically</span>}
                     <LeadStatusBadge status={l.status} />
                   </div>
                 </div>

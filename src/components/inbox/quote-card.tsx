@@ -20,6 +20,8 @@ export function QuoteFlags({ q, accepted }: { q: InboxQuote; accepted: boolean }
       {accepted && <Badge tone="green">Accepted</Badge>}
       {q.withdrawn && <Badge tone="red">Withdrawn</Badge>}
       {q.needsReconfirm && !q.withdrawn && <Badge tone="amber">Needs re-confirmation</Badge>}
+      {q.unitChanged && <Badge tone="amber">May no longer be available</Badge>}
+      {q.autoSent && <Badge tone="gray">Sent automatically</Badge>}
       {q.status === "DECLINED" && <Badge>Closed</Badge>}
       {q.status === "ACTIVE" && q.validUntil <= new Date() && <Badge tone="amber">Expired</Badge>}
       {!q.inStock && <Badge tone="gray">In transit</Badge>}
@@ -97,6 +99,8 @@ function Breakdown({ q }: { q: InboxQuote }) {
   );
 }
 
+// A quote whose car changed is still live (the dealer may re-confirm it), so it is not dimmed like a closed one:
+// its notice must stay readable.
 export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; actions: QuoteActions }) {
   const accepted = actions.acceptedQuoteId === q.id;
   const unread = actions.unread[q.leadId] ?? 0;
@@ -105,7 +109,7 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
     <article
       aria-labelledby={`q-${q.id}`}
       data-testid="quote-card"
-      className={`flex flex-col gap-3 rounded-xl border bg-white p-4 shadow-sm ${accepted ? "border-green-500 ring-2 ring-green-200" : rank === 0 && q.open ? "border-brand-500" : "border-slate-200"} ${q.open || accepted ? "" : "opacity-75"}`}
+      className={`flex flex-col gap-3 rounded-xl border bg-white p-4 shadow-sm ${accepted ? "border-green-500 ring-2 ring-green-200" : rank === 0 && q.open ? "border-brand-500" : "border-slate-200"} ${q.open || accepted || q.unitChanged ? "" : "opacity-75"}`}
     >
       <header className="flex items-start justify-between gap-2">
         <div className="min-w-0">
@@ -117,6 +121,11 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
         {rank === 0 && q.open && <Badge tone="blue">Top pick</Badge>}
       </header>
       <QuoteFlags q={q} accepted={accepted} />
+      {q.unitChanged && (
+        <p id={`unit-${q.id}`} className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status" data-testid="unit-changed">
+          This car may no longer be available — the dealer has been asked to re-confirm.
+        </p>
+      )}
       <p className="text-sm text-slate-700">
         {title} · {q.vehicle.mileage.toLocaleString("en-US")} mi
       </p>
@@ -139,6 +148,12 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
       <div className="mt-auto flex gap-2">
         {q.open && (
           <Button className="flex-1" onClick={() => actions.onAccept(q)} aria-label={`Accept ${possessive(q.dealerName)} quote`}>
+            Accept
+          </Button>
+        )}
+        {/* Shown, but disabled: the buyer sees why this one cannot be accepted rather than a missing button. */}
+        {q.unitChanged && !q.open && (
+          <Button className="flex-1" disabled aria-describedby={`unit-${q.id}`} aria-label={`Accept ${possessive(q.dealerName)} quote`}>
             Accept
           </Button>
         )}

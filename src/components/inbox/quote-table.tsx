@@ -72,6 +72,11 @@ export function QuoteTable({ quotes, actions }: { quotes: InboxQuote[]; actions:
                         Accept
                       </button>
                     )}
+                    {q.unitChanged && !q.open && (
+                      <button disabled className="cursor-not-allowed rounded-lg bg-brand-600/50 px-3 py-1.5 text-sm font-semibold text-white" aria-label={`Accept ${possessive(q.dealerName)} quote`} title="This car may no longer be available — the dealer has been asked to re-confirm.">
+                        Accept
+                      </button>
+                    )}
                     <button className="rounded-lg px-3 py-1.5 text-sm font-semibold text-ink ring-1 ring-inset ring-slate-300 hover:bg-slate-50" onClick={() => actions.onMessage(q)}>
                       Message<span className="sr-only"> {q.dealerName}</span>
                       {unread > 0 && <> ({unread}<span className="sr-only"> unread</span>)</>}

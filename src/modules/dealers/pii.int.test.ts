@@ -40,6 +40,9 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "dealerSettings.updateQuoteDefaults": () => ({ docFeeCents: 49_900, addOnsCents: 0, addOnsLabel: null, taxRateBps: null, quoteValidDays: 7 }),
   "analytics.dealer": () => undefined,
   "analytics.customers": () => undefined,
+  // The skipped-leads list names leads: it must show the buyer's alias and wanted car only.
+  "dealer.autoQuote": () => undefined,
+  "dealer.updateAutoQuote": () => ({ enabled: true, discountBps: 250, dailyCap: 10 }),
   "delivery.forLead": (c) => ({ leadId: c.leadId }),
   // Before acceptance there is no deal: both refuse, and the refusal must say nothing about the buyer.
   "delivery.record": () => ({ dealId: "no-deal-yet", deliveredOn: new Date(), vehiclePriceCents: 3_000_000, feesCents: 0, addOnsCents: 0, incentivesCents: 0, taxCents: 0, tradeInOfferCents: 0, financingUsed: "CASH" }),

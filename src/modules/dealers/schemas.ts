@@ -35,3 +35,13 @@ export const coverageInput = z
     if (v.minPriceCents > v.maxPriceCents) ctx.addIssue({ code: "custom", path: ["maxPriceCents"], message: "The highest price must be at least the lowest." });
   });
 export type CoverageInput = z.infer<typeof coverageInput>;
+
+export const autoQuoteSettingsInput = z
+  .object({
+    enabled: z.boolean(),
+    // Basis points off the unit's list price: 250 = 2.5%.
+    discountBps: z.number({ error: "Enter a discount." }).int("Use at most two decimals.").min(0, "Cannot be negative.").max(2000, "At most 20%."),
+    dailyCap: z.number({ error: "Enter a number." }).int("Enter a whole number.").min(1, "At least 1 a day.").max(500, "At most 500 a day."),
+  })
+  .strict();
+export type AutoQuoteSettingsInput = z.infer<typeof autoQuoteSettingsInput>;

@@ -14,6 +14,7 @@ import { CRM_PLAN_RESEND_QUEUE } from "~/modules/crm/queues";
 
 export const QUOTE_CHANGED = "The quote changed — please review it.";
 export const ALREADY_ACCEPTED = "You already accepted a quote on this request.";
+export const UNIT_CHANGED = "This car may no longer be available — the dealer has been asked to re-confirm.";
 const MAX_ATTEMPTS = 4;
 // Shown to dealers on the lead. The losing dealers learn only that the request closed.
 export const WON_REASON = "The buyer accepted your quote.";
@@ -84,7 +85,7 @@ async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, h
   const taken = await tx.$queryRaw<{ otdCents: number }[]>`
     UPDATE "Quote" SET "status" = 'ACCEPTED', "updatedAt" = now()
     WHERE "id" = ${quoteId} AND "status" = 'ACTIVE' AND "version" = ${version}
-      AND "needsReconfirm" = false AND "validUntil" > now()
+      AND "needsReconfirm" = false AND "unitChange" IS NULL AND "validUntil" > now()
     RETURNING "otdCents"`;
   if (taken.length === 0) throw await whyQuoteUnavailable(tx, quoteId, version);
 
@@ -125,12 +126,14 @@ async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, h
 }
 
 async function whyQuoteUnavailable(tx: Tx, quoteId: string, version: number): Promise<AppError> {
-  const q = await tx.quote.findUnique({ where: { id: quoteId }, select: { status: true, version: true, needsReconfirm: true, validUntil: true } });
+  const q = await tx.quote.findUnique({ where: { id: quoteId }, select: { status: true, version: true, needsReconfirm: true, unitChange: true, validUntil: true } });
   if (!q) return notFound("Quote not found.");
   if (q.status === "WITHDRAWN") return conflict("The dealer withdrew this quote.");
   if (q.status !== "ACTIVE") return conflict("This quote is no longer open.");
   if (q.version !== version) return conflict(QUOTE_CHANGED);
   if (q.needsReconfirm) return conflict("The dealer has not re-confirmed this quote since you edited your request.");
+  // The car was sold or repriced after the quote was sent (flagQuotesForUnits); a revision clears it.
+  if (q.unitChange) return conflict(UNIT_CHANGED);
   return conflict("This quote has expired.");
 }
 

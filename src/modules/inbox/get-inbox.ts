@@ -11,6 +11,9 @@ export const customerQuoteSelect = {
   version: true,
   status: true,
   needsReconfirm: true,
+  // Whether the car was sold or repriced since the quote was sent (never which unit, nor the new price).
+  unitChange: true,
+  autoSent: true,
   validUntil: true,
   withdrawnReason: true,
   year: true,
@@ -42,6 +45,9 @@ export type InboxQuote = {
   status: string;
   open: boolean;
   needsReconfirm: boolean;
+  /** The car was sold or repriced after this quote was sent: not acceptable until the dealer re-confirms. */
+  unitChanged: boolean;
+  autoSent: boolean;
   withdrawn: boolean;
   withdrawnReason: string | null;
   validUntil: Date;
@@ -100,8 +106,10 @@ export async function getInbox({ actor, requestId }: { actor: Actor; requestId: 
       id: q.id,
       version: q.version,
       status: q.status,
-      open: q.status === "ACTIVE" && !q.needsReconfirm && q.validUntil > now && request.status === "OPEN",
+      open: q.status === "ACTIVE" && !q.needsReconfirm && q.unitChange == null && q.validUntil > now && request.status === "OPEN",
       needsReconfirm: q.needsReconfirm,
+      unitChanged: q.status === "ACTIVE" && q.unitChange != null,
+      autoSent: q.autoSent,
       withdrawn: q.status === "WITHDRAWN",
       withdrawnReason: q.withdrawnReason,
       validUntil: q.validUntil,

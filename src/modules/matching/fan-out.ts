@@ -2,12 +2,15 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db, sql, sqlTransaction, type SqlClient } from "~/server/db";
 import { defineJob } from "~/server/jobs/define";
-import { enqueue } from "~/server/jobs/queue";
+import { enqueue, enqueueMany } from "~/server/jobs/queue";
 import { publishMany, topics } from "~/server/realtime";
 import { findEligibleDealers } from "./eligible-dealers";
 import { NOTIFY_DEALERS_QUEUE } from "./notify-dealers.job";
 import { CRM_PLAN_LEADS_QUEUE } from "~/modules/crm/queues";
 import type { MatchRequest } from "./eligibility";
+
+/** The automatic-quote job's queue (modules/quotes/auto-quote.job.ts), named here so fan-out does not load quoting. */
+export const AUTO_QUOTE_QUEUE = "quotes.auto-quote";
 
 /** How the buyer appears to one dealer: stable per dealer, different across dealers, so dealers cannot correlate. */
 export function buyerAlias(requestId: string, dealerId: string): string {
@@ -68,6 +71,9 @@ export async function fanOutRequest(requestId: string, hooks: { beforeCommit?: (
       // The leads' ADF/XML to the dealers' CRMs: one job per request, which finds the dealers that have a
       // CRM address or endpoint, so this transaction adds one insert however many leads it wrote.
       if (created.length > 0) await enqueue(c, CRM_PLAN_LEADS_QUEUE, { requestId });
+      // Dealers with the automatic rule on get a job per lead, committed with the lead: no lead of theirs
+      // is missed by a crash, and none is answered before it exists. The job re-checks the rule itself.
+      await enqueueMany(c, AUTO_QUOTE_QUEUE, created.filter((l) => l.autoQuote).map((l) => ({ leadId: l.id })));
       await publishMany(
         [
         ...created.map((l) => ({ topic: topics.dealer(l.dealerId), type: "lead.created", id: l.id })),
@@ -115,13 +121,15 @@ async function insertLeads(c: SqlClient, requestId: string, rows: LeadRow[]) {
   if (leads.length === 0) return [];
   // No ON CONFLICT: under the request row lock held by the caller, the dealers above hold no lead on this
   // request, and should that ever be wrong the unique (requestId, dealerId) index fails the whole run.
-  const inserted = await c.query<{ id: string; dealerId: string }>({
+  // RETURNING reads each new lead's dealer by primary key for its automatic rule: one index probe per
+  // lead, in the statement that already touches those rows, rather than a round trip of its own.
+  const inserted = await c.query<{ id: string; dealerId: string; autoQuote: boolean }>({
     name: "fan-out.leads",
     text: `INSERT INTO "Lead" ("id", "requestId", "dealerId", "distanceMiles", "matchReasons", "buyerAlias", "bodyType", "updatedAt")
            SELECT gen_random_uuid()::text, $1, x.dealer_id, x.distance, x.reasons::jsonb, x.alias,
                   (SELECT r."bodyType" FROM "Request" r WHERE r."id" = $1), now()
            FROM unnest($2::text[], $3::float8[], $4::text[], $5::text[]) AS x(dealer_id, distance, reasons, alias)
-           RETURNING "id", "dealerId"`,
+           RETURNING "id", "dealerId", (SELECT d."autoQuoteEnabled" FROM "Dealer" d WHERE d."id" = "Lead"."dealerId") AS "autoQuote"`,
     values: [requestId, leads.map((x) => x.dealerId), leads.map((x) => x.distance), leads.map((x) => x.reasons), leads.map((x) => x.alias)],
   });
   return inserted.rows;

@@ -10,3 +10,16 @@ export const vehicleConditionLabel: Record<VehicleCondition, string> = { NEW: "N
 export function conditionAnswers(requested: "NEW" | "USED" | "ANY", car: VehicleCondition) {
   return requested === "ANY" || (requested === "NEW" ? car === "NEW" : car !== "NEW");
 }
+
+export type UnitChangeKind = "SOLD" | "REMOVED" | "PRICE_CHANGED";
+/** The dealer's board badge for a quote whose stock unit changed after it was sent. */
+export const UNIT_CHANGE_SHORT: Record<UnitChangeKind, string> = { SOLD: "Car sold", REMOVED: "Car removed", PRICE_CHANGED: "Price changed" };
+/**
+ * The lead page's notice. A sold car cannot be re-confirmed as it is (reviseQuote refuses its VIN), so
+ * that one offers another car; the others can be re-confirmed unchanged.
+ */
+export const UNIT_CHANGE_NOTICE: Record<UnitChangeKind, string> = {
+  SOLD: "The car was sold: re-confirm with another car or withdraw. The buyer cannot accept this quote until you do.",
+  REMOVED: "The car was removed from your stock: re-confirm or withdraw. The buyer cannot accept this quote until you do.",
+  PRICE_CHANGED: "The car changed price: re-confirm or withdraw. The buyer cannot accept this quote until you do.",
+};

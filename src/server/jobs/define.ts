@@ -4,7 +4,7 @@ import type { z } from "zod";
  * Kinds of work, each with its own slots in every worker (POOL_CONCURRENCY), so a slow kind — a lender's
  * endpoint that hangs, a mail server that stalls — only ever occupies its own slots.
  */
-export type JobPool = "fan-out" | "notifications" | "email" | "webhooks" | "general";
+export type JobPool = "fan-out" | "quotes" | "notifications" | "email" | "webhooks" | "general";
 
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   /** Queue name, e.g. "request.fan-out". */

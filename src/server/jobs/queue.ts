@@ -26,3 +26,22 @@ export async function enqueue(q: Queryable, queue: string, payload: Prisma.Input
   }
   return id;
 }
+
+/**
+ * As enqueue, for many jobs of one queue in one statement and one wake-up: fan-out queues one job per
+ * lead whose dealer answers automatically, and its transaction is the cost of posting a request.
+ */
+export async function enqueueMany(q: Queryable, queue: string, payloads: Prisma.InputJsonValue[]): Promise<string[]> {
+  if (payloads.length === 0) return [];
+  const ids = payloads.map(() => randomUUID());
+  const event = JSON.stringify({ topic: topics.jobs, type: queue, id: ids[0] });
+  const jobs = Prisma.sql`INSERT INTO "Job" ("id", "queue", "payload", "runAt", "maxAttempts")
+    SELECT x.id, ${queue}, x.payload::jsonb, CURRENT_TIMESTAMP, 8 FROM unnest(${ids}::text[], ${payloads.map((p) => JSON.stringify(p))}::text[]) AS x(id, payload)
+    RETURNING "id"`;
+  if (env.LIVE_TRANSPORT === "notify") {
+    await execute(q, "jobs.enqueue-many-notify", Prisma.sql`WITH job AS (${jobs}) SELECT pg_notify(${LIVE_CHANNEL}, ${event}) FROM (SELECT 1 FROM job LIMIT 1) one`);
+  } else {
+    await execute(q, "jobs.enqueue-many-poll", Prisma.sql`WITH job AS (${jobs}) INSERT INTO "LiveEvent" ("topic", "type", "refId") SELECT ${topics.jobs}, ${queue}, min("id") FROM job`);
+  }
+  return ids;
+}

@@ -1,5 +1,6 @@
 import type { JobDefinition } from "~/server/jobs/define";
 import { fanOutJob } from "~/modules/matching/fan-out";
+import { autoQuoteJob } from "~/modules/quotes/auto-quote.job";
 import { pruneLeadDaysJob } from "~/modules/matching/lead-days";
 import { notifyDealersOfLeads } from "~/modules/matching/notify-dealers.job";
 import { retentionSweepJob } from "~/modules/vault/retention";
@@ -18,6 +19,7 @@ import { sweepStrandedCrmDeliveriesJob } from "~/modules/crm/sweep-crm-deliverie
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
   fanOutJob as JobDefinition,
+  autoQuoteJob as JobDefinition,
   pruneLeadDaysJob as JobDefinition,
   notifyDealersOfLeads as JobDefinition,
   retentionSweepJob as JobDefinition,

@@ -10,7 +10,8 @@ import { jobsById } from "~/server/jobs/registry";
 import { subscribe, topics } from "~/server/realtime";
 
 /** Slots per kind of work in one worker process: a hanging lender endpoint holds webhook slots only. */
-export const POOL_CONCURRENCY: Record<JobPool, number> = { "fan-out": 4, notifications: 2, email: 2, webhooks: 8, general: 2 };
+// "quotes" is the automatic rule answering a new lead: the buyer's first answer waits behind nothing else.
+export const POOL_CONCURRENCY: Record<JobPool, number> = { "fan-out": 4, quotes: 2, notifications: 2, email: 2, webhooks: 8, general: 2 };
 
 type Claimed = { id: string; queue: string; payload: unknown; attempts: number; maxAttempts: number };
 

@@ -4,7 +4,8 @@ import { dealerProcedure, router } from "~/server/api/trpc";
 import { liveStream, topics } from "~/server/realtime";
 import { getCoverage, updateCoverage } from "~/modules/dealers/coverage";
 import { listLeads, openLead, passLead } from "~/modules/dealers/leads";
-import { coverageInput, leadIdInput, listLeadsInput, passLeadInput } from "~/modules/dealers/schemas";
+import { autoQuoteSettingsInput, coverageInput, leadIdInput, listLeadsInput, passLeadInput } from "~/modules/dealers/schemas";
+import { getAutoQuoteSettings, updateAutoQuoteSettings } from "~/modules/dealers/auto-quote-settings";
 import { reviseQuote } from "~/modules/quotes/revise-quote";
 import { reviseQuoteInput, submitQuoteInput, withdrawQuoteInput } from "~/modules/quotes/schemas";
 import { submitQuote } from "~/modules/quotes/submit-quote";
@@ -26,6 +27,8 @@ export const dealerRouter = router({
   coverage: dealerProcedure.input(z.void()).query(({ ctx }) => getCoverage(ctx.dealerId)),
   speed: dealerProcedure.input(z.void()).query(({ ctx }) => getDealerSpeed(ctx.dealerId)),
   updateCoverage: dealerProcedure.input(coverageInput).mutation(({ ctx, input }) => updateCoverage(ctx.dealerId, ctx.actor.orgRole === "OWNER", input)),
+  autoQuote: dealerProcedure.input(z.void()).query(({ ctx }) => getAutoQuoteSettings(ctx.dealerId)),
+  updateAutoQuote: dealerProcedure.input(autoQuoteSettingsInput).mutation(({ ctx, input }) => updateAutoQuoteSettings(ctx.dealerId, ctx.actor.orgRole === "OWNER", input)),
   // Only this dealer's own topic: new, updated and closed leads.
   live: dealerProcedure.input(z.void()).subscription(async function* ({ ctx, signal }) {
     for await (const e of liveStream(topics.dealer(ctx.dealerId), signal)) yield e;

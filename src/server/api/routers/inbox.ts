@@ -16,7 +16,7 @@ export const inboxRouter = router({
   get: customerProcedure.input(ZRequestRef).query(({ ctx, input }) => getInbox({ actor: ctx.actor, ...input })),
   live: customerProcedure.input(ZRequestRef).subscription(async function* ({ ctx, input, signal }) {
     await assertOwnRequest(ctx.actor.userId, input.requestId);
-    for await (const e of liveStream(topics.request(input.requestId), signal)) yield e;
+    for await (const e of liveStream(topics.request(input.requestId), signal, { announce: true })) yield e;
   }),
   accept: customerProcedure.input(ZAcceptQuoteInput).mutation(({ ctx, input }) => acceptQuote({ actor: ctx.actor, ...input })),
   deal: customerProcedure.input(ZRequestRef).query(({ ctx, input }) => getDealForCustomer({ actor: ctx.actor, ...input })),

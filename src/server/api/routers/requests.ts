@@ -23,6 +23,6 @@ export const requestsRouter = router({
   creditShareOptions: customerProcedure.input(z.void()).query(({ ctx }) => getCreditShareOptions(ctx.actor.userId)),
   live: customerProcedure.input(requestIdInput).subscription(async function* ({ ctx, input, signal }) {
     await getMyRequest(ctx.actor.userId, input.requestId);
-    for await (const e of liveStream(topics.request(input.requestId), signal)) yield e;
+    for await (const e of liveStream(topics.request(input.requestId), signal, { announce: true })) yield e;
   }),
 });

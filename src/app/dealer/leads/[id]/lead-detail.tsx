@@ -11,7 +11,8 @@ import { describeBudget, describeWanted } from "~/components/requests/describe";
 import { LeadStatusBadge } from "~/components/requests/status-badge";
 import { distance, shortDate, timeAgo, usd } from "~/lib/format";
 import { timelineLabel } from "~/modules/requests/labels";
-import { vehicleConditionLabel, type VehicleCondition } from "~/modules/quotes/labels";
+import { UNIT_CHANGE_NOTICE, vehicleConditionLabel, type VehicleCondition } from "~/modules/quotes/labels";
+import { autoQuoteSkipText, type AutoQuoteSkip } from "~/modules/quotes/auto-quote-labels";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 import { BuyerContact } from "~/components/messaging/buyer-contact";
@@ -46,6 +47,11 @@ export function LeadDetail({ leadId }: { leadId: string }) {
   const open = r.status === "OPEN" && l.status !== "CLOSED" && l.status !== "WON";
   const canQuote = open && !live && l.status !== "PASSED";
   const mutationError = [submit.error, revise.error, withdraw.error, pass.error].find(Boolean);
+  const unitChange = live?.status === "ACTIVE" ? live.unitChange : null;
+  // A car back in stock since it was marked sold can be re-confirmed as it is; reviseQuote checks the same.
+  const canReconfirmAsIs = !!live && (live.needsReconfirm || (!!unitChange && live.inventoryUnit?.status !== "SOLD"));
+  // On a price change the revision starts from the unit's new list price; every other line is kept.
+  const newPrice = unitChange === "PRICE_CHANGED" && live?.inventoryUnit && live.inventoryUnit.priceCents !== live.vehiclePriceCents ? live.inventoryUnit.priceCents : null;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[380px_1fr]">
@@ -87,6 +93,9 @@ export function LeadDetail({ leadId }: { leadId: string }) {
         {!open && <FormAlert tone="info">{l.closedReason ?? "This request is closed."}</FormAlert>}
         {l.status === "PASSED" && <FormAlert tone="info">You passed on this lead{l.closedReason ? `: ${l.closedReason}` : "."}</FormAlert>}
 
+        {canQuote && l.autoQuoteSkip && (
+          <FormAlert tone="info">Your automatic rule sent nothing on this lead: {autoQuoteSkipText[l.autoQuoteSkip as AutoQuoteSkip] ?? l.autoQuoteSkip}</FormAlert>
+        )}
         {canQuote && (
           <StockSuggestions
             leadId={leadId}
@@ -126,6 +135,9 @@ export function LeadDetail({ leadId }: { leadId: string }) {
             {live.needsReconfirm && (
               <div className="mb-4"><FormAlert tone="info">The buyer changed their request. Re-confirm or revise your quote.</FormAlert></div>
             )}
+            {unitChange && (
+              <div className="mb-4" data-testid="unit-change-notice"><FormAlert tone="info">{UNIT_CHANGE_NOTICE[unitChange]}</FormAlert></div>
+            )}
             <div className="flex flex-wrap items-start justify-between gap-3">
               <div>
                 <p className="font-semibold">{live.year} {live.make} {live.model}{live.trim ? ` ${live.trim}` : ""}</p>
@@ -135,12 +147,15 @@ export function LeadDetail({ leadId }: { leadId: string }) {
               <div className="text-right">
                 <p className="text-xs uppercase tracking-wide text-slate-600">Out the door</p>
                 <p className="text-2xl font-bold" data-testid="live-otd">{usd(live.otdCents)}</p>
-                <Badge tone="green">{live.status === "ACCEPTED" ? "Accepted" : "Live"}</Badge>
+                <span className="flex flex-wrap justify-end gap-1">
+                  {live.autoSent && <Badge tone="gray">Sent automatically</Badge>}
+                  <Badge tone="green">{live.status === "ACCEPTED" ? "Accepted" : "Live"}</Badge>
+                </span>
               </div>
             </div>
             {live.status === "ACTIVE" && open && (
               <div className="mt-4 flex flex-wrap gap-2">
-                {live.needsReconfirm && (
+                {canReconfirmAsIs && (
                   <Button pending={revise.isPending} onClick={() => revise.mutate({ ...pick(live), quoteId: live.id, version: live.version })}>Re-confirm as is</Button>
                 )}
                 <Button variant="secondary" onClick={() => setEditing(true)}>Revise</Button>
@@ -161,8 +176,9 @@ export function LeadDetail({ leadId }: { leadId: string }) {
 
         {live && editing && (
           <Card>
+            {newPrice != null && <p className="mb-3 text-sm text-slate-700" data-testid="new-price-hint">The vehicle price is prefilled with the car&apos;s new list price, {usd(newPrice)}. Check the tax before you save.</p>}
             <QuoteForm
-              initial={pick(live)}
+              initial={{ ...pick(live), ...(newPrice != null ? { vehiclePriceCents: newPrice } : {}) }}
               downPaymentCents={r.downPaymentCents}
               requestedCondition={r.condition}
               hasTradeIn={r.tradeInYear != null}
