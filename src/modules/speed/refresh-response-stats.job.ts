@@ -23,6 +23,9 @@ export async function refreshResponseStats(dealerId: string, now = new Date()) {
 
 export const refreshResponseStatsJob = defineJob({
   id: "dealers.refresh-response-stats",
+  // Bookkeeping after a quote, like telling people about it: kept out of the general pool, where the
+  // buyer's pre-approvals run (a burst of first quotes queued one refresh each ahead of them).
+  pool: "notifications",
   schema: z.object({ dealerId: z.string() }),
   maxAttempts: 5,
   handler: async ({ dealerId }) => {
