@@ -142,10 +142,12 @@ describe("acceptQuote", () => {
       await held;
     }, { timeout: 30_000 });
     await isLocked;
-    const accept = acceptQuote({ actor, quoteId: q.id, version: 1 });
+    // The refusal is caught at once: it can settle while this test still awaits the revision, and an
+    // unobserved rejection at that moment is reported as unhandled.
+    const accept = acceptQuote({ actor, quoteId: q.id, version: 1 }).then(() => null, (e: unknown) => e);
     setTimeout(release, 200);
     await revision;
-    await expect(accept).rejects.toMatchObject({ code: "CONFLICT", message: QUOTE_CHANGED });
+    expect(await accept).toMatchObject({ code: "CONFLICT", message: QUOTE_CHANGED });
 
     expect(await db.deal.count({ where: { requestId: request.id } })).toBe(0);
     expect((await db.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("OPEN");
