@@ -52,7 +52,8 @@ test("a dealer's automatic rule answers a new request with no click, and marking
     // The dealer turns the rule on, on instance B.
     const shop = await dealerCtx.newPage();
     await signIn(shop, DEALER, undefined, B);
-    await shop.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Automatic quotes" }).click();
+    await shop.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Settings" }).click();
+    await shop.getByRole("link", { name: /^Automatic quotes/ }).click();
     await expect(shop.getByRole("heading", { name: "Automatic quotes" })).toBeVisible();
     await shop.getByLabel("Send automatic quotes").check();
     await shop.getByLabel("Discount off list price (%)").fill("2.5");

@@ -182,7 +182,7 @@ test("an integrator creates a key in the console, then polls, reads and decides 
 
 test("the API reference reads well and documents every endpoint", async ({ page }) => {
   await page.goto(`${A}/docs/api`);
-  await expect(page.getByRole("heading", { name: "Keyturn Lender API" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Keyturn API: lenders and dealer inventory" })).toBeVisible();
   for (const h of ["Authentication", "Errors", "List pre-approval requests", "Decide on a pre-approval request", "Webhooks"]) {
     await expect(page.getByRole("heading", { name: h })).toBeVisible();
   }
