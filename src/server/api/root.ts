@@ -12,6 +12,7 @@ import { lendingRouter } from "~/server/api/routers/lending";
 import { inventoryRouter } from "~/server/api/routers/inventory";
 import { deliveryRouter } from "~/server/api/routers/delivery";
 import { crmRouter } from "~/server/api/routers/crm";
+import { garageRouter } from "~/server/api/routers/garage";
 
 // One sub-router per area. Each procedure declares who may call it (see trpc.ts, Policy).
 export const appRouter = router({
@@ -28,6 +29,7 @@ export const appRouter = router({
   inventory: inventoryRouter,
   delivery: deliveryRouter,
   crm: crmRouter,
+  garage: garageRouter,
 });
 
 export type AppRouter = typeof appRouter;
