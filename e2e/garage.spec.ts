@@ -45,7 +45,7 @@ test("the buyer adds a car to the garage by hand, and the next request pre-fills
 
   // Edit the mileage.
   await cars.getByRole("button", { name: "Edit mileage" }).click();
-  await cars.getByLabel("Mileage").fill("120500");
+  await cars.getByRole("textbox", { name: "Mileage", exact: true }).fill("120500");
   await cars.getByRole("button", { name: "Save mileage" }).click();
   await expect(cars.getByText("120,500 miles")).toBeVisible();
   await expectNoSeriousA11yIssues(page);
