@@ -1,5 +1,5 @@
 import { badRequest, conflict, forbidden } from "~/server/errors";
-import { inBuyersGarage } from "~/modules/garage/add-bought-car";
+import { inBuyersGarage } from "~/modules/garage/in-garage";
 import type { Tx } from "~/server/db";
 import { enqueue } from "~/server/jobs/queue";
 import { publish, topics } from "~/server/realtime";
