@@ -126,7 +126,10 @@ describe("the buyer's garage", () => {
     const silent = await leadOf(await postRequest(w.buyer.id));
     const firstTimer = await makeCustomer();
     const newcomer = await leadOf(await postRequest(firstTimer.id, { tellReturningBuyer: true }));
-    const told = await leadOf(await postRequest(w.buyer.id, { tellReturningBuyer: true }));
+    const toldId = await postRequest(w.buyer.id, { tellReturningBuyer: true });
+    const told = await leadOf(toldId);
+    // The buyer's own view of the request says what dealers are shown.
+    expect((await w.me.requests.get({ requestId: toldId })).returningBuyerShare).toEqual({ returning: true });
 
     expect(told.request.returningBuyer).toBe(true);
     // Without the opt-in, the lead reads exactly as a first-time buyer's (who opted in, with nothing to tell).
