@@ -60,8 +60,17 @@ test("the buyer adds a car to the garage by hand, and the next request pre-fills
   await expect(page.locator('input[name="tradeInMileage"]')).toHaveValue("120500");
   await page.locator('input[name="tradeInMileage"]').fill("121000");
   await expect(page.locator('input[name="tradeInMileage"]')).toHaveValue("121000");
-  await expect(page.getByText("Tell dealers I've bought through Keyturn before")).toBeVisible();
   await expectNoSeriousA11yIssues(page);
+
+  // Posted with the returning-buyer opt-in: Cara has no delivered deal, so her request says dealers see nothing.
+  await page.getByLabel("Body type").selectOption("SEDAN");
+  await page.getByLabel("Max out-the-door price ($)").fill("30,000");
+  await page.getByLabel("ZIP code").fill("30303");
+  await page.getByLabel(/Tell dealers I've bought through Keyturn before/).check();
+  await page.getByRole("button", { name: "Post my request" }).click();
+  await expect(page).toHaveURL(/\/customer\/requests\/[^/]+$/);
+  await expect(page.getByText("2003 Honda Accord, 121,000 mi")).toBeVisible();
+  await expect(page.getByText("Dealers see nothing: you had no car delivered through Keyturn when you posted")).toBeVisible();
 
   // Remove, with a confirmation step; the empty state returns.
   await page.goto("/customer/garage");
