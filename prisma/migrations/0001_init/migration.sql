@@ -97,6 +97,9 @@ CREATE TYPE "CrmChannel" AS ENUM ('EMAIL', 'HTTP');
 -- CreateEnum
 CREATE TYPE "JobStatus" AS ENUM ('PENDING', 'DONE', 'DEAD');
 
+-- CreateEnum
+CREATE TYPE "GarageSource" AS ENUM ('BOUGHT_HERE', 'ADDED_BY_HAND');
+
 -- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL,
@@ -746,6 +749,37 @@ CREATE TABLE "LiveEvent" (
     CONSTRAINT "LiveEvent_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "GarageVehicle" (
+    "id" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "vin" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "make" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "trim" TEXT,
+    "mileage" INTEGER,
+    "source" "GarageSource" NOT NULL,
+    "dealId" TEXT,
+    "addedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "GarageVehicle_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ReturningBuyerShare" (
+    "id" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "textVersion" TEXT NOT NULL,
+    "textShown" TEXT NOT NULL,
+    "returning" BOOLEAN NOT NULL,
+    "agreedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ReturningBuyerShare_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -883,6 +917,18 @@ CREATE INDEX "Job_status_runAt_idx" ON "Job"("status", "runAt");
 
 -- CreateIndex
 CREATE INDEX "LiveEvent_createdAt_idx" ON "LiveEvent"("createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GarageVehicle_dealId_key" ON "GarageVehicle"("dealId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GarageVehicle_customerId_vin_key" ON "GarageVehicle"("customerId", "vin");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReturningBuyerShare_requestId_key" ON "ReturningBuyerShare"("requestId");
+
+-- CreateIndex
+CREATE INDEX "ReturningBuyerShare_customerId_idx" ON "ReturningBuyerShare"("customerId");
 
 -- AddForeignKey
 ALTER TABLE "PasswordResetToken" ADD CONSTRAINT "PasswordResetToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -1042,6 +1088,18 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "NotificationPreference" ADD CONSTRAINT "NotificationPreference_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "GarageVehicle" ADD CONSTRAINT "GarageVehicle_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "GarageVehicle" ADD CONSTRAINT "GarageVehicle_dealId_fkey" FOREIGN KEY ("dealId") REFERENCES "Deal"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReturningBuyerShare" ADD CONSTRAINT "ReturningBuyerShare_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "Request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReturningBuyerShare" ADD CONSTRAINT "ReturningBuyerShare_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- 10_geo.sql
 -- A stored earth point per dealer, with its own GiST index: the radius query is an index scan.

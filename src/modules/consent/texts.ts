@@ -35,3 +35,13 @@ export const COUNTER_KEY_TEXT = {
   version: "counter-key-2026-12",
   template: "I give {dealer}'s front desk a key to see {fields} for {minutes} minutes, to fill in the paperwork for my purchase. It opens only for {dealer}'s signed-in staff, or once with the 6-digit code I read out at the desk. Anyone else who opens the link sees nothing. Every opening, and every refused one, is logged with who opened it, and I can cancel the key at any time.",
 } as const;
+
+// A request-level opt-in (create-request.ts). The code shows dealers a "Returning Keyturn buyer" badge on
+// this request's leads when, at posting, the buyer has a delivered deal; the badge is the only thing sent.
+export const RETURNING_BUYER_TEXT = {
+  version: "returning-buyer-2026-12",
+  text:
+    "Tell the dealers who receive this request that I have bought a car through Keyturn before. They see only " +
+    "the words \"Returning Keyturn buyer\" on this request, not which car, when, or from which dealer. If I have " +
+    "not yet had a car delivered through Keyturn when I post it, they see nothing.",
+} as const;
