@@ -58,10 +58,11 @@ export function keepInTouchText(t: {
   const topics = order.length > 1 ? `${order.slice(0, -1).join(", ")} and ${order.at(-1)}` : (order[0] ?? "nothing");
   const cap = `${t.capCount} message${t.capCount === 1 ? "" : "s"} per calendar ${KIT_PERIOD_WORDS[t.capPeriod]}, counted in UTC`;
   return (
-    `I let ${t.dealer} start conversations with me in my Keyturn message thread about ${topics} only, at most ${cap}, ` +
-    `through ${t.lastDay}. Keyturn refuses any other message they start; their answers to a message I sent in the last ` +
-    `${t.replyDays} days are not counted. I get each message in my Keyturn inbox and, if my notification settings allow ` +
-    `messages by email, by email. Each message is listed in "Who saw my data". I can revoke this on My data at any time, ` +
-    `and their next message is refused.`
+    `Once my delivery is recorded, I let ${t.dealer} start conversations with me in my Keyturn message thread about ` +
+    `${topics} only, at most ${cap}, through ${t.lastDay}. Keyturn refuses any other message they start; their answers ` +
+    `to a message I sent in the last ${t.replyDays} days need no permission and are not counted. Each message is in my ` +
+    `thread, and unless I mute them I am told in my Keyturn inbox and, if my settings allow emails about messages, by ` +
+    `email. Each message is listed in "Who saw my data". I can revoke this on My data at any time; from then on every ` +
+    `message they start is refused.`
   );
 }
