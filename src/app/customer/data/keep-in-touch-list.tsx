@@ -7,7 +7,8 @@ import type { MyData } from "~/modules/consent/list-my-data";
 import { PERIOD_WORDS, TOPIC_WORDS } from "~/modules/keep-in-touch/rules";
 import { errorMessage } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { fmtDate, StatusBadge } from "./my-data";
+import { Badge } from "~/components/ui/card";
+import { fmtDate } from "./my-data";
 
 type Row = MyData["keepInTouch"][number];
 
@@ -33,7 +34,8 @@ function KitCard({ r }: { r: Row }) {
     <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="kit-grant">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-medium text-ink">{r.dealerName}</h3>
-        <StatusBadge status={r.status} />
+        {/* Not "can see it now": this grant lets the dealer write, it opens none of the buyer's data. */}
+        {r.status === "active" ? <Badge tone="green">May write to you</Badge> : r.status === "expired" ? <Badge>Ended</Badge> : <Badge tone="red">You stopped this</Badge>}
       </div>
       <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-4">
         <div><dt className="text-slate-600">About</dt><dd className="mt-1">{r.topics.map((t) => TOPIC_WORDS[t]).join(", ")}</dd></div>
