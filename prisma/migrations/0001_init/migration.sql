@@ -47,6 +47,12 @@ CREATE TYPE "DataField" AS ENUM ('CONTACT', 'ADDRESS', 'INCOME', 'CREDIT');
 CREATE TYPE "ActorType" AS ENUM ('DEALER', 'LENDER', 'STAFF', 'COUNTER');
 
 -- CreateEnum
+CREATE TYPE "KeepInTouchTopic" AS ENUM ('SERVICE', 'RECALLS', 'TRADE_IN_OFFERS');
+
+-- CreateEnum
+CREATE TYPE "KeepInTouchPeriod" AS ENUM ('WEEK', 'MONTH', 'QUARTER');
+
+-- CreateEnum
 CREATE TYPE "RequestStatus" AS ENUM ('OPEN', 'ACCEPTED', 'CANCELLED', 'EXPIRED');
 
 -- CreateEnum
@@ -373,6 +379,25 @@ CREATE TABLE "AccessLog" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "AccessLog_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "KeepInTouchGrant" (
+    "id" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "dealerId" TEXT NOT NULL,
+    "dealId" TEXT NOT NULL,
+    "leadId" TEXT NOT NULL,
+    "topics" "KeepInTouchTopic"[],
+    "capCount" INTEGER NOT NULL,
+    "capPeriod" "KeepInTouchPeriod" NOT NULL,
+    "endsAt" TIMESTAMP(3) NOT NULL,
+    "textVersion" TEXT NOT NULL,
+    "textShown" TEXT NOT NULL,
+    "revokedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "KeepInTouchGrant_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -838,6 +863,12 @@ CREATE INDEX "ConsentGrant_requestId_idx" ON "ConsentGrant"("requestId");
 CREATE INDEX "AccessLog_customerId_createdAt_idx" ON "AccessLog"("customerId", "createdAt" DESC);
 
 -- CreateIndex
+CREATE INDEX "KeepInTouchGrant_customerId_createdAt_idx" ON "KeepInTouchGrant"("customerId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "KeepInTouchGrant_dealId_idx" ON "KeepInTouchGrant"("dealId");
+
+-- CreateIndex
 CREATE INDEX "Request_customerId_createdAt_idx" ON "Request"("customerId", "createdAt" DESC);
 
 -- CreateIndex
@@ -1256,6 +1287,21 @@ ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_one_owner" CHECK (num_nonnulls("lend
 -- Suggestions and automatic quotes read one dealer's available units of one body type, cheapest first:
 -- one index range per lead, whatever the size of the whole inventory table.
 CREATE INDEX "InventoryUnit_ranking_idx" ON "InventoryUnit" ("dealerId", "bodyType", "priceCents") WHERE "status" = 'AVAILABLE';
+
+
+-- 70_keep_in_touch.sql
+-- Keep-in-touch grants (schema.prisma says why the model carries no Prisma relations): the rows go with
+-- the buyer, the dealer, the deal or the lead they belong to.
+ALTER TABLE "KeepInTouchGrant"
+  ADD CONSTRAINT "KeepInTouchGrant_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE,
+  ADD CONSTRAINT "KeepInTouchGrant_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE,
+  ADD CONSTRAINT "KeepInTouchGrant_dealId_fkey" FOREIGN KEY ("dealId") REFERENCES "Deal"("id") ON DELETE CASCADE,
+  ADD CONSTRAINT "KeepInTouchGrant_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead"("id") ON DELETE CASCADE,
+  ADD CONSTRAINT "KeepInTouchGrant_cap_check" CHECK ("capCount" BETWEEN 1 AND 4),
+  ADD CONSTRAINT "KeepInTouchGrant_topics_check" CHECK (cardinality("topics") >= 1);
+
+-- At most one live grant per deal: giving new terms revokes the old grant in the same transaction.
+CREATE UNIQUE INDEX "KeepInTouchGrant_one_live_per_deal" ON "KeepInTouchGrant" ("dealId") WHERE "revokedAt" IS NULL;
 
 
 -- 80_analytics.sql

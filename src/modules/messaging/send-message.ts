@@ -5,7 +5,9 @@ import { enforceRateLimit } from "~/server/rate-limit";
 import { publish, topics } from "~/server/realtime";
 import { notify } from "~/modules/notifications/notify";
 import { leadForCustomerOrThrow, leadForDealerOrThrow, threadOpen } from "~/modules/messaging/access";
-import type { TSendMessageInput } from "~/modules/messaging/schemas";
+import type { TDealerSendMessageInput, TSendMessageInput } from "~/modules/messaging/schemas";
+import { authorizeDealerMessage } from "~/modules/keep-in-touch/authorize-dealer-message";
+import { TOPIC_ONE } from "~/modules/keep-in-touch/rules";
 import { CONTACT_WARNING, findContactDetails } from "~/modules/messaging/contact-details";
 import { badRequest } from "~/server/errors";
 import { isWinningLead } from "~/modules/messaging/access";
@@ -53,23 +55,27 @@ export async function sendCustomerMessage({ actor, leadId, body, shareContact }:
 
 /**
  * A dealer writes on a lead it received (NOT_FOUND otherwise). The customer is told in-app and, per
- * their preferences, by email from Keyturn: the dealer never gets an address to write to.
+ * their preferences, by email from Keyturn: the dealer never gets an address to write to. After the
+ * delivery is recorded, a message the dealer starts needs the buyer's keep-in-touch grant
+ * (authorize-dealer-message.ts); a refusal writes nothing.
  */
-export async function sendDealerMessage({ actor, dealerId, leadId, body }: TSendMessageInput & { actor: Actor; dealerId: string }) {
+export async function sendDealerMessage({ actor, dealerId, leadId, body, topic }: TDealerSendMessageInput & { actor: Actor; dealerId: string }) {
   const lead = await leadForDealerOrThrow(dealerId, leadId);
   assertOpen(lead);
   const block = await db.dealerBlock.findUnique({ where: { customerId_dealerId: { customerId: lead.request.customerId, dealerId } }, select: { kind: true } });
   if (block?.kind === "BLOCK") throw conflict("This buyer is not accepting messages from your dealership.");
   await enforceRateLimit(`msg:user:${actor.userId}`, MESSAGE_LIMIT.count, MESSAGE_LIMIT.windowSeconds, "messages");
   return db.$transaction(async (tx) => {
+    const kit = isWinningLead(lead) ? await authorizeDealerMessage(tx, { lead, customerId: lead.request.customerId, topic, now: new Date() }) : null;
     const message = await write(tx, lead, "DEALER", actor.userId, body);
     await tx.lead.updateMany({ where: { id: lead.id, firstResponseAt: null }, data: { firstResponseAt: new Date() } });
     // Muted: the message is kept in the thread, but the customer is not pinged about it.
     if (block?.kind !== "MUTE") {
       await notify(tx, {
         userId: lead.request.customerId,
-        kind: "message",
-        title: `New message from ${lead.dealer.name}`,
+        // A reminder under the grant has its own kind, so the buyer's preferences can tell it apart.
+        kind: kit ? "keep_in_touch" : "message",
+        title: kit ? `${lead.dealer.name} sent you ${TOPIC_ONE[kit.topic]}` : `New message from ${lead.dealer.name}`,
         body: body.slice(0, 140),
         link: `/customer/requests/${lead.requestId}#lead-${lead.id}`,
       });
