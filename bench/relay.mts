@@ -34,7 +34,16 @@ for (let i = 0; i < LEADS; i++) {
   targets.push({ crm, address: relayAddress(await ensureRelayToken(db, lead.id)), leadId: lead.id });
 }
 
-const relay = createRelayServer({ log: () => {} });
+// Only the first server-side failure is printed: a refused send is counted below either way.
+let logged = false;
+const relay = createRelayServer({
+  log: (line) => {
+    if (line.startsWith("DATA failed") && !logged) {
+      logged = true;
+      console.error(line.slice(0, 600));
+    }
+  },
+});
 const port = await relay.listen(0, "127.0.0.1");
 const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, pool: true, maxConnections: CONCURRENCY, maxMessages: Infinity } as Parameters<typeof nodemailer.createTransport>[0]);
 
@@ -52,8 +61,8 @@ await Promise.all(
       try {
         await transport.sendMail({ envelope: { from: j.crm, to: j.address }, from: j.crm, to: j.address, subject: "Re: your lead", text: body(j.k) });
         latencies.push(performance.now() - s);
-      } catch {
-        failures++;
+      } catch (e) {
+        if (failures++ === 0) console.error(`first refusal: ${String(e)}`);
       }
     }
   }),

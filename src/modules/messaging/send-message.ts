@@ -21,7 +21,11 @@ export function assertOpen(lead: Lead) {
 }
 
 async function write(tx: Tx, lead: Lead, senderType: "CUSTOMER" | "DEALER", senderUserId: string | null, body: string) {
-  const thread = await tx.thread.upsert({ where: { leadId: lead.id }, create: { leadId: lead.id }, update: {}, select: { id: true } });
+  // Not upsert: Prisma's upsert is a read then an insert, and two first messages on one lead at once (an
+  // emailed reply racing a typed one; the relay bench does it) failed on Thread_leadId_key. ON CONFLICT DO
+  // NOTHING waits for the other insert and lets both read the one thread.
+  await tx.thread.createMany({ data: [{ leadId: lead.id }], skipDuplicates: true });
+  const thread = await tx.thread.findUniqueOrThrow({ where: { leadId: lead.id }, select: { id: true } });
   const message = await tx.message.create({
     data: { threadId: thread.id, senderType, senderUserId, body },
     select: { id: true, senderType: true, body: true, createdAt: true },
