@@ -9,7 +9,7 @@ import { logInbound, refuse, type SmtpRefusal } from "./log-inbound";
 // The thread's own limit (ZSendMessageInput): a longer emailed reply is cut there rather than refused.
 const MAX_BODY = 2000;
 
-export type InboundMail = { mailFrom: string; fromHeader: string | null; text: string; attachments: number; tooLarge: boolean };
+export type InboundMail = { mailFrom: string; fromHeader: string | null; text: string; attachments: number; tooLarge: boolean; autoSubmitted: boolean };
 
 /**
  * The DATA stage of the relay: the parsed mail for a recipient checkRelayRecipient accepted. The reply is
@@ -30,6 +30,12 @@ export async function receiveRelayReply(rcpt: RelayRecipient, mail: InboundMail)
   if (mail.attachments > 0) {
     await logInbound({ ...base, outcome: "REJECTED_CONTENT", detail: `${mail.attachments} attachment(s)` });
     return refuse(550, "5.6.1 Attachments are not accepted: reply with text only.");
+  }
+  // An out-of-office or CRM auto-acknowledgement (RFC 3834 Auto-Submitted) answers every forwarded buyer
+  // message; posted, it would read to the buyer as the dealer talking. Refused, the dealer's CRM keeps it.
+  if (mail.autoSubmitted) {
+    await logInbound({ ...base, outcome: "REJECTED_CONTENT", detail: "automatic reply (Auto-Submitted)" });
+    return refuse(550, "5.7.1 Automatic replies are not posted to the buyer's thread.");
   }
   let body = extractReply(mail.text);
   if (!body) {

@@ -47,10 +47,10 @@ async function world(over: { leadStatus?: "NEW" | "PASSED" | "CLOSED"; requestSt
 }
 
 /** Real SMTP to the listener; resolves with the server's answer or rejects with its refusal. */
-function send(m: { envelopeFrom: string; from?: string; to: string; text: string; attachments?: { filename: string; content: string }[] }) {
+function send(m: { envelopeFrom: string; from?: string; to: string; text: string; attachments?: { filename: string; content: string }[]; headers?: Record<string, string> }) {
   const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
   return transport
-    .sendMail({ envelope: { from: m.envelopeFrom, to: m.to }, from: m.from ?? m.envelopeFrom, to: m.to, subject: "Re: your lead", text: m.text, attachments: m.attachments })
+    .sendMail({ envelope: { from: m.envelopeFrom, to: m.to }, from: m.from ?? m.envelopeFrom, to: m.to, subject: "Re: your lead", text: m.text, attachments: m.attachments, headers: m.headers })
     .finally(() => transport.close());
 }
 
@@ -118,12 +118,13 @@ describe("inbound relay", () => {
     expect(await db.relayInbound.findMany({ where: { token: forged }, select: { outcome: true, leadId: true } })).toEqual([{ outcome: "UNKNOWN_TOKEN", leadId: null }]);
   });
 
-  it("refuses attachments and oversized mail, keeping nothing", async () => {
+  it("refuses attachments, automatic replies and oversized mail, keeping nothing", async () => {
     const w = await world();
+    await expect(send({ envelopeFrom: w.crm, to: w.address, text: "I am out of the office until Monday.", headers: { "Auto-Submitted": "auto-replied" } })).rejects.toMatchObject({ responseCode: 550 });
     await expect(send({ envelopeFrom: w.crm, to: w.address, text: "see attached", attachments: [{ filename: "a.txt", content: "x" }] })).rejects.toMatchObject({ responseCode: 550 });
     await expect(send({ envelopeFrom: w.crm, to: w.address, text: "x".repeat(RELAY_MAX_BYTES + 10) })).rejects.toMatchObject({ responseCode: 552 });
     expect(await messagesOf(w.lead.id)).toEqual([]);
-    expect((await logOf(w.lead.id)).map((r) => r.outcome)).toEqual(["REJECTED_CONTENT", "TOO_LARGE"]);
+    expect((await logOf(w.lead.id)).map((r) => r.outcome)).toEqual(["REJECTED_CONTENT", "REJECTED_CONTENT", "TOO_LARGE"]);
   });
 
   it("throttles a flood on one lead: past the limit the sender is told to retry later, and only the limit is posted", async () => {

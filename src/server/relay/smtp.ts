@@ -64,6 +64,7 @@ export function createRelayServer(opts: { log?: (line: string) => void } = {}) {
             text: parsed.text ?? "",
             attachments: parsed.attachments.length,
             tooLarge: (stream as unknown as { sizeExceeded?: boolean }).sizeExceeded === true,
+            autoSubmitted: /^auto-/i.test(String(parsed.headers.get("auto-submitted") ?? "")),
           }),
         )
         .then(
