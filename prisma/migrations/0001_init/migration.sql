@@ -92,6 +92,9 @@ CREATE TYPE "BlockKind" AS ENUM ('MUTE', 'BLOCK');
 CREATE TYPE "RatingTarget" AS ENUM ('DEALER', 'LENDER');
 
 -- CreateEnum
+CREATE TYPE "RelayOutcome" AS ENUM ('ACCEPTED', 'REJECTED_SENDER', 'CLOSED', 'UNKNOWN_TOKEN', 'THROTTLED', 'TOO_LARGE', 'REJECTED_CONTENT');
+
+-- CreateEnum
 CREATE TYPE "CrmDeliveryStatus" AS ENUM ('QUEUED', 'SENT', 'FAILED', 'BOUNCED');
 
 -- CreateEnum
@@ -680,6 +683,21 @@ CREATE TABLE "LeadRelay" (
 );
 
 -- CreateTable
+CREATE TABLE "RelayInbound" (
+    "id" TEXT NOT NULL,
+    "token" TEXT,
+    "leadId" TEXT,
+    "mailFrom" TEXT NOT NULL,
+    "fromHeader" TEXT,
+    "outcome" "RelayOutcome" NOT NULL,
+    "detail" TEXT,
+    "messageId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RelayInbound_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "CrmDelivery" (
     "id" TEXT NOT NULL,
     "dealerId" TEXT NOT NULL,
@@ -726,6 +744,7 @@ CREATE TABLE "NotificationPreference" (
 -- CreateTable
 CREATE TABLE "OutboundEmail" (
     "id" TEXT NOT NULL,
+    "from" TEXT,
     "to" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
     "text" TEXT NOT NULL,
@@ -933,6 +952,12 @@ CREATE UNIQUE INDEX "DealerCrmAddress_dealerId_email_key" ON "DealerCrmAddress"(
 
 -- CreateIndex
 CREATE UNIQUE INDEX "LeadRelay_token_key" ON "LeadRelay"("token");
+
+-- CreateIndex
+CREATE INDEX "RelayInbound_leadId_createdAt_idx" ON "RelayInbound"("leadId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "RelayInbound_createdAt_idx" ON "RelayInbound"("createdAt");
 
 -- CreateIndex
 CREATE INDEX "CrmDelivery_dealerId_createdAt_idx" ON "CrmDelivery"("dealerId", "createdAt" DESC);
