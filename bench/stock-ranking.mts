@@ -105,7 +105,8 @@ const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffff
 const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 const BODIES = ["SUV", "SUV", "SEDAN", "SEDAN", "TRUCK", "HATCHBACK", "MINIVAN", "COUPE"] as const;
 
-function randomRequest(): RankRequest {
+// The buyer is one with an empty garage: the garage check (one probe of its unique index) still runs.
+function randomRequest(): RankRequest & { customerId: string } {
   const budget = rand() < 0.7;
   return {
     bodyType: pick(BODIES), condition: pick(["ANY", "NEW", "USED"] as const),
@@ -114,6 +115,7 @@ function randomRequest(): RankRequest {
     features: rand() < 0.2 ? ["AWD"] : [],
     maxPriceCents: budget ? pick([4_000_000, 6_000_000, 8_000_000]) : null, maxMonthlyCents: budget ? null : pick([60_000, 90_000, 120_000]),
     termMonths: 60, downPaymentCents: pick([0, 300_000]), creditTier: pick(["PRIME", "NEAR_PRIME", null] as const),
+    customerId: "bench-buyer-with-an-empty-garage",
   };
 }
 

@@ -91,6 +91,14 @@ app.stdout.on("data", (chunk: Buffer) => {
   if (chunk.toString().includes("Ready")) printLogins();
 });
 
+// The inbound mail relay (dealers' emailed replies to lead-<token>@RELAY_DOMAIN), as its own process like
+// in production: `npm run relay`, on RELAY_SMTP_PORT (default 2525) on loopback. A relay that fails does
+// not take the demo down; the web app works without it.
+const relay = spawn(bin("tsx"), ["scripts/relay.mts"], { cwd: root, env, stdio: "inherit" });
+relay.on("exit", (code) => {
+  if (code) console.error(`✗ the mail relay stopped (exit ${code}); emailed replies will not arrive`);
+});
+
 function printLogins() {
   console.log(`
   Keyturn is running at http://localhost:${port}
@@ -104,11 +112,14 @@ function printLogins() {
     dealer (Atlanta)     dealer41@demo.keyturn
     lender               lender1@demo.keyturn   (…lender5)
     admin                admin@demo.keyturn
+
+  Dealers' emailed replies: SMTP on 127.0.0.1:${process.env.RELAY_SMTP_PORT ?? 2525} (npm run relay)
 `);
 }
 
 async function shutdown(code: number) {
   app.kill("SIGTERM");
+  relay.kill("SIGTERM");
   await stopEmbedded?.();
   process.exit(code);
 }

@@ -67,6 +67,10 @@ export const env = createEnv({
       .string()
       .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/, "must be a lower-case domain name, like relay.example.com")
       .default("relay.keyturn.localhost"),
+    // Where `npm run relay` (the inbound SMTP listener for dealers' replies) listens. Loopback by default:
+    // in production an MX host or a proxy in front of it is the only thing that should reach it.
+    RELAY_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
+    RELAY_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -47,6 +47,12 @@ CREATE TYPE "DataField" AS ENUM ('CONTACT', 'ADDRESS', 'INCOME', 'CREDIT');
 CREATE TYPE "ActorType" AS ENUM ('DEALER', 'LENDER', 'STAFF', 'COUNTER');
 
 -- CreateEnum
+CREATE TYPE "KeepInTouchTopic" AS ENUM ('SERVICE', 'RECALLS', 'TRADE_IN_OFFERS');
+
+-- CreateEnum
+CREATE TYPE "KeepInTouchPeriod" AS ENUM ('WEEK', 'MONTH', 'QUARTER');
+
+-- CreateEnum
 CREATE TYPE "RequestStatus" AS ENUM ('OPEN', 'ACCEPTED', 'CANCELLED', 'EXPIRED');
 
 -- CreateEnum
@@ -86,6 +92,9 @@ CREATE TYPE "BlockKind" AS ENUM ('MUTE', 'BLOCK');
 CREATE TYPE "RatingTarget" AS ENUM ('DEALER', 'LENDER');
 
 -- CreateEnum
+CREATE TYPE "RelayOutcome" AS ENUM ('ACCEPTED', 'REJECTED_SENDER', 'CLOSED', 'UNKNOWN_TOKEN', 'THROTTLED', 'TOO_LARGE', 'REJECTED_CONTENT');
+
+-- CreateEnum
 CREATE TYPE "CrmDeliveryStatus" AS ENUM ('QUEUED', 'SENT', 'FAILED', 'BOUNCED');
 
 -- CreateEnum
@@ -96,6 +105,9 @@ CREATE TYPE "CrmChannel" AS ENUM ('EMAIL', 'HTTP');
 
 -- CreateEnum
 CREATE TYPE "JobStatus" AS ENUM ('PENDING', 'DONE', 'DEAD');
+
+-- CreateEnum
+CREATE TYPE "GarageSource" AS ENUM ('BOUGHT_HERE', 'ADDED_BY_HAND');
 
 -- CreateTable
 CREATE TABLE "User" (
@@ -370,6 +382,25 @@ CREATE TABLE "AccessLog" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "AccessLog_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "KeepInTouchGrant" (
+    "id" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "dealerId" TEXT NOT NULL,
+    "dealId" TEXT NOT NULL,
+    "leadId" TEXT NOT NULL,
+    "topics" "KeepInTouchTopic"[],
+    "capCount" INTEGER NOT NULL,
+    "capPeriod" "KeepInTouchPeriod" NOT NULL,
+    "endsAt" TIMESTAMP(3) NOT NULL,
+    "textVersion" TEXT NOT NULL,
+    "textShown" TEXT NOT NULL,
+    "revokedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "KeepInTouchGrant_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -652,6 +683,21 @@ CREATE TABLE "LeadRelay" (
 );
 
 -- CreateTable
+CREATE TABLE "RelayInbound" (
+    "id" TEXT NOT NULL,
+    "token" TEXT,
+    "leadId" TEXT,
+    "mailFrom" TEXT NOT NULL,
+    "fromHeader" TEXT,
+    "outcome" "RelayOutcome" NOT NULL,
+    "detail" TEXT,
+    "messageId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RelayInbound_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "CrmDelivery" (
     "id" TEXT NOT NULL,
     "dealerId" TEXT NOT NULL,
@@ -698,6 +744,7 @@ CREATE TABLE "NotificationPreference" (
 -- CreateTable
 CREATE TABLE "OutboundEmail" (
     "id" TEXT NOT NULL,
+    "from" TEXT,
     "to" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
     "text" TEXT NOT NULL,
@@ -744,6 +791,37 @@ CREATE TABLE "LiveEvent" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "LiveEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "GarageVehicle" (
+    "id" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "vin" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "make" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "trim" TEXT,
+    "mileage" INTEGER,
+    "source" "GarageSource" NOT NULL,
+    "dealId" TEXT,
+    "addedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "GarageVehicle_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ReturningBuyerShare" (
+    "id" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "textVersion" TEXT NOT NULL,
+    "textShown" TEXT NOT NULL,
+    "returning" BOOLEAN NOT NULL,
+    "agreedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ReturningBuyerShare_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -802,6 +880,12 @@ CREATE INDEX "ConsentGrant_requestId_idx" ON "ConsentGrant"("requestId");
 
 -- CreateIndex
 CREATE INDEX "AccessLog_customerId_createdAt_idx" ON "AccessLog"("customerId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "KeepInTouchGrant_customerId_createdAt_idx" ON "KeepInTouchGrant"("customerId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "KeepInTouchGrant_dealId_idx" ON "KeepInTouchGrant"("dealId");
 
 -- CreateIndex
 CREATE INDEX "Request_customerId_createdAt_idx" ON "Request"("customerId", "createdAt" DESC);
@@ -870,6 +954,12 @@ CREATE UNIQUE INDEX "DealerCrmAddress_dealerId_email_key" ON "DealerCrmAddress"(
 CREATE UNIQUE INDEX "LeadRelay_token_key" ON "LeadRelay"("token");
 
 -- CreateIndex
+CREATE INDEX "RelayInbound_leadId_createdAt_idx" ON "RelayInbound"("leadId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "RelayInbound_createdAt_idx" ON "RelayInbound"("createdAt");
+
+-- CreateIndex
 CREATE INDEX "CrmDelivery_dealerId_createdAt_idx" ON "CrmDelivery"("dealerId", "createdAt" DESC);
 
 -- CreateIndex
@@ -883,6 +973,18 @@ CREATE INDEX "Job_status_runAt_idx" ON "Job"("status", "runAt");
 
 -- CreateIndex
 CREATE INDEX "LiveEvent_createdAt_idx" ON "LiveEvent"("createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GarageVehicle_dealId_key" ON "GarageVehicle"("dealId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GarageVehicle_customerId_vin_key" ON "GarageVehicle"("customerId", "vin");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReturningBuyerShare_requestId_key" ON "ReturningBuyerShare"("requestId");
+
+-- CreateIndex
+CREATE INDEX "ReturningBuyerShare_customerId_idx" ON "ReturningBuyerShare"("customerId");
 
 -- AddForeignKey
 ALTER TABLE "PasswordResetToken" ADD CONSTRAINT "PasswordResetToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -1043,6 +1145,18 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY
 -- AddForeignKey
 ALTER TABLE "NotificationPreference" ADD CONSTRAINT "NotificationPreference_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "GarageVehicle" ADD CONSTRAINT "GarageVehicle_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "GarageVehicle" ADD CONSTRAINT "GarageVehicle_dealId_fkey" FOREIGN KEY ("dealId") REFERENCES "Deal"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReturningBuyerShare" ADD CONSTRAINT "ReturningBuyerShare_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "Request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReturningBuyerShare" ADD CONSTRAINT "ReturningBuyerShare_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- 10_geo.sql
 -- A stored earth point per dealer, with its own GiST index: the radius query is an index scan.
 ALTER TABLE "Dealer" ADD COLUMN "earth" earth GENERATED ALWAYS AS (ll_to_earth("lat", "lng")) STORED;
@@ -1198,6 +1312,21 @@ ALTER TABLE "ApiKey" ADD CONSTRAINT "ApiKey_one_owner" CHECK (num_nonnulls("lend
 -- Suggestions and automatic quotes read one dealer's available units of one body type, cheapest first:
 -- one index range per lead, whatever the size of the whole inventory table.
 CREATE INDEX "InventoryUnit_ranking_idx" ON "InventoryUnit" ("dealerId", "bodyType", "priceCents") WHERE "status" = 'AVAILABLE';
+
+
+-- 70_keep_in_touch.sql
+-- Keep-in-touch grants (schema.prisma says why the model carries no Prisma relations): the rows go with
+-- the buyer, the dealer, the deal or the lead they belong to.
+ALTER TABLE "KeepInTouchGrant"
+  ADD CONSTRAINT "KeepInTouchGrant_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "User"("id") ON DELETE CASCADE,
+  ADD CONSTRAINT "KeepInTouchGrant_dealerId_fkey" FOREIGN KEY ("dealerId") REFERENCES "Dealer"("id") ON DELETE CASCADE,
+  ADD CONSTRAINT "KeepInTouchGrant_dealId_fkey" FOREIGN KEY ("dealId") REFERENCES "Deal"("id") ON DELETE CASCADE,
+  ADD CONSTRAINT "KeepInTouchGrant_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead"("id") ON DELETE CASCADE,
+  ADD CONSTRAINT "KeepInTouchGrant_cap_check" CHECK ("capCount" BETWEEN 1 AND 4),
+  ADD CONSTRAINT "KeepInTouchGrant_topics_check" CHECK (cardinality("topics") >= 1);
+
+-- At most one live grant per deal: giving new terms revokes the old grant in the same transaction.
+CREATE UNIQUE INDEX "KeepInTouchGrant_one_live_per_deal" ON "KeepInTouchGrant" ("dealId") WHERE "revokedAt" IS NULL;
 
 
 -- 80_analytics.sql

@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 const nav = [
   { href: "/customer", label: "My requests" },
   { href: "/customer/requests/new", label: "New request" },
+  { href: "/customer/garage", label: "My garage" },
   { href: "/customer/notifications", label: "Notifications" },
   { href: "/customer/profile", label: "My profile" },
   { href: "/customer/data", label: "My data" },

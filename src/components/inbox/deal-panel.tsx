@@ -8,6 +8,7 @@ import { Button } from "~/components/ui/button";
 import { FormAlert } from "~/components/ui/field";
 import { dollars, formatApr } from "~/components/inbox/format";
 import { BuyerDelivery } from "~/components/deals/buyer-delivery";
+import { KeepInTouchForm } from "~/components/inbox/keep-in-touch-form";
 
 function RatingForm({ dealId, target, name, requestId }: { dealId: string; target: "DEALER" | "LENDER"; name: string; requestId: string }) {
   const trpc = useTRPC();
@@ -93,6 +94,7 @@ export function DealPanel({ requestId }: { requestId: string }) {
         </div>
       </div>
       <BuyerDelivery requestId={requestId} />
+      <KeepInTouchForm dealId={d.id} dealerName={d.dealer.name} />
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         {(["DEALER", "LENDER"] as const).map((t) => {
           const name = t === "DEALER" ? d.dealer.name : d.lender?.name;

@@ -19,7 +19,7 @@ export function MailSink() {
           <details className="rounded-xl border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer">
               <span className="font-medium text-ink">{m.subject}</span>
-              <span className="ml-2 text-sm text-slate-600">to {m.to} · {m.createdAt.toLocaleString("en-US")}</span>{" "}
+              <span className="ml-2 text-sm text-slate-600">{m.from ? `from ${m.from} ` : ""}to {m.to} · {m.createdAt.toLocaleString("en-US")}</span>{" "}
               {m.error ? <Badge tone="red">Failed</Badge> : m.sentAt ? <Badge tone="green">Sent</Badge> : <Badge tone="amber">Queued</Badge>}
             </summary>
             <pre className="mt-3 whitespace-pre-wrap text-sm text-slate-800">{m.text}</pre>

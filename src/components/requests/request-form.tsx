@@ -12,6 +12,7 @@ import { Field, FormAlert, SelectField } from "~/components/ui/field";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields } from "~/lib/format";
 import { readMoneyFields } from "~/modules/money/parse-money";
 import { CreditShareField, type CreditShareOptions } from "~/components/requests/credit-share-field";
+import { GarageTradeInPicker, ReturningBuyerField, type GarageCar } from "~/components/requests/garage-trade-in";
 import {
   BODY_TYPES, bodyTypeLabel, CONDITIONS, conditionLabel, createRequestInput, MAKES, TERMS, TIMELINES, timelineLabel, updateRequestInput,
 } from "~/modules/requests/schemas";
@@ -56,7 +57,7 @@ function readForm(f: FormData) {
 }
 
 /** Posting a request, or editing one (requestId set). Validates here with the server's own schema, then again on the server. */
-export function RequestForm({ initial = {}, requestId, creditShare }: { initial?: RequestFormValues; requestId?: string; creditShare?: CreditShareOptions }) {
+export function RequestForm({ initial = {}, requestId, creditShare, garage = [] }: { initial?: RequestFormValues; requestId?: string; creditShare?: CreditShareOptions; garage?: GarageCar[] }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const router = useRouter();
@@ -95,7 +96,8 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
     } else {
       const shareCredit = f.get("shareCredit") === "on";
       const chosen = f.get("lenderScope") === "SOME" ? { shareWithLenderIds: f.getAll("shareWithLenderIds").map(String) } : {};
-      const parsed = createRequestInput.safeParse({ ...values, shareCredit, ...(shareCredit ? chosen : {}) });
+      const tellReturningBuyer = f.get("tellReturningBuyer") === "on";
+      const parsed = createRequestInput.safeParse({ ...values, shareCredit, tellReturningBuyer, ...(shareCredit ? chosen : {}) });
       // Sharing without a band on file: the band is asked for here, and saved before the request is posted.
       const band = String(f.get("creditBand") ?? "");
       const needsBand = shareCredit && creditShare != null && !creditShare.creditTier;
@@ -177,6 +179,7 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
 
       <Card>
         <h2 className="text-lg font-semibold">Trade-in <span className="text-sm font-normal text-slate-600">(optional)</span></h2>
+        <GarageTradeInPicker cars={garage} />
         <div className="mt-4 grid gap-4 sm:grid-cols-4">
           <Field label="Year" name="tradeInYear" inputMode="numeric" defaultValue={initial.tradeInYear ?? ""} error={errors.tradeInYear} />
           <Field label="Make" name="tradeInMake" defaultValue={initial.tradeInMake ?? ""} error={errors.tradeInMake} />
@@ -202,6 +205,11 @@ export function RequestForm({ initial = {}, requestId, creditShare }: { initial?
       {!requestId && creditShare && (
         <Card>
           <CreditShareField options={creditShare} errors={errors} />
+        </Card>
+      )}
+      {!requestId && (
+        <Card>
+          <ReturningBuyerField />
         </Card>
       )}
 

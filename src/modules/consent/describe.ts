@@ -72,6 +72,14 @@ export function describeAccess(row: {
   return `${who} ${fieldList(row.fields)} for ${requestLabel(row.request)}${key}.`;
 }
 
+/**
+ * A message a dealer sent under a keep-in-touch grant, as a sentence. The row's purpose is how one message
+ * of its topic reads ("a service reminder"); the row holds no message text and no data was read.
+ */
+export function describeKeepInTouchUse(row: { actorLabel: string; purpose: string }): string {
+  return `${row.actorLabel} sent you ${row.purpose} in your message thread, under the keep-in-touch grant you gave.`;
+}
+
 /** Why an opening of a counter key was refused, stored as the log row's purpose (a phrase, not a code). */
 export const REFUSAL_PURPOSE = {
   "signed-out": "Tried to open your counter key without the code",

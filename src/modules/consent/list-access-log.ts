@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { ActorType, DataField } from "~/generated/prisma/enums";
 import { db } from "~/server/db";
-import { describeAccess, describeRefusal } from "./describe";
+import { describeAccess, describeKeepInTouchUse, describeRefusal } from "./describe";
 
 const logSelect = {
   id: true,
@@ -51,6 +51,8 @@ export async function listAccessLog(customerId: string, input: { who?: string; f
       refused: r.refused,
       sentence: r.refused
         ? describeRefusal(r)
+        : r.channel.startsWith("keep-in-touch:")
+          ? describeKeepInTouchUse(r)
         : describeAccess({
         actorType: r.actorType,
         actorLabel: r.actorLabel,

@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import { requestLabel, whoCanSee } from "./describe";
+import { kitChannel } from "~/modules/keep-in-touch/authorize-dealer-message";
 
 const requestSummary = { select: { id: true, condition: true, bodyType: true, makes: true, model: true, status: true } } as const;
 
@@ -73,6 +74,7 @@ export async function listMyData(customerId: string, now = new Date()) {
     };
   });
   return {
+    keepInTouch: await keepInTouchRows(customerId, now),
     grants: rows.filter((g) => g.kind !== "COUNTER"),
     deals: deals.map((d) => ({
       id: d.id,
@@ -84,3 +86,33 @@ export async function listMyData(customerId: string, now = new Date()) {
   };
 }
 export type MyData = Awaited<ReturnType<typeof listMyData>>;
+
+/** The keep-in-touch grants the buyer gave, newest first, with how many messages each dealer sent under it. */
+async function keepInTouchRows(customerId: string, now: Date) {
+  const grants = await db.keepInTouchGrant.findMany({
+    where: { customerId },
+    select: { id: true, dealerId: true, topics: true, capCount: true, capPeriod: true, endsAt: true, revokedAt: true, createdAt: true, textShown: true },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  if (grants.length === 0) return [];
+  const [uses, dealers] = await Promise.all([
+    db.accessLog.groupBy({ by: ["channel"], where: { customerId, channel: { in: grants.map((g) => kitChannel(g.id)) }, refused: false }, _count: { _all: true } }),
+    db.dealer.findMany({ where: { id: { in: [...new Set(grants.map((g) => g.dealerId))] } }, select: { id: true, name: true } }),
+  ]);
+  const usesOf = new Map(uses.map((u) => [u.channel, u._count._all]));
+  const dealerName = new Map(dealers.map((d) => [d.id, d.name]));
+  return grants.map((g) => ({
+    id: g.id,
+    dealerName: dealerName.get(g.dealerId) ?? "The dealer you bought from",
+    status: (g.revokedAt ? "revoked" : g.endsAt <= now ? "expired" : "active") as GrantStatus,
+    topics: g.topics,
+    capCount: g.capCount,
+    capPeriod: g.capPeriod,
+    endsAt: g.endsAt,
+    revokedAt: g.revokedAt,
+    createdAt: g.createdAt,
+    uses: usesOf.get(kitChannel(g.id)) ?? 0,
+    agreedText: g.textShown,
+  }));
+}

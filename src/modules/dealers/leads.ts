@@ -61,11 +61,14 @@ export async function openLead(dealerId: string, leadId: string) {
   const lead = await db.lead.findFirst({ where: { id: leadId, dealerId }, select: dealerLeadSelect });
   if (!lead) throw notFound("Lead not found.");
   if (marked.count > 0) await publish({ topic: topics.dealer(dealerId), type: "lead.updated", id: leadId });
+  // One boolean, false both without the buyer's opt-in and for a buyer who has not bought here: a dealer
+  // cannot tell the two apart, so "false" reveals nothing.
+  const { returningBuyerShare, ...request } = lead.request;
   return {
     ...lead,
     status: displayStatus(lead),
     matchReasons: Array.isArray(lead.matchReasons) ? (lead.matchReasons as string[]) : [],
-    request: { ...lead.request, status: effectiveStatus(lead.request) },
+    request: { ...request, status: effectiveStatus(lead.request), returningBuyer: returningBuyerShare?.returning === true },
   };
 }
 

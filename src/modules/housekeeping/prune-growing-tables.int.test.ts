@@ -33,6 +33,11 @@ describe("retention of the tables that only grow", () => {
       { userId: user.id, kind: "k", title: "new", body: "b", createdAt: at(RETENTION.notificationMs - MINUTE) },
     ] });
 
+    await db.relayInbound.createMany({ data: [
+      { mailFrom: "prune-old@crm.example", outcome: "UNKNOWN_TOKEN", createdAt: at(RETENTION.relayInboundMs + MINUTE) },
+      { mailFrom: "prune-new@crm.example", outcome: "UNKNOWN_TOKEN", createdAt: at(RETENTION.relayInboundMs - MINUTE) },
+    ] });
+
     const pruned = await pruneGrowingTables(now);
 
     expect(pruned).toMatchObject({ rateLimit: expect.any(Number), idempotency: expect.any(Number) });
@@ -41,8 +46,9 @@ describe("retention of the tables that only grow", () => {
     expect((await db.liveEvent.findMany({ where: { topic: { startsWith: "prune:" } }, select: { topic: true } })).map((r) => r.topic)).toEqual(["prune:new"]);
     expect((await db.notification.findMany({ where: { userId: user.id }, select: { title: true } })).map((r) => r.title)).toEqual(["new"]);
     expect(pruned.notification).toBe(2);
+    expect((await db.relayInbound.findMany({ where: { mailFrom: { startsWith: "prune-" } }, select: { mailFrom: true } })).map((r) => r.mailFrom)).toEqual(["prune-new@crm.example"]);
     // A second sweep finds nothing due.
-    expect(await pruneGrowingTables(now)).toEqual({ rateLimit: 0, idempotency: 0, liveEvent: 0, notification: 0 });
+    expect(await pruneGrowingTables(now)).toEqual({ rateLimit: 0, idempotency: 0, liveEvent: 0, notification: 0, relayInbound: 0 });
   });
 
   it("drains a backlog larger than one batch", async () => {

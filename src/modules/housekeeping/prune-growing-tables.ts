@@ -3,7 +3,7 @@ import { db } from "~/server/db";
 import { defineJob } from "~/server/jobs/define";
 import { PRUNE_BATCH, PRUNE_MAX_BATCHES, retentionCutoffs } from "./retention-rules";
 
-export type PruneCounts = { rateLimit: number; idempotency: number; liveEvent: number; notification: number };
+export type PruneCounts = { rateLimit: number; idempotency: number; liveEvent: number; notification: number; relayInbound: number };
 
 /** Runs one batched DELETE until it deletes less than a batch (or the run's batch budget is spent). */
 async function drain(deleteBatch: () => Promise<number>) {
@@ -17,7 +17,7 @@ async function drain(deleteBatch: () => Promise<number>) {
 }
 
 /**
- * Deletes the rows of rate-limit windows, idempotency records, live events and notifications that are
+ * Deletes the rows of rate-limit windows, idempotency records, live events, notifications and the mail relay's log that are
  * past their retention (retention-rules.ts). Each DELETE takes the oldest due rows through an index on
  * their age column (prisma/sql/50_growth.sql), so a sweep reads only due rows however large the table.
  * Returns how many rows went from each table.
@@ -33,6 +33,8 @@ export async function pruneGrowingTables(now = new Date()): Promise<PruneCounts>
       DELETE FROM "LiveEvent" WHERE "id" IN (SELECT "id" FROM "LiveEvent" WHERE "createdAt" < ${c.liveEvent} LIMIT ${PRUNE_BATCH})`),
     notification: await drain(() => db.$executeRaw`
       DELETE FROM "Notification" WHERE "id" IN (SELECT "id" FROM "Notification" WHERE "createdAt" < ${c.notification} LIMIT ${PRUNE_BATCH})`),
+    relayInbound: await drain(() => db.$executeRaw`
+      DELETE FROM "RelayInbound" WHERE "id" IN (SELECT "id" FROM "RelayInbound" WHERE "createdAt" < ${c.relayInbound} LIMIT ${PRUNE_BATCH})`),
   };
 }
 

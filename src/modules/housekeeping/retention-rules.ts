@@ -12,6 +12,8 @@ export const RETENTION = {
   liveEventMs: HOUR,
   /** In-app notifications, read or not, are kept 90 days: what they point at (a request, a quote) has closed by then. */
   notificationMs: 90 * DAY,
+  /** The mail relay's log answers "why did my emailed reply not arrive?"; a dealer asks within days, not after 90. */
+  relayInboundMs: 90 * DAY,
 } as const;
 
 /** Rows deleted per statement: short statements, so the sweep never holds many row locks at once. */
@@ -27,5 +29,6 @@ export function retentionCutoffs(now: Date) {
     idempotency: before(RETENTION.idempotencyMs),
     liveEvent: before(RETENTION.liveEventMs),
     notification: before(RETENTION.notificationMs),
+    relayInbound: before(RETENTION.relayInboundMs),
   };
 }

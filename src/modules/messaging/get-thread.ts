@@ -2,6 +2,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/server/db";
 import type { Actor } from "~/server/auth/session";
 import { isWinningLead, leadForCustomerOrThrow, leadForDealerOrThrow, threadOpen } from "~/modules/messaging/access";
+import { unsolicitedContext, usedInWindow } from "~/modules/keep-in-touch/authorize-dealer-message";
+import { REPLY_WINDOW_DAYS } from "~/modules/keep-in-touch/rules";
 
 // Both sides get the same message shape; it carries no user ids and no names, only who wrote it.
 const messageSelect = { id: true, senderType: true, body: true, createdAt: true, readAt: true } satisfies Prisma.MessageSelect;
@@ -39,10 +41,27 @@ export async function getThreadForDealer({ dealerId, leadId }: { dealerId: strin
   return {
     leadId,
     buyerAlias: lead.buyerAlias,
+    keepInTouch: isWinningLead(lead) ? await keepInTouchForDealer(lead, new Date()) : null,
     canWrite: threadOpen(lead) && !blocked,
     closed: !threadOpen(lead) && !isWinningLead(lead),
     messages: messages.map((m) => ({ ...m, mine: m.senderType === "DEALER", author: m.senderType === "CUSTOMER" ? lead.buyerAlias : m.senderType === "DEALER" ? "You" : "Keyturn" })),
   };
+}
+
+/**
+ * For the accepted dealer's composer: whether its next message starts a conversation (then it must name a
+ * topic the buyer's grant allows), and the grant's terms with what is left of this window. The same
+ * reads the send makes, so the page and the refusal agree. No buyer data: only the terms they chose.
+ */
+async function keepInTouchForDealer(lead: Awaited<ReturnType<typeof leadForDealerOrThrow>>, now: Date) {
+  const ctx = await unsolicitedContext(db, lead, now);
+  if (!ctx) return { needsGrant: false as const, replyWindowDays: REPLY_WINDOW_DAYS, grant: null };
+  const g = await db.keepInTouchGrant.findFirst({
+    where: { dealId: ctx.dealId, revokedAt: null, endsAt: { gt: now } },
+    select: { id: true, topics: true, capCount: true, capPeriod: true, endsAt: true },
+  });
+  const grant = g ? { topics: g.topics, capCount: g.capCount, capPeriod: g.capPeriod, endsAt: g.endsAt, usedThisWindow: await usedInWindow(db, lead.request.customerId, g, now) } : null;
+  return { needsGrant: true as const, replyWindowDays: REPLY_WINDOW_DAYS, grant };
 }
 
 /** Unread messages from dealers, per lead, on one of the customer's requests (another's request: none). */

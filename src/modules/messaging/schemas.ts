@@ -13,5 +13,14 @@ export const ZSendMessageInput = z
   })
   .strict();
 export type TSendMessageInput = z.infer<typeof ZSendMessageInput>;
+/** A dealer's message may name a keep-in-touch topic: it must, when it starts a conversation after delivery. */
+export const ZDealerSendMessageInput = z
+  .object({
+    leadId: id,
+    body: z.string().trim().min(1, "Write a message first.").max(2000, "Keep it under 2,000 characters."),
+    topic: z.enum(["SERVICE", "RECALLS", "TRADE_IN_OFFERS"]).optional(),
+  })
+  .strict();
+export type TDealerSendMessageInput = z.infer<typeof ZDealerSendMessageInput>;
 export const ZSetDealerBlockInput = z.object({ leadId: id, kind: z.enum(["MUTE", "BLOCK"]).nullable() }).strict();
 export type TSetDealerBlockInput = z.infer<typeof ZSetDealerBlockInput>;

@@ -30,5 +30,5 @@ export async function markNotificationsRead({ actor, id }: { actor: Actor; id?: 
 
 /** The development mail sink: what the product "sent", newest first. */
 export async function listOutboundEmails({ limit = 100 }: { limit?: number } = {}) {
-  return db.outboundEmail.findMany({ select: { id: true, to: true, subject: true, text: true, sentAt: true, error: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: limit });
+  return db.outboundEmail.findMany({ select: { id: true, from: true, to: true, subject: true, text: true, sentAt: true, error: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: limit });
 }

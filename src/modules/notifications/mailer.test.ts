@@ -53,4 +53,14 @@ describe("SmtpMailer", () => {
     expect(received[0]!.data).toContain("Subject: A new quote arrived");
     expect(received[0]!.data).toContain("2025 Toyota RAV4");
   });
+
+  it("sends from the address the mail names, when it names one (the relay's forwards)", async () => {
+    const mailer = new SmtpMailer(`smtp://127.0.0.1:${port}`, "Keyturn <no-reply@keyturn.test>");
+    const relay = "lead-0123456789abcdef0123456789abcdef@relay.keyturn.test";
+    await mailer.send({ from: relay, to: "crm@dealer.example", subject: "Keyturn: new message", text: "hello" });
+    const last = received.at(-1)!;
+    expect(last.from).toContain(relay);
+    expect(last.data).toMatch(new RegExp(`^From: ${relay}`, "m"));
+    expect(last.data).not.toContain("no-reply@keyturn.test");
+  });
 });

@@ -1,7 +1,8 @@
 import nodemailer from "nodemailer";
 import { env } from "~/env.js";
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+// `from` is set only by the mail relay, which writes from a lead's relay address; otherwise MAIL_FROM.
+export type OutgoingMail = { to: string; subject: string; text: string; from?: string };
 
 /** Sends one email. The outbox row is written by the caller either way; this only talks to the transport. */
 export interface Mailer {
@@ -22,7 +23,7 @@ export class SmtpMailer implements Mailer {
     this.transport = nodemailer.createTransport(url);
   }
   async send(mail: OutgoingMail) {
-    await this.transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+    await this.transport.sendMail({ from: mail.from ?? this.from, to: mail.to, subject: mail.subject, text: mail.text });
   }
 }
 

@@ -16,6 +16,11 @@ describe("emailAllowed", () => {
     expect(emailAllowed({ ...all, emailMessages: false }, "lead.new")).toBe(true);
     expect(emailAllowed({ ...all, emailQuotes: false }, "message")).toBe(true);
   });
+  it("treats a keep-in-touch reminder as a dealer's message", () => {
+    expect(emailAllowed({ ...all, emailMessages: false }, "keep_in_touch")).toBe(false);
+    expect(emailAllowed({ ...all, emailQuotes: false }, "keep_in_touch")).toBe(true);
+    expect(emailAllowed({ ...all, emailEnabled: false }, "keep_in_touch")).toBe(false);
+  });
   it("always sends account-level news when email is on", () => {
     expect(emailAllowed({ emailEnabled: true, emailQuotes: false, emailMessages: false }, "deal.won")).toBe(true);
   });

@@ -19,7 +19,8 @@ export async function updatePreferences({ actor, ...prefs }: TPreferencesInput &
 /** Whether a notification of this kind may be emailed under these preferences. Pure. */
 export function emailAllowed(prefs: TPreferencesInput, kind: string): boolean {
   if (!prefs.emailEnabled) return false;
-  if (kind === "message") return prefs.emailMessages;
+  // A keep-in-touch reminder is a dealer's message in the thread: "New messages from dealers" governs it.
+  if (kind === "message" || kind === "keep_in_touch") return prefs.emailMessages;
   // "Leads and quote updates": a dealer's new leads, a buyer's quotes and financing decisions.
   if (kind.startsWith("lead") || kind.startsWith("quote") || kind.startsWith("pre_approval") || kind.startsWith("preapproval")) return prefs.emailQuotes;
   return true;

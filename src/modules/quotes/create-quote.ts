@@ -1,4 +1,5 @@
-import { conflict, forbidden } from "~/server/errors";
+import { badRequest, conflict, forbidden } from "~/server/errors";
+import { inBuyersGarage } from "~/modules/garage/in-garage";
 import type { Tx } from "~/server/db";
 import { enqueue } from "~/server/jobs/queue";
 import { publish, topics } from "~/server/realtime";
@@ -6,6 +7,8 @@ import { notify } from "~/modules/notifications/notify";
 import { isLive } from "~/modules/requests/status";
 import { pricedColumns, type dealerLeadOrNotFound } from "./quote-lead";
 import type { QuoteFields } from "./schemas";
+
+export const OWNS_THIS_CAR = "This buyer already owns this car (it is in their garage).";
 
 type LoadedLead = Awaited<ReturnType<typeof dealerLeadOrNotFound>>;
 
@@ -33,6 +36,7 @@ export async function createQuoteInTx(tx: Tx, { dealerId, lead, fields, inventor
   if (!isLive(lead.request) || lead.status === "CLOSED" || lead.status === "WON") throw conflict("This request is closed.");
   if (lead.status === "PASSED") throw conflict("You passed on this lead.");
   const columns = pricedColumns(fields, lead.request);
+  if (await inBuyersGarage(tx, lead.request.customerId, columns.vin)) throw badRequest(OWNS_THIS_CAR, { vin: OWNS_THIS_CAR });
   const quote = await tx.quote.create({
     data: { ...columns, leadId: lead.id, requestId: lead.request.id, dealerId, requestVersion: lead.request.version, inventoryUnitId, autoSent },
     select: { id: true, version: true, otdCents: true, amountFinancedCents: true },

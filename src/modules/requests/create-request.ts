@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { CREDIT_SHARE_VERSION, creditShareText } from "~/modules/consent/texts";
+import { CREDIT_SHARE_VERSION, creditShareText, RETURNING_BUYER_TEXT } from "~/modules/consent/texts";
 import { lookupZip } from "~/modules/geo/zip";
 import { badRequest } from "~/server/errors";
 import { sqlTransaction, type SqlClient } from "~/server/db";
@@ -69,6 +69,7 @@ export async function createRequest(customerId: string, input: CreateRequestInpu
         c.wantsFinancing, c.zip, c.city, c.state, c.lat, c.lng, c.radiusMiles, c.timeline, expiresAt,
       ],
     });
+    if (input.tellReturningBuyer) await recordReturningBuyerShare(tx, customerId, id);
     if (input.shareCredit) await grantCreditShare(tx, customerId, id, expiresAt, input.shareWithLenderIds);
     await enqueue(tx, "request.fan-out", { requestId: id });
   });
@@ -118,5 +119,20 @@ async function grantCreditShare(tx: SqlClient, customerId: string, requestId: st
       newId(), customerId, CREDIT_SHARE_VERSION, creditShareText(names), requestId, newId(), `Pre-approval for request ${requestId}`, expiresAt,
       lenderIds ? "LENDERS" : "ALL_LENDERS", lenderIds ? [...new Set(lenderIds)] : [],
     ],
+  });
+}
+
+/**
+ * The buyer's opt-in, with the words they saw, and whether it is true now: a deal of theirs that was
+ * delivered (any outcome but NOT_DELIVERED). Dealers see only that boolean, as a badge (leads.ts).
+ */
+async function recordReturningBuyerShare(tx: SqlClient, customerId: string, requestId: string) {
+  await tx.query({
+    name: "requests.returning-buyer-share",
+    text: `
+      INSERT INTO "ReturningBuyerShare" ("id", "requestId", "customerId", "textVersion", "textShown", "returning")
+      VALUES ($1, $2, $3, $4, $5, EXISTS (
+        SELECT 1 FROM "Deal" d WHERE d."customerId" = $3 AND d."requestId" <> $2 AND d."outcome" IN ('CONFIRMED', 'AWAITING_BUYER', 'DISPUTED')))`,
+    values: [newId(), requestId, customerId, RETURNING_BUYER_TEXT.version, RETURNING_BUYER_TEXT.text],
   });
 }

@@ -33,7 +33,8 @@ export async function listMyRequests(customerId: string) {
 }
 
 export async function getMyRequest(customerId: string, requestId: string) {
-  const r = await db.request.findFirst({ where: { id: requestId, customerId }, select: customerRequestSelect });
+  // The buyer sees what their returning-buyer opt-in shows dealers (only here, not in defaults for a new request).
+  const r = await db.request.findFirst({ where: { id: requestId, customerId }, select: { ...customerRequestSelect, returningBuyerShare: { select: { returning: true } } } });
   if (!r) throw notFound("Request not found.");
   return { ...r, status: effectiveStatus(r) };
 }

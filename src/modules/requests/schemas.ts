@@ -60,6 +60,8 @@ export function checkRequestConsistency(v: Partial<RequestFields>, ctx: z.Refine
 export const createRequestInput = requestFields
   .extend({
     shareCredit: z.boolean().default(false),
+    // Opt-in, off when absent: lets this request's dealers see that the buyer has bought through Keyturn before.
+    tellReturningBuyer: z.boolean().optional(),
     // Which lenders may see the credit profile: absent means every lender; a list means only those.
     shareWithLenderIds: z.array(z.string().min(1).max(40)).min(1, "Pick at least one lender, or choose all lenders.").max(50).optional(),
   })

@@ -14,6 +14,7 @@ import { dealerSettingsRouter } from "~/server/api/routers/dealer-settings";
 import { deliveryRouter } from "~/server/api/routers/delivery";
 import { crmRouter } from "~/server/api/routers/crm";
 import { analyticsRouter } from "~/server/api/routers/analytics";
+import { garageRouter } from "~/server/api/routers/garage";
 
 // One sub-router per area. Each procedure declares who may call it (see trpc.ts, Policy).
 export const appRouter = router({
@@ -32,6 +33,7 @@ export const appRouter = router({
   delivery: deliveryRouter,
   crm: crmRouter,
   analytics: analyticsRouter,
+  garage: garageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,7 @@ import { refreshResponseStatsJob } from "~/modules/speed/refresh-response-stats.
 import { planLeadDeliveriesJob, planResendJob } from "~/modules/crm/plan-deliveries";
 import { deliverCrmJob } from "~/modules/crm/deliver-crm";
 import { sweepStrandedCrmDeliveriesJob } from "~/modules/crm/sweep-crm-deliveries";
+import { forwardBuyerMessageJob } from "~/modules/relay/forward-buyer-message";
 
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
@@ -35,6 +36,7 @@ export const jobDefinitions: JobDefinition[] = [
   planResendJob as JobDefinition,
   deliverCrmJob as JobDefinition,
   sweepStrandedCrmDeliveriesJob as JobDefinition,
+  forwardBuyerMessageJob as JobDefinition,
 ];
 
 export const jobsById = () => new Map(jobDefinitions.map((d) => [d.id, d]));

@@ -13,6 +13,7 @@ import { errorMessage } from "~/trpc/errors";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "~/trpc/react";
 import { CounterKeyPanel } from "./counter-key-panel";
+import { KeepInTouchList } from "./keep-in-touch-list";
 
 type Grant = MyDataT["grants"][number];
 
@@ -59,6 +60,8 @@ export function MyData() {
           <div className="space-y-3">{deals.map((d) => <CounterKeyPanel key={d.id} deal={d} />)}</div>
         </section>
       )}
+
+      <KeepInTouchList rows={data.data.keepInTouch} />
 
       {ended.length > 0 && (
         <section aria-labelledby="ended">

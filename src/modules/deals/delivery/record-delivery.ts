@@ -3,12 +3,13 @@ import { conflict, notFound } from "~/server/errors";
 import { publish, topics } from "~/server/realtime";
 import { notify } from "~/modules/notifications/notify";
 import { formatCents } from "~/modules/lending/format";
+import { addBoughtCarInTx } from "~/modules/garage/add-bought-car";
 import { changedLines, finalTotals, type DealLines } from "./lines";
 import type { NotDeliveredInput, RecordDeliveryInput } from "./schemas";
 
 const acceptedSelect = {
   id: true, requestId: true, customerId: true, outcome: true, otdCents: true,
-  quote: { select: { leadId: true, year: true, make: true, model: true, vehiclePriceCents: true, feesCents: true, addOnsCents: true, incentivesCents: true, taxCents: true, tradeInOfferCents: true } },
+  quote: { select: { leadId: true, year: true, make: true, model: true, trim: true, vin: true, mileage: true, vehiclePriceCents: true, feesCents: true, addOnsCents: true, incentivesCents: true, taxCents: true, tradeInOfferCents: true } },
 } as const;
 
 /** This dealer's deal, locked for the write, or NOT_FOUND exactly as for a deal that does not exist. */
@@ -30,7 +31,7 @@ export async function recordDelivery(dealerId: string, input: RecordDeliveryInpu
   const { dealId, deliveredOn, financingUsed, grossProfitCents, ...final } = input;
   return db.$transaction(async (tx) => {
     const deal = await ownDealForUpdate(tx, dealerId, dealId);
-    const { leadId, year, make, model, ...acceptedLines } = deal.quote;
+    const { leadId, year, make, model, trim, vin, mileage, ...acceptedLines } = deal.quote;
     const accepted: DealLines & { otdCents: number } = { ...acceptedLines, otdCents: deal.otdCents };
     const { finalOtdCents, priceHonoured } = finalTotals(accepted, final);
     const changes = changedLines(accepted, final);
@@ -45,6 +46,8 @@ export async function recordDelivery(dealerId: string, input: RecordDeliveryInpu
       select: { id: true },
     });
     await tx.dealer.update({ where: { id: dealerId }, data: { deliveriesCount: { increment: 1 }, honouredCount: { increment: priceHonoured ? 1 : 0 } }, select: { id: true } });
+    // The car the buyer now owns joins their garage, so matching never offers it to them again.
+    await addBoughtCarInTx(tx, deal.customerId, dealId, { vin, year, make, model, trim, mileage });
     const car = `${year} ${make} ${model}`;
     await notify(tx, {
       userId: deal.customerId,

@@ -6,6 +6,10 @@ import { listMyData } from "~/modules/consent/list-my-data";
 import { revokeGrant } from "~/modules/consent/revoke-grant";
 import { DATA_READ_EVENT } from "~/modules/consent/read-customer-data";
 import { liveStream, topics } from "~/server/realtime";
+import { giveKeepInTouch } from "~/modules/keep-in-touch/give-keep-in-touch";
+import { getKeepInTouchForDeal } from "~/modules/keep-in-touch/get-keep-in-touch";
+import { revokeKeepInTouch } from "~/modules/keep-in-touch/revoke-keep-in-touch";
+import { ZDealRef, ZGiveKeepInTouchInput, ZKeepInTouchRef } from "~/modules/keep-in-touch/schemas";
 
 const id = z.string().min(1).max(40);
 const field = z.enum(["CONTACT", "ADDRESS", "INCOME", "CREDIT"]);
@@ -14,6 +18,10 @@ const field = z.enum(["CONTACT", "ADDRESS", "INCOME", "CREDIT"]);
 export const consentRouter = router({
   myData: customerProcedure.input(z.void()).query(({ ctx }) => listMyData(ctx.actor.userId)),
   revoke: customerProcedure.input(z.object({ grantId: id }).strict()).mutation(({ ctx, input }) => revokeGrant(ctx.actor.userId, input.grantId)),
+  // The standing "keep in touch" grant a buyer gives the dealer they bought from.
+  keepInTouch: customerProcedure.input(ZDealRef).query(({ ctx, input }) => getKeepInTouchForDeal({ actor: ctx.actor, ...input })),
+  giveKeepInTouch: customerProcedure.input(ZGiveKeepInTouchInput).mutation(({ ctx, input }) => giveKeepInTouch({ actor: ctx.actor, ...input })),
+  revokeKeepInTouch: customerProcedure.input(ZKeepInTouchRef).mutation(({ ctx, input }) => revokeKeepInTouch({ actor: ctx.actor, ...input })),
   createCounterKey: customerProcedure
     .input(
       z

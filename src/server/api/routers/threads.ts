@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { customerProcedure, dealerProcedure, router } from "~/server/api/trpc";
 import { liveStream, topics } from "~/server/realtime";
-import { ZLeadRef, ZSendMessageInput, ZSetDealerBlockInput, ZUnreadForLeads } from "~/modules/messaging/schemas";
+import { ZDealerSendMessageInput, ZLeadRef, ZSendMessageInput, ZSetDealerBlockInput, ZUnreadForLeads } from "~/modules/messaging/schemas";
 import { customerUnreadByLead, dealerUnreadByLead, getThreadForCustomer, getThreadForDealer } from "~/modules/messaging/get-thread";
 import { sendCustomerMessage, sendDealerMessage } from "~/modules/messaging/send-message";
 import { markReadByCustomer, markReadByDealer } from "~/modules/messaging/mark-read";
@@ -21,7 +21,7 @@ export const threadsRouter = router({
 
   dealerGet: dealerProcedure.input(ZLeadRef).query(({ ctx, input }) => getThreadForDealer({ dealerId: ctx.dealerId, ...input })),
   dealerSend: dealerProcedure
-    .input(ZSendMessageInput)
+    .input(ZDealerSendMessageInput)
     .mutation(({ ctx, input }) => sendDealerMessage({ actor: ctx.actor, dealerId: ctx.dealerId, ...input })),
   dealerMarkRead: dealerProcedure.input(ZLeadRef).mutation(({ ctx, input }) => markReadByDealer({ dealerId: ctx.dealerId, ...input })),
   dealerUnread: dealerProcedure.input(ZUnreadForLeads).query(({ ctx, input }) => dealerUnreadByLead({ dealerId: ctx.dealerId, leadIds: input.leadIds })),

@@ -21,6 +21,12 @@ export function RequestDetails({ r }: { r: Request }) {
       <DetailRow label="Down payment" value={usd(r.downPaymentCents)} />
       {r.tradeInYear && <DetailRow label="Trade-in" value={`${r.tradeInYear} ${r.tradeInMake} ${r.tradeInModel}, ${r.tradeInMileage?.toLocaleString("en-US")} mi`} />}
       <DetailRow label="Financing" value={r.wantsFinancing ? "Wanted" : "Not needed"} />
+      {r.returningBuyerShare && (
+        <DetailRow
+          label="Returning buyer"
+          value={r.returningBuyerShare.returning ? "Dealers see \u201cReturning Keyturn buyer\u201d" : "Dealers see nothing: you had no car delivered through Keyturn when you posted"}
+        />
+      )}
       <DetailRow label="Where" value={`${r.city}, ${r.state} ${r.zip} · ${r.radiusMiles} mi`} />
       <DetailRow label="Timeline" value={timelineLabel[r.timeline]} />
       {r.features.length > 0 && <DetailRow label="Must-haves" value={r.features.join(", ")} />}

@@ -9,7 +9,7 @@ export const metadata = { title: "New request" };
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   const { from } = await searchParams;
   const api = await serverApi();
-  const [defaults, creditShare] = await Promise.all([api.requests.defaults(), api.requests.creditShareOptions()]);
+  const [defaults, creditShare, garage] = await Promise.all([api.requests.defaults(), api.requests.creditShareOptions(), api.garage.list()]);
   const fromLast = from === "last" && defaults.last != null;
   const initial: RequestFormValues = fromLast ? defaults.last! : defaults.fresh;
   return (
@@ -27,7 +27,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         }
       />
       {/* key: switching between fresh and last-request remounts the form with the other defaults. */}
-      <RequestForm key={fromLast ? "last" : "fresh"} initial={initial} creditShare={creditShare} />
+      <RequestForm key={fromLast ? "last" : "fresh"} initial={initial} creditShare={creditShare} garage={garage} />
     </>
   );
 }

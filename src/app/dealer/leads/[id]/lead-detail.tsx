@@ -61,6 +61,8 @@ export function LeadDetail({ leadId }: { leadId: string }) {
             <div>
               <p className="text-sm text-slate-600">{l.buyerAlias} · {timeAgo(l.createdAt)}</p>
               <h2 className="text-lg font-semibold">{describeWanted(r)}</h2>
+              {/* Present only when the buyer opted in on this request and has had a car delivered through Keyturn. */}
+              {r.returningBuyer && <p className="mt-1 inline-block rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">Returning Keyturn buyer</p>}
             </div>
             <LeadStatusBadge status={l.status} />
           </div>
