@@ -6,13 +6,13 @@
 // each database in its own child process (the app's `db` is one pool per process), round 0 not counted.
 // Prints p50 and p95 per database and the ratio big ÷ small; the goal is within 2× for the dealer's paths.
 // Options: --rounds N (default 30).
-import { execFileSync, fork } from "node:child_process";
+import { fork } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { databaseUrl, TEST_SERVER_URL } from "../test/database";
+import { keptDatabase } from "./kept-database.mjs";
 
 const NOW = new Date("2026-12-09T12:00:00Z");
 const BUSY = "cbenchbusydealer000000001";
@@ -114,52 +114,10 @@ SELECT 'cd' || r, 'cr' || r, 'cq' || r || '_0', 'cbu' || (1501 + r % 50000), 'cb
 FROM bg WHERE r % 10 = 0;
 `;
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>) {
-  const c = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 const shape = createHash("sha256").update(SCRIPT).update(readFileSync(path.join(root, "prisma", "migrations", "0001_init", "migration.sql"))).digest("hex").slice(0, 12);
 
-async function ensure(name: string, background: 0 | 1): Promise<string> {
-  const url = databaseUrl(name);
-  const mark = `keyturn analytics bench ${shape} background=${background} (complete)`;
-  const state = await admin(async (c) => {
-    const r = await c.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [name]);
-    return r.rows.length === 0 ? "missing" : r.rows[0]!.comment === mark ? "ready" : "stale";
-  });
-  if (state === "ready") return url;
-  const t0 = performance.now();
-  await admin(async (c) => {
-    if (state === "stale") await c.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${name}"`);
-  });
-  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    // Generation shares two cores with other people's work: lower this server process's priority.
-    const pid = (await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
-    try {
-      execFileSync("renice", ["-n", "15", "-p", String(pid)], { stdio: "ignore" });
-    } catch {
-      // Not permitted here: generate at normal priority.
-    }
-    await c.query("SET synchronous_commit = off");
-    await c.query(SCRIPT.replaceAll(":BACKGROUND", String(background)));
-    await c.query("VACUUM ANALYZE");
-    await c.query(`COMMENT ON DATABASE "${name}" IS '${mark}'`);
-  } finally {
-    await c.end();
-  }
-  console.log(`generated ${name} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  return url;
-}
+const ensure = (name: string, background: 0 | 1) =>
+  keptDatabase(name, `keyturn analytics bench ${shape} background=${background}`, (c) => c.query(SCRIPT.replaceAll(":BACKGROUND", String(background))).then(() => undefined));
 
 async function counts(url: string) {
   const c = new pg.Client({ connectionString: url });

@@ -6,12 +6,10 @@
 // `--fresh` makes it again.
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
-import { databaseUrl, TEST_SERVER_URL } from "../test/database";
+import { keptDatabase } from "./kept-database.mjs";
 
 const DEALERS = 60_000;
 const UNITS_PER_DEALER = 40;
@@ -48,44 +46,8 @@ CROSS JOIN LATERAL (SELECT (hashtext(d || ':' || u || ':1') & 2147483647)::float
 CROSS JOIN LATERAL (SELECT CASE WHEN r.r8 < 0.4 THEN 'NEW' WHEN r.r8 < 0.8 THEN 'USED' ELSE 'CERTIFIED' END AS cond) c;
 `;
 // The mark of a finished set names this generator and the schema, so a set made by an older shape is made again.
-const done = `keyturn stock-ranking bench ${createHash("sha256").update(GENERATE).update(readFileSync(path.join(root, "prisma", "schema.prisma"))).digest("hex").slice(0, 12)} (complete)`;
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>) {
-  const c = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
-const url = databaseUrl(NAME);
-const state = await admin(async (c) => {
-  const r = await c.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [NAME]);
-  return r.rows.length === 0 ? "missing" : r.rows[0]!.comment === done && !process.argv.includes("--fresh") ? "ready" : "stale";
-});
-if (state !== "ready") {
-  const t0 = performance.now();
-  await admin(async (c) => {
-    if (state === "stale") await c.query(`DROP DATABASE "${NAME}" WITH (FORCE)`);
-    await c.query(`CREATE DATABASE "${NAME}"`);
-  });
-  execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query("SET synchronous_commit = off");
-    await c.query(GENERATE);
-    await c.query("VACUUM ANALYZE");
-    await c.query(`COMMENT ON DATABASE "${NAME}" IS '${done}'`);
-  } finally {
-    await c.end();
-  }
-  console.log(`generated ${NAME} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-} else {
-  console.log(`reusing ${NAME} (delete it, or pass --fresh, to make it again)`);
-}
+const mark = `keyturn stock-ranking bench ${createHash("sha256").update(GENERATE).update(readFileSync(path.join(root, "prisma", "schema.prisma"))).digest("hex").slice(0, 12)}`;
+const url = await keptDatabase(NAME, mark, (c) => c.query(GENERATE).then(() => undefined), { fresh: process.argv.includes("--fresh") });
 
 Object.assign(process.env, {
   DATABASE_URL: url,
