@@ -56,7 +56,9 @@ export function NotificationCenter({ audience = "customer" }: { audience?: Audie
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
-      <section aria-labelledby="notif-list">
+      {/* min-w-0: a grid item is otherwise as wide as its longest unbroken line, and each body is one
+          truncated line, so a long one pushed the page past a phone's width. */}
+      <section aria-labelledby="notif-list" className="min-w-0">
         <div className="mb-3 flex items-center justify-between">
           <h2 id="notif-list" className="text-lg font-semibold">
             Inbox {list.data && list.data.unread > 0 && <span className="text-slate-600">({formatCount(list.data.unread)} unread)</span>}
