@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { Inbox, InboxQuote } from "~/modules/inbox/get-inbox";
-import { CONTACT_SHARE_TEXT } from "~/modules/consent/texts";
+import { CONTACT_SHARE_TEXT, THREAD_ONLY_ACCEPT_TEXT } from "~/modules/consent/texts";
 import { disclosure } from "~/modules/lending/amortization";
 import { Button } from "~/components/ui/button";
 import { FormAlert } from "~/components/ui/field";
@@ -17,7 +17,7 @@ type Decision = Inbox["usableDecisions"][string][number];
  * Confirms an acceptance. It sends the quote version the customer is looking at, so if the dealer revised
  * the quote meanwhile the server refuses and we show why instead of accepting a price nobody saw.
  */
-export function AcceptDialog({ quote, decisions, onClose, onDone }: { quote: InboxQuote | null; decisions: Decision[]; onClose: () => void; onDone: () => void }) {
+export function AcceptDialog({ quote, decisions, threadOnly, onClose, onDone }: { quote: InboxQuote | null; decisions: Decision[]; threadOnly: boolean; onClose: () => void; onDone: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const trpc = useTRPC();
   const accept = useMutation(trpc.inbox.accept.mutationOptions());
@@ -77,14 +77,14 @@ export function AcceptDialog({ quote, decisions, onClose, onDone }: { quote: Inb
             <span className="text-sm text-ink">Pay cash or arrange my own financing</span>
           </label>
         </fieldset>
-        <p className="rounded-lg bg-slate-50 p-3 text-xs text-slate-700">{CONTACT_SHARE_TEXT.text}</p>
+        <p className="rounded-lg bg-slate-50 p-3 text-xs text-slate-700" data-testid="accept-consent">{threadOnly ? THREAD_ONLY_ACCEPT_TEXT.text : CONTACT_SHARE_TEXT.text}</p>
         {accept.error && <FormAlert>{errorMessage(accept.error)}</FormAlert>}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button type="button" variant="secondary" onClick={onClose}>
             {accept.error ? "Review the quote" : "Cancel"}
           </Button>
           <Button type="submit" pending={accept.isPending} disabled={!!accept.error && /changed/i.test(accept.error.message)}>
-            Accept and share my contact
+            {threadOnly ? "Accept" : "Accept and share my contact"}
           </Button>
         </div>
       </form>

@@ -211,6 +211,7 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
         <Suspense fallback={null}>
           <AcceptDialog
             quote={accepting}
+            threadOnly={data.request.threadOnly}
             decisions={accepting ? (data.usableDecisions[accepting.id] ?? []) : []}
             onClose={() => {
               setAccepting(null);

@@ -37,6 +37,13 @@ export function BuyerContact({ leadId }: { leadId: string }) {
       </section>
     );
   }
+  if (contact.data?.state === "thread-only") {
+    return (
+      <section className="rounded-xl border border-slate-200 bg-slate-50 p-4 text-sm text-slate-800" data-testid="buyer-contact-thread-only" role="status">
+        The buyer asked for contact only through this thread, so no name, email or phone was shared. Write to them here to arrange the purchase.
+      </section>
+    );
+  }
   if (contact.data?.state !== "shared") return null;
   const c = contact.data.contact;
   return (

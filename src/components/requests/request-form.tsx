@@ -12,6 +12,7 @@ import { Field, FormAlert, SelectField } from "~/components/ui/field";
 import { centsToDollars, dollarsToCents, intOrUndefined, issuesToFields } from "~/lib/format";
 import { readMoneyFields } from "~/modules/money/parse-money";
 import { CreditShareField, type CreditShareOptions } from "~/components/requests/credit-share-field";
+import { BuyerTermsFields } from "~/components/requests/buyer-terms-fields";
 import { GarageTradeInPicker, ReturningBuyerField, type GarageCar } from "~/components/requests/garage-trade-in";
 import {
   BODY_TYPES, bodyTypeLabel, CONDITIONS, conditionLabel, createRequestInput, MAKES, TERMS, TIMELINES, timelineLabel, updateRequestInput,
@@ -25,6 +26,7 @@ export type RequestFormValues = Partial<{
   maxMileage: number | null; features: string[]; maxPriceCents: number | null; maxMonthlyCents: number | null; termMonths: number | null;
   downPaymentCents: number; tradeInYear: number | null; tradeInMake: string | null; tradeInModel: string | null; tradeInMileage: number | null;
   wantsFinancing: boolean; zip: string | null; radiusMiles: number; timeline: string;
+  noAddOns: boolean; maxFeesCents: number | null; minValidDays: number | null; threadOnly: boolean; inStockOnly: boolean;
 }>;
 
 const RADII = [10, 25, 50, 75, 100, 150, 250];
@@ -53,6 +55,11 @@ function readForm(f: FormData) {
     zip: String(f.get("zip") ?? "").trim(),
     radiusMiles: Number(f.get("radiusMiles")),
     timeline: String(f.get("timeline") ?? ""),
+    noAddOns: f.get("noAddOns") === "on",
+    maxFeesCents: dollarsToCents(f.get("maxFeesCents")),
+    minValidDays: intOrUndefined(f.get("minValidDays")),
+    threadOnly: f.get("threadOnly") === "on",
+    inStockOnly: f.get("inStockOnly") === "on",
   };
 }
 
@@ -82,7 +89,7 @@ export function RequestForm({ initial = {}, requestId, creditShare, garage = [] 
     const f = new FormData(e.currentTarget);
     const values = readForm(f);
     // The money parser's sentence ("Must be zero or more.") beats the schema's generic one for that field.
-    const money = readMoneyFields((k) => f.get(k), { maxPriceCents: { cents: true }, maxMonthlyCents: { cents: true }, downPaymentCents: { cents: true } }).problems;
+    const money = readMoneyFields((k) => f.get(k), { maxPriceCents: { cents: true }, maxMonthlyCents: { cents: true }, downPaymentCents: { cents: true }, maxFeesCents: { cents: true } }).problems;
     if (requestId) {
       const parsed = updateRequestInput.safeParse({ ...values, requestId });
       if (!parsed.success) return setClientErrors({ ...issuesToFields(parsed.error.issues), ...money });
@@ -200,6 +207,10 @@ export function RequestForm({ initial = {}, requestId, creditShare, garage = [] 
           </SelectField>
         </div>
         <ReachPreview terms={reachTerms} />
+      </Card>
+
+      <Card>
+        <BuyerTermsFields initial={{ ...initial, maxFeesCents: initial.maxFeesCents ?? null, minValidDays: initial.minValidDays ?? null }} errors={errors} />
       </Card>
 
       {!requestId && creditShare && (

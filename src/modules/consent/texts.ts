@@ -30,6 +30,13 @@ export const CONTACT_SHARE_TEXT = {
   text: "I share my name, email and phone with the dealer whose quote I accepted, so they can complete this purchase with me.",
 } as const;
 
+// Shown instead when the buyer's own terms say "contact only through the thread": acceptance shares nothing,
+// accept-quote.ts mints no contact grant, and the dealer's CRM gets no resend with contact details.
+export const THREAD_ONLY_ACCEPT_TEXT = {
+  version: "thread-only-accept-2026-12",
+  text: "You asked for contact only through the Keyturn thread, so accepting shares nothing: the dealer does not get your name, email or phone, and writes to you only in this thread.",
+} as const;
+
 // A counter hand-off key: the blanks are filled with the dealer, the fields and the minutes before it is shown.
 export const COUNTER_KEY_TEXT = {
   version: "counter-key-2026-12",

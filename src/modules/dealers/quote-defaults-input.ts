@@ -14,6 +14,8 @@ export const updateQuoteDefaultsInput = z
     // null: use the state table's rate.
     taxRateBps: z.number({ error: "Enter a rate like 8.25, or leave it empty." }).int().min(0, "Must be zero or more.").max(QUOTE_DEFAULT_LIMITS.taxRateBps, "At most 20%.").nullable(),
     quoteValidDays: z.number({ error: "Enter a number of days." }).int("Whole days only.").min(QUOTE_DEFAULT_LIMITS.validDaysMin, "At least 1 day.").max(QUOTE_DEFAULT_LIMITS.validDaysMax, "At most 60 days."),
+    // Optional so older clients keep working; absent means "not fixed".
+    docFeeFixed: z.boolean().default(false),
   })
   .strict()
   .superRefine((v, ctx) => {

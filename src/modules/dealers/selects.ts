@@ -10,6 +10,8 @@ export const dealerRequestSelect = {
   features: true, maxPriceCents: true, maxMonthlyCents: true, termMonths: true, downPaymentCents: true, tradeInYear: true,
   tradeInMake: true, tradeInModel: true, tradeInMileage: true, wantsFinancing: true, city: true, state: true, radiusMiles: true,
   timeline: true, creditTier: true, version: true, expiresAt: true, createdAt: true,
+  // The buyer's own terms: the quote form shows and checks them.
+  noAddOns: true, maxFeesCents: true, minValidDays: true, threadOnly: true, inStockOnly: true,
   // Only the boolean, and only when the buyer opted in; openLead folds it into returningBuyer.
   returningBuyerShare: { select: { returning: true } },
 } satisfies Prisma.RequestSelect;

@@ -66,7 +66,7 @@ async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, h
   const { actor, quoteId, version } = input;
   const quote = await tx.quote.findFirst({
     where: { id: quoteId, request: { customerId: actor.userId } },
-    select: { id: true, requestId: true, dealerId: true, leadId: true },
+    select: { id: true, requestId: true, dealerId: true, leadId: true, request: { select: { threadOnly: true } } },
   });
   if (!quote) throw notFound("Quote not found.");
 
@@ -107,9 +107,12 @@ async function acceptInTx(tx: Tx, input: TAcceptQuoteInput & { actor: Actor }, h
 
   await closeTheRest(tx, { requestId: quote.requestId, winningQuoteId: quoteId, winningLeadId: quote.leadId, winningDealerId: quote.dealerId });
   // The accept dialog shows CONTACT_SHARE_TEXT next to the button: accepting is the instruction to share.
-  await grantContactToDealer(tx, { customerId: actor.userId, dealerId: quote.dealerId, requestId: quote.requestId, consentText: CONTACT_SHARE_TEXT.text });
-  // The accepted dealer's CRM gets the lead again (ADF status "resend") with the contact this grant allows.
-  await enqueue(tx, CRM_PLAN_RESEND_QUEUE, { leadId: quote.leadId });
+  // A buyer whose terms say "only through the thread" is shown THREAD_ONLY_ACCEPT_TEXT instead, and shares nothing.
+  if (!quote.request.threadOnly) {
+    await grantContactToDealer(tx, { customerId: actor.userId, dealerId: quote.dealerId, requestId: quote.requestId, consentText: CONTACT_SHARE_TEXT.text });
+    // The accepted dealer's CRM gets the lead again (ADF status "resend") with the contact this grant allows.
+    await enqueue(tx, CRM_PLAN_RESEND_QUEUE, { leadId: quote.leadId });
+  }
 
   // The winning quote's other lenders are told the buyer went another way; the chosen one is kept.
   await enqueue(tx, "lending.cancel-quote", { quoteId, ...(preApproval ? { keepPreApprovalId: preApproval.id } : {}) });

@@ -5,7 +5,8 @@ import { readCustomerData } from "~/modules/consent/read-customer-data";
 
 export type BuyerContactView =
   | { state: "shared"; contact: { firstName: string; lastName: string; email: string; phone: string | null } }
-  | { state: "revoked"; revokedAt: Date };
+  | { state: "revoked"; revokedAt: Date }
+  | { state: "thread-only" };
 
 /**
  * The accepted dealer's view of its buyer: contact details through the customer's grant (logged in the
@@ -15,9 +16,11 @@ export type BuyerContactView =
 export async function getBuyerContact({ actor, dealerId, leadId }: { actor: Actor; dealerId: string; leadId: string }): Promise<BuyerContactView> {
   const lead = await db.lead.findFirst({
     where: { id: leadId, dealerId },
-    select: { requestId: true, request: { select: { customerId: true, deal: { select: { dealerId: true } } } } },
+    select: { requestId: true, request: { select: { customerId: true, threadOnly: true, deal: { select: { dealerId: true } } } } },
   });
   if (!lead || lead.request.deal?.dealerId !== dealerId) throw notFound("No contact details shared with you for this lead.");
+  // The buyer's terms: no grant was made at acceptance, so there is nothing to read (and nothing logged).
+  if (lead.request.threadOnly) return { state: "thread-only" };
   try {
     const data = await readCustomerData({
       reader: { type: "DEALER", id: dealerId, label: actor.name },

@@ -85,6 +85,7 @@ export async function getInbox({ actor, requestId }: { actor: Actor; requestId: 
       radiusMiles: true,
       downPaymentCents: true,
       wantsFinancing: true,
+      threadOnly: true,
       deal: { select: { id: true, quoteId: true, preApprovalId: true, createdAt: true, ratings: { select: { target: true, stars: true } } } },
     },
   });
@@ -159,7 +160,7 @@ export async function getInbox({ actor, requestId }: { actor: Actor; requestId: 
   const deal = request.deal
     ? { id: request.deal.id, quoteId: request.deal.quoteId, preApprovalId: request.deal.preApprovalId, createdAt: request.deal.createdAt, rated: request.deal.ratings.map((r) => r.target) }
     : null;
-  return { request: { id: request.id, status: request.status, matchedCount: request.matchedCount, matched: request.fannedOutAt != null, radiusMiles: request.radiusMiles, wantsFinancing: request.wantsFinancing }, quotes, usableDecisions, deal };
+  return { request: { id: request.id, status: request.status, matchedCount: request.matchedCount, matched: request.fannedOutAt != null, radiusMiles: request.radiusMiles, wantsFinancing: request.wantsFinancing, threadOnly: request.threadOnly }, quotes, usableDecisions, deal };
 }
 
 export type Inbox = Awaited<ReturnType<typeof getInbox>>;

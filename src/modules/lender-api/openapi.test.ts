@@ -14,7 +14,7 @@ describe("OpenAPI document", () => {
 
   it("documents every endpoint, the bearer scheme and the error shape", () => {
     const doc = openApiDocument();
-    expect(Object.keys(doc.paths).sort()).toEqual(["/decisions", "/inventory", "/pre-approvals", "/pre-approvals/{id}", "/pre-approvals/{id}/decisions"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/decisions", "/inventory", "/leads/{id}/quotes", "/pre-approvals", "/pre-approvals/{id}", "/pre-approvals/{id}/decisions"]);
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.components.schemas.Error).toMatchObject({ properties: { error: { properties: { code: { type: "string" }, message: { type: "string" } } } } });
     const post = doc.paths["/pre-approvals/{id}/decisions"].post;

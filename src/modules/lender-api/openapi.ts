@@ -4,6 +4,7 @@ import { z } from "zod";
 import { MAX_BODY_BYTES } from "~/server/rest/handler";
 import * as s from "~/modules/lending/schemas";
 import * as inv from "~/modules/inventory/api-schemas";
+import { apiQuoteCreatedSchema, apiQuoteInputSchema } from "~/modules/quotes/api-schemas";
 import { MAX_FILE_MB } from "~/modules/inventory/parse-file";
 import { RETENTION } from "~/modules/housekeeping/retention-rules";
 import { describeWebhookRetries } from "~/modules/webhooks/retry-schedule";
@@ -20,6 +21,8 @@ export const componentSchemas: Record<string, z.ZodType> = {
   InventoryUpsert: inv.upsertInventoryInputSchema,
   InventoryUpsertResult: inv.upsertInventoryResultSchema,
   InventoryList: inv.inventoryListSchema,
+  QuoteInput: apiQuoteInputSchema,
+  QuoteCreated: apiQuoteCreatedSchema,
 };
 for (const [id, schema] of Object.entries(componentSchemas)) components.add(schema, { id });
 
@@ -60,7 +63,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
       version: "1.0.0",
       description:
         "Lenders pull pre-approval requests for quotes on Keyturn and post decisions; dealers keep their stock in sync (`/inventory`). " +
-        "Authenticate with `Authorization: Bearer <key>` (keys in the URL are refused). A lender key opens the lender endpoints and a dealer key only `/inventory`; " +
+        "Authenticate with `Authorization: Bearer <key>` (keys in the URL are refused). A lender key opens the lender endpoints and a dealer key only `/inventory` and `/leads/{id}/quotes`; " +
         "the other kind is refused with 401, as an unknown key is. " +
         "Every error has the shape `{ \"error\": { \"code\", \"message\" } }`. Decisions require an `Idempotency-Key`. " +
         `Bodies are limited to ${MAX_BODY_BYTES} bytes, except PUT /inventory (${inv.INVENTORY_JSON_MAX_BYTES} bytes of JSON, or a ${MAX_FILE_MB} MB CSV). ` +
@@ -141,6 +144,31 @@ export function openApiDocument(serverUrl = "/api/v1") {
             "400": error(`Malformed JSON, a CSV that is not UTF-8 or not valid CSV or lacks columns, a missing Idempotency-Key, a query parameter on a JSON body, or ${keyInUrl}`),
             "413": error("Body too large"),
             "422": error("Invalid units (wrong types, unknown fields, none or too many), or Idempotency-Key reused with a different body"),
+            ...common,
+          },
+        },
+      },
+      "/leads/{id}/quotes": {
+        post: {
+          operationId: "createQuote",
+          summary: "Quote one of your leads (dealer key)",
+          description:
+            "The same checks as the dashboard's quote form: the lead must be yours and open, the car must answer the request (new or used, no trade-in offer without a trade-in), " +
+            "not be a car the buyer already owns, and keep the buyer's own terms (no add-ons, a cap on dealer fees, a minimum validity, in stock only). " +
+            "A refused line is named in the message, e.g. `addOnsCents: The buyer asked for no add-ons.` Totals are computed by Keyturn. " +
+            "A second quote on a lead with a live one is refused with 409 (revise it in the dashboard), so a retry after a lost response cannot send two. " +
+            "A test key runs every check and stores nothing (`dryRun: true`, status 200).",
+          parameters: [idParam],
+          requestBody: { required: true, content: json("QuoteInput") },
+          responses: {
+            "201": { description: "Sent to the buyer", content: json("QuoteCreated") },
+            "200": { description: "Test key: every check passed; nothing was sent", content: json("QuoteCreated") },
+            "400": error(`Malformed JSON, a line that breaks the buyer's terms or the request (named in the message), or ${keyInUrl}`),
+            "403": error("Your dealership is not verified yet"),
+            "404": error("No such lead among yours"),
+            "409": error("The request is closed, you passed on it, or you already have a live quote on it"),
+            "413": error("Body too large"),
+            "422": error("Invalid fields (wrong types, unknown fields, amounts out of range, a validity outside the allowed window)"),
             ...common,
           },
         },

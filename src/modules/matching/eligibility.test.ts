@@ -6,6 +6,18 @@ const dealer: MatchDealer = { serviceRadiusMiles: 50, makes: ["Toyota", "Honda"]
 const ctx = { distanceMiles: 12.2, leadsToday: 0, blocked: false };
 
 describe("evaluateEligibility", () => {
+  it("skips a dealer whose fixed doc fee is above the buyer's fee cap, and only then", () => {
+    const capped = { ...request, maxFeesCents: 30_000 };
+    expect(evaluateEligibility(capped, { ...dealer, fixedDocFeeCents: 59_900 }, ctx)).toEqual({
+      eligible: false,
+      reasons: ["Charges a $599 doc fee on every sale, above the buyer's $300 limit on dealer fees"],
+    });
+    // At the cap, a fee that is not fixed, or no cap at all: the dealer can still quote within the terms.
+    expect(evaluateEligibility(capped, { ...dealer, fixedDocFeeCents: 30_000 }, ctx).eligible).toBe(true);
+    expect(evaluateEligibility(capped, { ...dealer, fixedDocFeeCents: null }, ctx).eligible).toBe(true);
+    expect(evaluateEligibility(request, { ...dealer, fixedDocFeeCents: 59_900 }, ctx).eligible).toBe(true);
+  });
+
   it("accepts a fit and says why in the dealer's words", () => {
     const r = evaluateEligibility(request, dealer, ctx);
     expect(r.eligible).toBe(true);

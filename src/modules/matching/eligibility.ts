@@ -9,6 +9,8 @@ export type MatchRequest = {
   termMonths: number | null;
   downPaymentCents: number;
   radiusMiles: number;
+  /** The buyer's cap on dealer fees (their own terms), when they set one. */
+  maxFeesCents?: number | null;
 };
 
 export type MatchDealer = {
@@ -20,6 +22,8 @@ export type MatchDealer = {
   minPriceCents: number;
   maxPriceCents: number;
   dailyLeadCap: number;
+  /** The doc fee the dealer says it charges on every sale; null when it may quote lower. */
+  fixedDocFeeCents?: number | null;
 };
 
 export type MatchContext = { distanceMiles: number; leadsToday: number; blocked: boolean };
@@ -86,6 +90,10 @@ export function evaluateEligibility(request: MatchRequest, dealer: MatchDealer, 
   const budget = budgetWords(request, ceiling);
   if (dealer.minPriceCents <= ceiling) ok.push(`Price range ${usd(dealer.minPriceCents)}–${usd(dealer.maxPriceCents)} overlaps ${budget}`);
   else fail.push(`Cheapest stock (${usd(dealer.minPriceCents)}) is above ${budget}`);
+
+  // The dealer's own setting says it never meets this term: the buyer is not bothered with a quote that must fail.
+  if (request.maxFeesCents != null && dealer.fixedDocFeeCents != null && dealer.fixedDocFeeCents > request.maxFeesCents)
+    fail.push(`Charges a ${usd(dealer.fixedDocFeeCents)} doc fee on every sale, above the buyer's ${usd(request.maxFeesCents)} limit on dealer fees`);
 
   if (ctx.leadsToday >= dealer.dailyLeadCap) fail.push(`Daily lead cap of ${dealer.dailyLeadCap} reached`);
   if (ctx.blocked) fail.push("The buyer has blocked this dealer");

@@ -1,3 +1,4 @@
+import { sql } from "~/server/db";
 import { findCandidateDealers, type Candidate } from "./candidates";
 import { budgetCeilingCents, evaluateEligibility, type MatchRequest } from "./eligibility";
 
@@ -18,8 +19,23 @@ export async function findEligibleDealers(r: MatchRequest & { lat: number; lng: 
     budgetCeilingCents: budgetCeilingCents(r),
     customerId: r.customerId,
   });
+  const fixedFees = r.maxFeesCents != null && candidates.length > 0 ? await fixedDocFeesAbove(candidates.map((c) => c.id), r.maxFeesCents) : new Map<string, number>();
   return candidates.flatMap((c) => {
-    const verdict = evaluateEligibility(r, c, { distanceMiles: c.distanceMiles, leadsToday: c.leadsToday, blocked: false });
+    const verdict = evaluateEligibility(r, { ...c, fixedDocFeeCents: fixedFees.get(c.id) ?? null }, { distanceMiles: c.distanceMiles, leadsToday: c.leadsToday, blocked: false });
     return verdict.eligible ? [{ ...c, reasons: verdict.reasons }] : [];
   });
+}
+
+/**
+ * The candidates whose fixed doc fee is above the buyer's fee cap. A second, primary-key lookup run only
+ * for requests that cap fees, so the tuned matching function (prisma/sql/10_geo.sql) and its covering
+ * indexes stay as they are for every other request.
+ */
+async function fixedDocFeesAbove(ids: string[], maxFeesCents: number): Promise<Map<string, number>> {
+  const { rows } = await sql.query<{ id: string; docFeeCents: number }>({
+    name: "match-fixed-doc-fees",
+    text: `SELECT "id", "docFeeCents" FROM "Dealer" WHERE "id" = ANY ($1::text[]) AND "docFeeFixed" AND "docFeeCents" > $2`,
+    values: [ids, maxFeesCents],
+  });
+  return new Map(rows.map((r) => [r.id, r.docFeeCents]));
 }

@@ -37,7 +37,7 @@ export async function fanOutRequest(requestId: string, hooks: { beforeCommit?: (
     const { rows: [r] } = await sql.query<MatchedRequest>({
       name: "fan-out.read",
       text: `SELECT "id", "customerId", "version", "bodyType", "condition", "makes", "maxPriceCents", "maxMonthlyCents", "termMonths", "downPaymentCents",
-                    "lat", "lng", "radiusMiles",
+                    "lat", "lng", "radiusMiles", "maxFeesCents",
                     ("status" = 'OPEN' AND "expiresAt" > now() AT TIME ZONE 'UTC') AS "open", "fannedOutAt" IS NOT NULL AS "done"
              FROM "Request" WHERE "id" = $1`,
       values: [requestId],

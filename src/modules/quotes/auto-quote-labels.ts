@@ -13,6 +13,7 @@ export const AUTO_QUOTE_SKIP = {
   capReached: "daily cap reached",
   noFit: "no fitting unit",
   draftRefused: "draft refused",
+  buyerTerms: "breaks the buyer's terms",
 } as const;
 export type AutoQuoteSkip = (typeof AUTO_QUOTE_SKIP)[keyof typeof AUTO_QUOTE_SKIP];
 
@@ -26,6 +27,7 @@ export const autoQuoteSkipText: Record<AutoQuoteSkip, string> = {
   "daily cap reached": "Your daily cap of automatic quotes was reached.",
   "no fitting unit": "No available unit in your stock fits this request.",
   "draft refused": "The quote drafted from your stock did not pass the quote checks; answer this lead yourself.",
+  "breaks the buyer's terms": "Your standard lines break the buyer's terms (shown on the lead), so nothing was sent automatically; quote this lead yourself.",
 };
 
 export const AUTO_QUOTE_MAX_DISCOUNT_BPS = 2000;

@@ -5,6 +5,7 @@ import { AppError, isRetryableTxError, isUniqueViolation } from "~/server/errors
 import { defineJob } from "~/server/jobs/define";
 import { publish, topics } from "~/server/realtime";
 import { isLive } from "~/modules/requests/status";
+import { termBreaches, termsOf } from "~/modules/requests/buyer-terms";
 import { AUTO_QUOTE_QUEUE } from "~/modules/matching/fan-out";
 import { fittingUnitsForLead } from "~/modules/inventory/suggest-units";
 import { AUTO_QUOTE_SKIP, type AutoQuoteSkip } from "./auto-quote-labels";
@@ -45,6 +46,7 @@ type ClaimedRow = {
   requestId: string; customerId: string; requestStatus: RequestStatus; expiresAt: Date; version: number; downPaymentCents: number; tradeInYear: number | null;
   condition: Condition; bodyType: BodyType; makes: string[]; model: string | null; yearMin: number | null; yearMax: number | null; maxMileage: number | null;
   features: string[]; maxPriceCents: number | null; maxMonthlyCents: number | null; termMonths: number | null; creditTier: CreditTier | null;
+  noAddOns: boolean; maxFeesCents: number | null; minValidDays: number | null; threadOnly: boolean; inStockOnly: boolean;
   autoQuoteEnabled: boolean; autoQuoteDiscountBps: number; autoQuoteDailyCap: number; verified: boolean;
   state: string; docFeeCents: number; addOnsCents: number; addOnsLabel: string | null; taxRateBps: number | null; quoteValidDays: number;
 };
@@ -63,6 +65,7 @@ async function claimLead(tx: Tx, leadId: string): Promise<ClaimedRow | undefined
            r."id" AS "requestId", r."customerId", r."status" AS "requestStatus", r."expiresAt", r."version", r."downPaymentCents", r."tradeInYear",
            r."condition", r."bodyType", r."makes", r."model", r."yearMin", r."yearMax", r."maxMileage", r."features",
            r."maxPriceCents", r."maxMonthlyCents", r."termMonths", r."creditTier",
+           r."noAddOns", r."maxFeesCents", r."minValidDays", r."threadOnly", r."inStockOnly",
            d."autoQuoteEnabled", d."autoQuoteDiscountBps", d."autoQuoteDailyCap", d."verified",
            d."state", d."docFeeCents", d."addOnsCents", d."addOnsLabel", d."taxRateBps", d."quoteValidDays"
     FROM claimed l JOIN "Request" r ON r."id" = l."requestId" JOIN "Dealer" d ON d."id" = l."dealerId"`;
@@ -77,6 +80,7 @@ async function decide(tx: Tx, leadId: string, now: Date): Promise<AutoQuoteOutco
     id: row.requestId, customerId: row.customerId, status: row.requestStatus, expiresAt: row.expiresAt, version: row.version, downPaymentCents: row.downPaymentCents,
     tradeInYear: row.tradeInYear, condition: row.condition, bodyType: row.bodyType, makes: row.makes, model: row.model, yearMin: row.yearMin, yearMax: row.yearMax,
     maxMileage: row.maxMileage, features: row.features, maxPriceCents: row.maxPriceCents, maxMonthlyCents: row.maxMonthlyCents, termMonths: row.termMonths, creditTier: row.creditTier,
+    ...termsOf(row),
   };
   // The shape dealerLeadOrNotFound loads, which createQuoteInTx takes.
   const lead = { id: row.id, status: row.status, dealerId: row.dealerId, firstResponseAt: row.firstResponseAt, firstQuoteAt: row.firstQuoteAt, request };
@@ -99,6 +103,8 @@ async function decide(tx: Tx, leadId: string, now: Date): Promise<AutoQuoteOutco
   if (!best) return skip(AUTO_QUOTE_SKIP.noFit);
   const unit = best.unit;
   const fields = draftQuoteFromUnit(unit, defaults, { discountBps, now });
+  // The rule sends the dealer's standard lines as they are; it never trims a fee or an add-on to fit.
+  if (Object.keys(termBreaches(request, fields, now)).length > 0) return skip(AUTO_QUOTE_SKIP.buyerTerms);
 
   // The cap last, so a lead the rule could not answer anyway does not use up a place.
   const placed = await tx.$executeRaw`

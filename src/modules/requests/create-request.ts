@@ -37,6 +37,11 @@ export function requestColumns(input: RequestFields) {
     lng: place.lng,
     radiusMiles: input.radiusMiles,
     timeline: input.timeline,
+    noAddOns: input.noAddOns ?? false,
+    maxFeesCents: input.maxFeesCents ?? null,
+    minValidDays: input.minValidDays ?? null,
+    threadOnly: input.threadOnly ?? false,
+    inStockOnly: input.inStockOnly ?? false,
   };
 }
 
@@ -59,14 +64,17 @@ export async function createRequest(customerId: string, input: CreateRequestInpu
       text: `
         INSERT INTO "Request" ("id", "customerId", "bodyType", "condition", "makes", "model", "yearMin", "yearMax", "maxMileage", "features",
           "maxPriceCents", "maxMonthlyCents", "termMonths", "downPaymentCents", "tradeInYear", "tradeInMake", "tradeInModel", "tradeInMileage",
-          "wantsFinancing", "zip", "city", "state", "lat", "lng", "radiusMiles", "timeline", "creditTier", "expiresAt", "updatedAt")
+          "wantsFinancing", "zip", "city", "state", "lat", "lng", "radiusMiles", "timeline", "creditTier", "expiresAt", "updatedAt",
+          "noAddOns", "maxFeesCents", "minValidDays", "threadOnly", "inStockOnly")
         VALUES ($1, $2, $3::"BodyType", $4::"Condition", $5::text[], $6, $7, $8, $9, $10::text[],
           $11, $12, $13, $14, $15, $16, $17, $18,
-          $19, $20, $21, $22, $23, $24, $25, $26::"Timeline", (SELECT p."creditTier" FROM "CustomerProfile" p WHERE p."userId" = $2), $27, now())`,
+          $19, $20, $21, $22, $23, $24, $25, $26::"Timeline", (SELECT p."creditTier" FROM "CustomerProfile" p WHERE p."userId" = $2), $27, now(),
+          $28, $29, $30, $31, $32)`,
       values: [
         id, customerId, c.bodyType, c.condition, c.makes, c.model, c.yearMin, c.yearMax, c.maxMileage, c.features,
         c.maxPriceCents, c.maxMonthlyCents, c.termMonths, c.downPaymentCents, c.tradeInYear, c.tradeInMake, c.tradeInModel, c.tradeInMileage,
         c.wantsFinancing, c.zip, c.city, c.state, c.lat, c.lng, c.radiusMiles, c.timeline, expiresAt,
+        c.noAddOns, c.maxFeesCents, c.minValidDays, c.threadOnly, c.inStockOnly,
       ],
     });
     if (input.tellReturningBuyer) await recordReturningBuyerShare(tx, customerId, id);

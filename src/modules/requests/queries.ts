@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { notFound } from "~/server/errors";
 import { db } from "~/server/db";
 import { effectiveStatus } from "./status";
+import { buyerTermsSelect } from "./buyer-terms";
 
 // What the customer sees of their own requests.
 export const customerRequestSelect = {
@@ -9,7 +10,7 @@ export const customerRequestSelect = {
   features: true, maxPriceCents: true, maxMonthlyCents: true, termMonths: true, downPaymentCents: true, tradeInYear: true,
   tradeInMake: true, tradeInModel: true, tradeInMileage: true, wantsFinancing: true, zip: true, city: true, state: true,
   radiusMiles: true, timeline: true, version: true, matchedCount: true, fannedOutAt: true, expiresAt: true, createdAt: true,
-  updatedAt: true,
+  updatedAt: true, ...buyerTermsSelect,
 } satisfies Prisma.RequestSelect;
 
 // The customer's view of a quote: the dealer's business identity is public; the vehicle and money are the offer.

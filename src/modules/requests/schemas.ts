@@ -1,6 +1,7 @@
 import { z } from "zod";
 // Shared by the request form (client) and the server: no server-only imports here.
 import { BODY_TYPES, CONDITIONS, MAKES, TERMS, TIMELINES } from "./labels";
+import { MAX_FEE_CAP_CENTS, MAX_MIN_VALID_DAYS } from "./buyer-terms";
 
 export * from "./labels";
 
@@ -31,6 +32,17 @@ export const requestFields = z
     zip: z.string().trim().regex(/^\d{5}$/, "Enter a 5-digit ZIP code."),
     radiusMiles: z.number().int().min(5, "Search at least 5 miles.").max(250, "Search at most 250 miles."),
     timeline: z.enum(TIMELINES, { error: "Tell dealers when you plan to buy." }),
+    // The buyer's own terms (buyer-terms.ts): every quote must keep them.
+    noAddOns: z.boolean().optional(),
+    maxFeesCents: cents(MAX_FEE_CAP_CENTS, "fee limit").optional(),
+    minValidDays: z
+      .number({ error: "Enter a number of days." })
+      .int("Whole days only.")
+      .min(1, "At least 1 day.")
+      .max(MAX_MIN_VALID_DAYS, `At most ${MAX_MIN_VALID_DAYS} days: quotes last 60 days at most, and prices move.`)
+      .optional(),
+    threadOnly: z.boolean().optional(),
+    inStockOnly: z.boolean().optional(),
   })
   .strict();
 
@@ -38,7 +50,7 @@ export type RequestFields = z.infer<typeof requestFields>;
 
 /** The terms that decide which dealers a request reaches: the live reach preview's input. */
 export const reachTermsInput = requestFields
-  .pick({ bodyType: true, condition: true, makes: true, maxPriceCents: true, maxMonthlyCents: true, termMonths: true, downPaymentCents: true, zip: true, radiusMiles: true })
+  .pick({ bodyType: true, condition: true, makes: true, maxPriceCents: true, maxMonthlyCents: true, termMonths: true, downPaymentCents: true, zip: true, radiusMiles: true, maxFeesCents: true })
   .strict();
 export type ReachTerms = z.infer<typeof reachTermsInput>;
 

@@ -96,7 +96,7 @@ function keyInUrl(url: URL) {
 // the message names the mix-up, which is the only thing the caller can act on.
 const WRONG_KEY: Record<KeyCaller["kind"], string> = {
   lender: "This is a dealer API key; the lender API takes a key created in the lender console.",
-  dealer: "This is a lender API key; the inventory API takes a key created on the dealer's API keys page.",
+  dealer: "This is a lender API key; the dealer API (inventory and quotes) takes a key created on the dealer's API keys page.",
 };
 const unauthorized = (message: string) => errorResponse(401, "unauthorized", message, { "www-authenticate": 'Bearer realm="keyturn"' });
 

@@ -6,7 +6,11 @@ import { csvPutQuerySchema, INVENTORY_JSON_MAX_BYTES, inventoryListQuerySchema, 
 import { listInventoryForApi } from "~/modules/inventory/list-inventory-api";
 import { MAX_FILE_BYTES, parseInventoryFile } from "~/modules/inventory/parse-file";
 import { upsertInventory } from "~/modules/inventory/upsert-inventory";
-import { dealerApiRoute, parseQuery } from "./handler";
+import { apiQuoteInputSchema } from "~/modules/quotes/api-schemas";
+import { submitQuoteInput } from "~/modules/quotes/schemas";
+import { submitQuoteFromApi } from "~/modules/quotes/submit-quote-api";
+import { notFound } from "~/server/errors";
+import { dealerApiRoute, idSchema, MAX_BODY_BYTES, parseQuery } from "./handler";
 import { canonical, requestHash, requireIdempotencyKey } from "./idempotency";
 
 const noQuery = z.object({}).strict();
@@ -30,4 +34,17 @@ export const putInventoryRoute = dealerApiRoute(INVENTORY_JSON_MAX_BYTES, async 
   }
   const out = await upsertInventory(caller, { ...input, idempotencyKey });
   return { status: out.status, body: out.body, headers: out.replayed ? { "idempotent-replayed": "true" } : undefined };
+});
+
+/** A quote on one of the dealer's leads; the form's checks and the buyer's terms apply (submit-quote-api.ts). */
+export const postQuoteRoute = dealerApiRoute<{ id: string }>(MAX_BODY_BYTES, async ({ req, caller, params, json }) => {
+  const id = idSchema.safeParse(params.id);
+  if (!id.success) throw notFound("Lead not found.");
+  parseQuery(req, noQuery);
+  const body = apiQuoteInputSchema.parse(await json());
+  // The form's schema, cross-field rules included (incentives, validity window), on the same fields.
+  const input = submitQuoteInput.parse({ ...body, leadId: id.data });
+  const { inventoryUnitId: _unit, ...fields } = input;
+  const out = await submitQuoteFromApi(caller, fields);
+  return { status: out.dryRun ? 200 : 201, body: out };
 });

@@ -5,7 +5,7 @@ import { decisionInputSchema, listQuerySchema } from "~/modules/lending/schemas"
 import { getPreApproval, listDecisions, listPreApprovals, postDecision } from "~/modules/lender-api/operations";
 import { apiRoute, idSchema, parseQuery, type RestRoute } from "./handler";
 import { requireIdempotencyKey } from "./idempotency";
-import { listInventoryRoute, putInventoryRoute } from "./inventory-routes";
+import { listInventoryRoute, postQuoteRoute, putInventoryRoute } from "./inventory-routes";
 
 const decisionsQuery = listQuerySchema.omit({ status: true });
 
@@ -38,4 +38,5 @@ export const routeTable: Entry[] = [
   { method: "GET", pattern: /^\/api\/v1\/decisions$/, route: listDecisionsRoute },
   { method: "GET", pattern: /^\/api\/v1\/inventory$/, route: listInventoryRoute },
   { method: "PUT", pattern: /^\/api\/v1\/inventory$/, route: putInventoryRoute },
+  { method: "POST", pattern: /^\/api\/v1\/leads\/([^/]+)\/quotes$/, route: postQuoteRoute },
 ];

@@ -21,6 +21,7 @@ export function ContactButton({ leadId, alias }: { leadId: string; alias: string
   if (q.isPending) return <span role="status">Reading…</span>;
   if (q.isError) return <span>Not shared with you.</span>;
   if (q.data.state === "revoked") return <span>The buyer stopped sharing.</span>;
+  if (q.data.state === "thread-only") return <span>Only through the thread, as the buyer asked.</span>;
   const c = q.data.contact;
   return (
     <span className="break-words">

@@ -3,6 +3,7 @@ import { describeBudget, describeWanted } from "~/components/requests/describe";
 import { shortDate, usd } from "~/lib/format";
 import { timelineLabel } from "~/modules/requests/labels";
 import type { getMyRequest } from "~/modules/requests/queries";
+import { describeTerms } from "~/modules/requests/buyer-terms";
 
 type Request = Awaited<ReturnType<typeof getMyRequest>>;
 
@@ -30,6 +31,12 @@ export function RequestDetails({ r }: { r: Request }) {
       <DetailRow label="Where" value={`${r.city}, ${r.state} ${r.zip} · ${r.radiusMiles} mi`} />
       <DetailRow label="Timeline" value={timelineLabel[r.timeline]} />
       {r.features.length > 0 && <DetailRow label="Must-haves" value={r.features.join(", ")} />}
+      {describeTerms(r).length > 0 && (
+        <DetailRow
+          label="Your terms"
+          value={<ul data-testid="request-terms" className="list-disc pl-4 text-left">{describeTerms(r).map((t) => <li key={t.key}>{t.text}</li>)}</ul>}
+        />
+      )}
       <DetailRow label={r.status === "EXPIRED" ? "Expired" : "Expires"} value={shortDate(r.expiresAt)} />
     </dl>
   );

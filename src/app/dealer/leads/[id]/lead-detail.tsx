@@ -19,6 +19,7 @@ import { BuyerContact } from "~/components/messaging/buyer-contact";
 import { DealerDelivery } from "~/components/deals/dealer-delivery";
 import { DealerThread } from "~/components/messaging/dealer-thread";
 import { QuoteForm } from "./quote-form";
+import { LeadTerms } from "./lead-terms";
 import { StockSuggestions, type FillFromUnit } from "./stock-suggestions";
 import { FilledNotice, blankFromDefaults } from "./filled-from-unit";
 
@@ -80,12 +81,17 @@ export function LeadDetail({ leadId }: { leadId: string }) {
             <DetailRow label="Request ends" value={shortDate(r.expiresAt)} />
           </dl>
         </Card>
+        <LeadTerms terms={r} />
         <Card>
           <h3 className="text-sm font-semibold">Why you got this lead</h3>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700" data-testid="match-reasons">
             {l.matchReasons.map((m) => <li key={m}>{m}</li>)}
           </ul>
-          <p className="mt-3 text-xs text-slate-600">The buyer&apos;s name and contact details are shared only if they accept your quote.</p>
+          <p className="mt-3 text-xs text-slate-600">
+            {r.threadOnly
+              ? "This buyer keeps all contact in the Keyturn thread: no name or contact details are shared, even if they accept your quote."
+              : "The buyer’s name and contact details are shared only if they accept your quote."}
+          </p>
         </Card>
       </aside>
 
@@ -121,6 +127,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
               downPaymentCents={r.downPaymentCents}
               requestedCondition={r.condition}
               hasTradeIn={r.tradeInYear != null}
+              terms={r}
               serverErrors={fieldErrors(submit.error)}
               pending={submit.isPending}
               submitLabel="Send quote"
@@ -158,7 +165,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
             {live.status === "ACTIVE" && open && (
               <div className="mt-4 flex flex-wrap gap-2">
                 {canReconfirmAsIs && (
-                  <Button pending={revise.isPending} onClick={() => revise.mutate({ ...pick(live), quoteId: live.id, version: live.version })}>Re-confirm as is</Button>
+                  <Button pending={revise.isPending} onClick={() => revise.mutate({ ...pick(live), quoteId: live.id, version: live.version }, { onError: (e) => { if (Object.keys(fieldErrors(e)).length) setEditing(true); } })}>Re-confirm as is</Button>
                 )}
                 <Button variant="secondary" onClick={() => setEditing(true)}>Revise</Button>
                 <Button variant="ghost" onClick={() => setWithdrawing((w) => !w)}>Withdraw</Button>
@@ -184,6 +191,7 @@ export function LeadDetail({ leadId }: { leadId: string }) {
               downPaymentCents={r.downPaymentCents}
               requestedCondition={r.condition}
               hasTradeIn={r.tradeInYear != null}
+              terms={r}
               serverErrors={fieldErrors(revise.error)}
               pending={revise.isPending}
               submitLabel="Save revision"

@@ -12,6 +12,7 @@ import { formatRateBps } from "~/modules/quotes/state-tax";
 import { readMoneyFields } from "~/modules/money/parse-money";
 import { conditionAnswers, quoteFields, VEHICLE_CONDITIONS, vehicleConditionLabel, type QuoteFields } from "~/modules/quotes/schemas";
 import { useFocusFirstError } from "~/components/ui/use-focus-first-error";
+import { earliestValidUntil, termBreaches, type BuyerTerms } from "~/modules/requests/buyer-terms";
 
 export type QuoteDraft = Partial<Omit<QuoteFields, "validUntil">> & { validUntil?: Date | string };
 
@@ -33,8 +34,10 @@ const TAXED = new Set(["vehiclePriceCents", "feesCents", "addOnsCents"]);
  * server uses; the server recomputes and stores them.
  */
 export function QuoteForm({
-  initial, downPaymentCents, requestedCondition, hasTradeIn, serverErrors, pending, submitLabel, onSubmit, onCancel, taxRateBps, notice,
+  initial, downPaymentCents, requestedCondition, hasTradeIn, serverErrors, pending, submitLabel, onSubmit, onCancel, taxRateBps, notice, terms,
 }: {
+  /** The buyer's own terms: checked here before sending (the server checks again), each refusal beside its line. */
+  terms: BuyerTerms;
   initial?: QuoteDraft;
   /** When given, the tax line follows this rate as the taxed lines are typed, until the dealer edits it. */
   taxRateBps?: number;
@@ -54,7 +57,10 @@ export function QuoteForm({
   const [preview, setPreview] = useState<{ otd: number; financed: number } | null>(null);
   const errors = { ...serverErrors, ...clientErrors };
   const formRef = useFocusFirstError(errors);
-  const defaultValid = initial?.validUntil ? new Date(initial.validUntil) : new Date(Date.now() + 7 * 86_400_000);
+  // The date starts no earlier than the buyer's minimum validity: a date is not a price, so meeting it is the obvious default.
+  const earliest = earliestValidUntil(terms, new Date());
+  const startValid = initial?.validUntil ? new Date(initial.validUntil) : new Date(Date.now() + 7 * 86_400_000);
+  const defaultValid = earliest && startValid < earliest ? earliest : startValid;
   const [taxEdited, setTaxEdited] = useState(false);
 
   // The tax line at the rate, from what is typed now; left alone when a taxed line does not parse.
@@ -128,6 +134,7 @@ export function QuoteForm({
         const money = readMoneyFields((k) => new FormData(e.currentTarget).get(k), Object.fromEntries(MONEY_FIELDS.map((k) => [k, { cents: true }]))).problems;
         const problems: Record<string, string> = { ...(parsed.success ? {} : issuesToFields(parsed.error.issues)), ...money };
         if (parsed.success && parsed.data.incentivesCents > parsed.data.vehiclePriceCents + parsed.data.feesCents + parsed.data.addOnsCents) problems.incentivesCents = "Incentives cannot exceed the price.";
+        if (parsed.success) for (const [k, m] of Object.entries(termBreaches(terms, parsed.data, new Date()))) problems[k] ??= m;
         setClientErrors(problems);
         if (parsed.success && Object.keys(problems).length === 0) onSubmit(parsed.data);
       }}
@@ -149,15 +156,21 @@ export function QuoteForm({
           ))}
         </SelectField>
         <Field label="Mileage" name="mileage" inputMode="numeric" defaultValue={initial?.mileage ?? ""} error={errors.mileage} />
-        <label className="flex items-center gap-2 self-end pb-2 text-sm font-medium text-slate-800">
-          <input type="checkbox" name="inStock" defaultChecked={initial?.inStock ?? true} className="size-4 rounded border-slate-300" /> In stock
-        </label>
+        <div className="self-end pb-2">
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+            <input
+              type="checkbox" name="inStock" defaultChecked={initial?.inStock ?? true} className="size-4 rounded border-slate-300"
+              aria-invalid={errors.inStock ? true : undefined} aria-describedby={errors.inStock ? "inStock-err" : undefined}
+            /> In stock
+          </label>
+          {errors.inStock && <p id="inStock-err" className="mt-1 text-sm text-red-700">{errors.inStock}</p>}
+        </div>
       </fieldset>
       <fieldset className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-ink">Price breakdown ($)</legend>
         <Field label="Vehicle price" name="vehiclePriceCents" inputMode="decimal" defaultValue={centsToDollars(initial?.vehiclePriceCents)} error={errors.vehiclePriceCents} />
-        <Field label="Dealer fees" name="feesCents" inputMode="decimal" defaultValue={centsToDollars(initial?.feesCents ?? 0)} error={errors.feesCents} hint="Doc fee, registration…" />
-        <Field label="Add-ons" name="addOnsCents" inputMode="decimal" defaultValue={centsToDollars(initial?.addOnsCents ?? 0)} error={errors.addOnsCents} />
+        <Field label="Dealer fees" name="feesCents" inputMode="decimal" defaultValue={centsToDollars(initial?.feesCents ?? 0)} error={errors.feesCents} hint={terms.maxFeesCents != null ? `Doc fee, registration… The buyer accepts at most ${usd(terms.maxFeesCents)}.` : "Doc fee, registration…"} />
+        <Field label="Add-ons" name="addOnsCents" inputMode="decimal" defaultValue={centsToDollars(initial?.addOnsCents ?? 0)} error={errors.addOnsCents} hint={terms.noAddOns ? "The buyer asked for no add-ons." : undefined} />
         <Field label="Incentives / rebates" name="incentivesCents" inputMode="decimal" defaultValue={centsToDollars(initial?.incentivesCents ?? 0)} error={errors.incentivesCents} />
         <Field
           label="Estimated tax" name="taxCents" inputMode="decimal" defaultValue={centsToDollars(initial?.taxCents ?? 0)} error={errors.taxCents}
@@ -168,7 +181,10 @@ export function QuoteForm({
         ) : (
           <input type="hidden" name="tradeInOfferCents" value="0" />
         )}
-        <Field label="Valid until" name="validUntil" type="date" defaultValue={dateInput(defaultValid)} error={errors.validUntil} />
+        <Field
+          label="Valid until" name="validUntil" type="date" defaultValue={dateInput(defaultValid)} error={errors.validUntil}
+          hint={terms.minValidDays != null ? `The buyer asks for at least ${terms.minValidDays} day${terms.minValidDays === 1 ? "" : "s"}.` : undefined}
+        />
       </fieldset>
       <div className="rounded-lg bg-slate-50 p-3 text-sm" aria-live="polite">
         <div className="flex justify-between"><span className="text-slate-700">Out-the-door total</span><strong data-testid="otd-preview">{preview ? usd(preview.otd) : "—"}</strong></div>

@@ -48,6 +48,7 @@ export function QuoteDefaultsForm({ isOwner }: { isOwner: boolean }) {
           addOnsLabel: String(f.get("addOnsLabel") ?? "").trim() || null,
           taxRateBps: rate === "" ? null : percentToBps(rate),
           quoteValidDays: intOrUndefined(f.get("quoteValidDays")),
+          docFeeFixed: f.get("docFeeFixed") === "on",
         });
         // The money parser's sentences say what is wrong with what was typed; they win over the schema's.
         const problems = { ...(parsed.success ? {} : issuesToFields(parsed.error.issues)), ...money.problems };
@@ -64,7 +65,13 @@ export function QuoteDefaultsForm({ isOwner }: { isOwner: boolean }) {
           <h2 className="text-lg font-semibold">Fees and add-ons</h2>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
             <Field label="Doc fee ($)" name="docFeeCents" inputMode="decimal" defaultValue={centsToDollars(s.docFeeCents)} error={errors.docFeeCents} hint="Goes on the Dealer fees line. At most $5,000." />
-            <div className="hidden sm:block" aria-hidden />
+            <label className="flex items-start gap-2 text-sm text-slate-800 sm:pt-7">
+              <input type="checkbox" name="docFeeFixed" defaultChecked={s.docFeeFixed} className="mt-0.5 size-4 shrink-0 rounded border-slate-300" aria-describedby="doc-fee-fixed-hint" />
+              <span>
+                I charge this doc fee on every sale
+                <span id="doc-fee-fixed-hint" className="block text-xs text-slate-600">Buyers who cap dealer fees below it are then not sent to you, since you could not meet their terms.</span>
+              </span>
+            </label>
             <Field label="Standard add-ons ($)" name="addOnsCents" inputMode="decimal" defaultValue={centsToDollars(s.addOnsCents)} error={errors.addOnsCents} hint="0 for none. At most $20,000." />
             <Field label="What the add-ons are" name="addOnsLabel" maxLength={60} defaultValue={s.addOnsLabel ?? ""} error={errors.addOnsLabel} hint="Required when the amount is more than 0, e.g. Window tint and mats." />
           </div>
