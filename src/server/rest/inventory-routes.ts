@@ -10,7 +10,7 @@ import { apiQuoteInputSchema } from "~/modules/quotes/api-schemas";
 import { submitQuoteInput } from "~/modules/quotes/schemas";
 import { submitQuoteFromApi } from "~/modules/quotes/submit-quote-api";
 import { notFound } from "~/server/errors";
-import { dealerApiRoute, idSchema, MAX_BODY_BYTES, parseQuery } from "./handler";
+import { dealerApiRoute, MAX_BODY_BYTES, parseQuery } from "./handler";
 import { canonical, requestHash, requireIdempotencyKey } from "./idempotency";
 
 const noQuery = z.object({}).strict();
@@ -36,9 +36,12 @@ export const putInventoryRoute = dealerApiRoute(INVENTORY_JSON_MAX_BYTES, async 
   return { status: out.status, body: out.body, headers: out.replayed ? { "idempotent-replayed": "true" } : undefined };
 });
 
+// Lead ids are UUIDs (fan-out mints them in SQL), so they carry hyphens the shared idSchema refuses.
+const leadIdSchema = z.string().regex(/^[a-z0-9-]{10,40}$/);
+
 /** A quote on one of the dealer's leads; the form's checks and the buyer's terms apply (submit-quote-api.ts). */
 export const postQuoteRoute = dealerApiRoute<{ id: string }>(MAX_BODY_BYTES, async ({ req, caller, params, json }) => {
-  const id = idSchema.safeParse(params.id);
+  const id = leadIdSchema.safeParse(params.id);
   if (!id.success) throw notFound("Lead not found.");
   parseQuery(req, noQuery);
   const body = apiQuoteInputSchema.parse(await json());

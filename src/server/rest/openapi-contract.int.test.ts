@@ -13,6 +13,7 @@ import { preApproveQuote } from "~/modules/lending/pre-approve-quote";
 import { createApiServer } from "./node-server";
 import { makeDealer, makeLender } from "../../../test/factories";
 import { makeBuyerWithCredit, makeQuotedRequest } from "../../../test/lending-factories";
+import { makeLead, makeRequest } from "../../../test/marketplace-factories";
 
 const server = createApiServer();
 let base = "";
@@ -21,6 +22,9 @@ let limitedKey = "";
 let dealerKey = "";
 let dealerLimitedKey = "";
 let ids: string[] = [];
+let leads: string[] = [];
+let dealerTestKey = "";
+let unverifiedKey = "";
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -36,7 +40,15 @@ beforeAll(async () => {
   const dealerLimited = await createOwnedApiKey({ dealerId: dealer.id }, { name: "exhausted", mode: "LIVE" });
   dealerLimitedKey = dealerLimited.secret;
   await db.rateLimit.create({ data: { key: `api:${dealerLimited.id}`, windowStart: new Date(), count: 1_000_000 } });
+  dealerTestKey = (await createOwnedApiKey({ dealerId: dealer.id }, { name: "DMS test", mode: "TEST" })).secret;
+  const unverified = await makeDealer({ verified: false });
+  unverifiedKey = (await createOwnedApiKey({ dealerId: unverified.id }, { name: "DMS", mode: "LIVE" })).secret;
   const buyer = await makeBuyerWithCredit(705, 8_000_000, 120_000);
+  // Leads to quote ({L0}… in paths): three of the contract dealer's on requests with "no add-ons", one of the unverified dealer's.
+  for (const owner of [dealer.id, dealer.id, dealer.id, unverified.id]) {
+    const r = await makeRequest(buyer.id, { noAddOns: true });
+    leads.push((await makeLead(r.id, owner)).id);
+  }
   for (let i = 0; i < 4; i++) {
     const { quote } = await makeQuotedRequest({ customerId: buyer.id, lenderIds: [lender.id] });
     await preApproveQuote(quote.id);
@@ -58,6 +70,12 @@ const upsert = (idem: string | null, body: string, over: Partial<Call> = {}): Ca
   path: "/inventory", method: "PUT", auth: "dealer", body, headers: { "content-type": "application/json", ...(idem ? { "idempotency-key": idem } : {}) }, ...over,
 });
 const units = (...xs: unknown[]) => JSON.stringify({ units: xs });
+const quoteBody = (over: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    year: 2025, make: "Toyota", model: "RAV4", vin: "1HGCM82633A004352", condition: "NEW", mileage: 12, inStock: true, vehiclePriceCents: 3_450_000, feesCents: 49_900,
+    addOnsCents: 0, incentivesCents: 0, tradeInOfferCents: 0, taxCents: 240_000, validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(), ...over,
+  });
+const quote = (lead: string, body: string, over: Partial<Call> = {}): Call => ({ path: `/leads/${lead}/quotes`, method: "POST", auth: "dealer", body, headers: { "content-type": "application/json" }, ...over });
 
 // Inputs that make each operation answer each status.
 const triggers: Record<string, Record<string, Call[]>> = {
@@ -125,6 +143,21 @@ triggers.upsertInventory = {
   "429": [upsert("i-limited", units(unit(5)), { auth: "dealerLimited" })],
 };
 
+triggers.createQuote = {
+  "200": [quote("{L0}", quoteBody(), { auth: "dealerTest" })],
+  "201": [quote("{L1}", quoteBody())],
+  // Malformed JSON, a line that breaks the buyer's "no add-ons", a key in the URL.
+  "400": [quote("{L0}", "{not json"), quote("{L0}", quoteBody({ addOnsCents: 50_000 })), quote("{L0}", quoteBody(), { path: `/leads/{L0}/quotes${LEAKED}` })],
+  "401": [quote("{L0}", quoteBody(), { auth: null }), quote("{L0}", quoteBody(), { auth: undefined })],
+  "403": [quote("{L3}", quoteBody(), { auth: "unverified" })],
+  // Another dealer's lead reads exactly as a missing one.
+  "404": [quote("nosuchlead00000000000", quoteBody()), quote("{L3}", quoteBody())],
+  "409": [{ ...quote("{L2}", quoteBody()), setup: quote("{L2}", quoteBody()) }],
+  "413": [quote("{L0}", quoteBody({ trim: "x".repeat(40_000) }))],
+  "422": [quote("{L0}", quoteBody({ vin: "NOTAVIN" })), quote("{L0}", quoteBody({ dealerId: "x" })), quote("{L0}", quoteBody({ validUntil: "tomorrow" }))],
+  "429": [quote("{L0}", quoteBody(), { auth: "dealerLimited" })],
+};
+
 // Declared because any operation can fail on our side, but no input of a caller's can cause it.
 const NOT_TRIGGERABLE = new Set(["500"]);
 
@@ -134,9 +167,9 @@ const operations = Object.entries(doc.paths).flatMap(([p, methods]) => Object.en
 
 async function send(c: Call): Promise<{ status: number; body: unknown }> {
   if (c.setup) await send(c.setup);
-  const path = c.path.replace(/\{(\d)\}/g, (_, i: string) => ids[Number(i)]!);
+  const path = c.path.replace(/\{(\d)\}/g, (_, i: string) => ids[Number(i)]!).replace(/\{L(\d)\}/g, (_, i: string) => leads[Number(i)]!);
   const headers = new Headers(c.headers);
-  const named: Record<string, string> = { limited: limitedKey, dealer: dealerKey, dealerLimited: dealerLimitedKey };
+  const named: Record<string, string> = { limited: limitedKey, dealer: dealerKey, dealerLimited: dealerLimitedKey, dealerTest: dealerTestKey, unverified: unverifiedKey };
   const auth = c.auth === undefined ? key : c.auth === null ? null : (named[c.auth] ?? c.auth);
   if (auth) headers.set("authorization", `Bearer ${auth}`);
   const res = await fetch(`${base}${path}`, { method: c.method ?? "GET", headers, body: c.body });
