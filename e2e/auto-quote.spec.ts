@@ -1,7 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { mkdirSync } from "node:fs";
+import { expect, test } from "@playwright/test";
 import { PORTS } from "../playwright.config";
-import { expectNoSeriousA11yIssues } from "./fixtures/look";
+import { expectFitsPhone, shoot } from "./fixtures/look";
 import { demo, signIn, unique } from "./fixtures/auth";
 import { withCheckDigit } from "../src/modules/vehicles/vin";
 import { db } from "../src/server/db";
@@ -10,23 +9,6 @@ const A = `http://localhost:${PORTS.a}`;
 const B = `http://localhost:${PORTS.b}`;
 // A Phoenix demo dealer no other spec signs in as: this spec turns its automatic rule on, and off again.
 const DEALER = "dealer19@demo.keyturn";
-const SHOTS = "/tmp/shots-auto";
-
-async function shoot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [w, h, tag] of [[1280, 800, "laptop"], [390, 844, "phone"]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${SHOTS}/${name}-${tag}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function expectFitsPhone(page: Page) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
-  await expectNoSeriousA11yIssues(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("a dealer's automatic rule answers a new request with no click, and marking the car sold flags it in the buyer's inbox, live", async ({ browser }) => {
   const model = unique("Rav");

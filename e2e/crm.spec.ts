@@ -1,22 +1,10 @@
-import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PORTS } from "../playwright.config";
-import { expectNoSeriousA11yIssues } from "./fixtures/look";
+import { expectNoSeriousA11yIssues, shoot } from "./fixtures/look";
 import { demo, signIn, unique } from "./fixtures/auth";
 import { adfElements, expectValidAdf } from "../test/adf-validate";
 
 const A = `http://localhost:${PORTS.a}`;
-const SHOTS = "/tmp/shots-crm";
-
-/** The CRM page at phone and laptop size, for people to look at. */
-async function shots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [w, h] of [[390, 844], [1366, 900]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/${name}-${w}x${h}.png`, fullPage: true });
-  }
-}
 
 test("a dealer sets a CRM address, a buyer posts a request, and the CRM mailbox receives a valid ADF with no personal data", async ({ browser }) => {
   const model = unique("Crm");
@@ -41,7 +29,7 @@ test("a dealer sets a CRM address, a buyer posts a request, and the CRM mailbox 
   await expect(dealer.getByTestId("crm-addresses")).toContainText(address);
   await dealer.getByLabel("Endpoint URL").fill("");
   await expectNoSeriousA11yIssues(dealer);
-  await shots(dealer, "crm-settings");
+  await shoot(dealer, "crm-settings");
 
   const buyerCtx = await browser.newContext({ baseURL: A });
   const buyer = await buyerCtx.newPage();
@@ -84,7 +72,7 @@ test("a dealer sets a CRM address, a buyer posts a request, and the CRM mailbox 
   await row.getByRole("button", { name: "XML" }).click();
   await expect(row.locator("pre")).toContainText(model);
   await expectNoSeriousA11yIssues(dealer);
-  await shots(dealer, "crm-delivery-log");
+  await shoot(dealer, "crm-delivery-log");
 
   // Leave the demo dealer as it was, so other journeys send no CRM mail.
   await dealer.setViewportSize({ width: 1366, height: 900 });

@@ -1,19 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yIssues } from "./fixtures/look";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yIssues, shoot } from "./fixtures/look";
 import { demo, signIn } from "./fixtures/auth";
-
-const SHOTS = "/tmp/shots-garage";
-
-/** The garage at phone and laptop size, for people to look at. */
-async function shots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [w, h] of [[390, 844], [1366, 900]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/${name}-${w}x${h}.png`, fullPage: true });
-  }
-}
 
 test("the buyer adds a car to the garage by hand, and the next request pre-fills its trade-in from it", async ({ page }) => {
   await signIn(page, demo.cara);
@@ -21,7 +8,7 @@ test("the buyer adds a car to the garage by hand, and the next request pre-fills
   await expect(page.getByRole("heading", { name: "My garage" })).toBeVisible();
   await expect(page.getByText("Your garage is empty")).toBeVisible();
   await expectNoSeriousA11yIssues(page);
-  await shots(page, "empty");
+  await shoot(page, "empty");
 
   // Bad input: a mistyped check digit, then a year the VIN disagrees with; each message sits by its field.
   await page.getByLabel("VIN").fill("1HGCM82603A004352");
@@ -49,7 +36,7 @@ test("the buyer adds a car to the garage by hand, and the next request pre-fills
   await cars.getByRole("button", { name: "Save mileage" }).click();
   await expect(cars.getByText("120,500 miles")).toBeVisible();
   await expectNoSeriousA11yIssues(page);
-  await shots(page, "one-car");
+  await shoot(page, "one-car");
 
   // The next request: choosing the garage car fills the trade-in, and the buyer can still edit it.
   await page.goto("/customer/requests/new");

@@ -1,29 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-import { mkdirSync } from "node:fs";
-import { expectNoSeriousA11yIssues } from "./fixtures/look";
+import { expect, test } from "@playwright/test";
+import { expectFitsPhone, shoot } from "./fixtures/look";
 import { signIn } from "./fixtures/auth";
 import { withCheckDigit } from "../src/modules/vehicles/vin";
 import { db } from "../src/server/db";
 
 // A Phoenix demo dealer no other spec signs in as, so its stock is this spec's alone.
 const DEALER = "dealer33@demo.keyturn";
-const SHOTS = "/tmp/shots/inv";
-
-async function shoot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [w, h, tag] of [[1280, 800, "laptop"], [390, 844, "phone"]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${SHOTS}/${name}-${tag}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function expectFitsPhone(page: Page) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
-  await expectNoSeriousA11yIssues(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test("a dealer previews a CSV with two bad rows, imports the good ones, edits a price and marks one sold", async ({ page }) => {
   // Serials unique to this run; position 7 is a letter and position 10 "R", so each VIN is a 2024 model.

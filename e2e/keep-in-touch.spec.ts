@@ -1,22 +1,8 @@
-import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { db } from "../src/server/db";
-import { expectNoSeriousA11yIssues } from "./fixtures/look";
+import { expectNoSeriousA11yIssues, shoot } from "./fixtures/look";
 import { demo, signIn, unique } from "./fixtures/auth";
 import { dallasRequestWithQuote } from "./inbox/fixture";
-
-const SHOTS = "/tmp/shots-kit";
-
-/** The two sizes the brief asks to look at, into /tmp/shots-kit/<name>-<w>x<h>.png; leaves the page at laptop size. */
-async function shoot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [w, h] of [[390, 844], [1366, 900]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    // From the top: a full-page shot taken while scrolled paints the sticky header mid-page.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/${name}-${w}x${h}.png`, fullPage: true });
-  }
-}
 
 test("the buyer lets the dealer keep in touch about service, once a month; a second message is refused; revoking stops the dealer", async ({ browser }) => {
   const model = unique("Civic");

@@ -62,7 +62,7 @@ test("public pages and the 404: favicon served, styled, footer with privacy and 
 
 test("every buyer page, with the side-by-side table, fits a phone; the nav shows where you are", async ({ page }) => {
   await signIn(page, demo.ava);
-  await visitAll(page, ["/customer", "/customer/requests/new", "/customer/notifications", "/customer/profile", "/customer/data", "/customer/data/log"]);
+  await visitAll(page, ["/customer", "/customer/requests/new", "/customer/notifications", "/customer/profile", "/customer/data", "/customer/data/log", "/customer/garage"]);
   // An adverse-action notice, as a lender's decline leaves it (the rows record-decision writes).
   const declined = await quotedRequestSharingCredit(unique("4Runner"), { waitingOn: "lender2@demo.keyturn" });
   const notice = await noticeFor(declined.preApprovalId!);
@@ -113,7 +113,7 @@ test("a dealer's lead with a 1,900-character word, notifications and every deale
 test("every lender console and admin page fits a phone", async ({ browser }) => {
   for (const [email, paths] of [
     [demo.lender1, ["/lender", "/lender/policy", "/lender/api-keys", "/lender/webhooks", "/lender/team"]],
-    [demo.admin, ["/admin", "/admin/mail", "/admin/market"]],
+    [demo.admin, ["/admin", "/admin/mail", "/admin/market", "/admin/disputes"]],
   ] as const) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

@@ -1,30 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { mkdirSync } from "node:fs";
 import { PORTS } from "../../playwright.config";
-import { expectNoSeriousA11yIssues } from "../fixtures/look";
+import { expectFitsPhone, expectNoSeriousA11yIssues, shoot } from "../fixtures/look";
 import { demo, signIn, unique } from "../fixtures/auth";
 import { db } from "../../src/server/db";
 
 const A = `http://localhost:${PORTS.a}`;
-const SHOTS = "/tmp/shots-draft";
-
-// Phone and laptop, full page, for people to look at; leaves the page at laptop size.
-async function shoot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [w, h, tag] of [[390, 844, "phone"], [1366, 900, "laptop"]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/${name}-${tag}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
-
-async function expectFitsPhone(page: Page) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
-  await expectNoSeriousA11yIssues(page);
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
 
 /** Ava posts a used-SUV request near Phoenix (the Phoenix centre dealer's seeded lot has used SUVs under $50k). */
 async function postUsedSuvRequest(buyer: Page, model: string) {
