@@ -41,6 +41,8 @@ test("a buyer's 'no add-ons' and other terms show on the request and the lead, a
   await expect(buyer).toHaveURL(/\/customer\/requests\/new/);
   await buyer.getByLabel("Quote valid for at least (days)").fill("10");
   await expectNoSeriousA11yIssues(buyer);
+  await expectFitsPhone(buyer);
+  await shoot(buyer, "terms-request-form");
   await buyer.getByRole("button", { name: "Post my request" }).click();
   await expect(buyer).toHaveURL(/\/customer\/requests\/[^/]+$/);
   const terms = buyer.getByTestId("request-terms");

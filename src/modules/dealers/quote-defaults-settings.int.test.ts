@@ -3,7 +3,7 @@ import { db } from "~/server/db";
 import { callerAs, makeDealer } from "../../../test/factories";
 import { failure } from "../../../test/marketplace";
 
-const good = { docFeeCents: 49_900, addOnsCents: 59_500, addOnsLabel: "Window tint and mats", taxRateBps: 825, quoteValidDays: 10 };
+const good = { docFeeCents: 49_900, addOnsCents: 59_500, addOnsLabel: "Window tint and mats", taxRateBps: 825, quoteValidDays: 10, docFeeFixed: true };
 
 async function staffOf(dealerId: string) {
   const u = await db.user.create({
@@ -12,14 +12,14 @@ async function staffOf(dealerId: string) {
   });
   return u.id;
 }
-const stored = (id: string) => db.dealer.findUniqueOrThrow({ where: { id }, select: { docFeeCents: true, addOnsCents: true, addOnsLabel: true, taxRateBps: true, quoteValidDays: true } });
+const stored = (id: string) => db.dealer.findUniqueOrThrow({ where: { id }, select: { docFeeCents: true, addOnsCents: true, addOnsLabel: true, taxRateBps: true, quoteValidDays: true, docFeeFixed: true } });
 
 describe("quote defaults settings", () => {
   it("reads the state table's rate with its source until the dealer sets one; an owner's update reads back", async () => {
     const dealer = await makeDealer({ zip: "85004" }); // Arizona: 5.6% state rate
     const owner = await callerAs(dealer.ownerId);
     const before = await owner.dealerSettings.quoteDefaults();
-    expect(before.saved).toEqual({ docFeeCents: 0, addOnsCents: 0, addOnsLabel: null, taxRateBps: null, quoteValidDays: 7 });
+    expect(before.saved).toEqual({ docFeeCents: 0, addOnsCents: 0, addOnsLabel: null, taxRateBps: null, quoteValidDays: 7, docFeeFixed: false });
     expect(before.effective.taxRateBps).toBe(560);
     expect(before.stateTable).toMatchObject({ state: "AZ", rateBps: 560, asOf: "2025-01-01", source: expect.stringContaining("Tax Foundation") });
 

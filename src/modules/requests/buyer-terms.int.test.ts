@@ -86,6 +86,13 @@ describe("the buyer's terms", () => {
     const { requestId, leadId, dealerCaller, buyerCaller } = await market({});
     const q = await dealerCaller.dealer.submitQuote(quoteInput(leadId, { addOnsCents: 59_500 }));
     const { shareCredit: _s, ...fields } = baseRequest;
+    // Another buyer cannot set terms on this request: the same 404 as a missing id, and nothing changes.
+    const other = await callerAs((await makeCustomer()).id);
+    const theirs = await failure(other.requests.update({ ...fields, requestId, noAddOns: true }));
+    expect(theirs).toEqual({ code: "NOT_FOUND", message: "Request not found.", fields: {} });
+    expect(await failure(other.requests.update({ ...fields, requestId: "clmissing00000000000000000", noAddOns: true }))).toEqual(theirs);
+    expect(await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { noAddOns: true, version: true } })).toEqual({ noAddOns: false, version: 1 });
+
     const edited = await buyerCaller.requests.update({ ...fields, requestId, noAddOns: true });
     expect(edited.flaggedQuotes).toBe(1);
     expect(await db.quote.findUniqueOrThrow({ where: { id: q.id }, select: { needsReconfirm: true } })).toEqual({ needsReconfirm: true });
