@@ -5,10 +5,10 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Badge, Card, EmptyState, Loading } from "~/components/ui/card";
 import { Field, FormAlert, SelectField } from "~/components/ui/field";
+import { AttemptsLine, SigningSecret } from "~/components/delivery/signing-secret";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 
-const when = (d: Date | string | null) => (d ? new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" }) : "—");
 const tone = { QUEUED: "amber", SENT: "green", FAILED: "red", BOUNCED: "red" } as const;
 const statusLabel = { QUEUED: "Queued", SENT: "Sent", FAILED: "Failed", BOUNCED: "Bounced" } as const;
 type Status = keyof typeof statusLabel;
@@ -97,27 +97,15 @@ export function CrmPanel({ retries }: { retries: string }) {
             />
             <Button type="submit" pending={save.isPending}>Save endpoint</Button>
           </form>
-          <h3 className="mt-6 font-semibold">Signing secret</h3>
-          <p className="mt-1 text-sm text-slate-600">
-            Each POST carries <code className="font-mono">Keyturn-Signature: t=…,v1=…</code> (HMAC-SHA256 of <code className="font-mono">timestamp.body</code>) and{" "}
-            <code className="font-mono">Keyturn-Delivery-Id</code>, the same on every retry of one lead: keep the first and ignore repeats.
-          </p>
-          {secret && (
-            <div role="status" className="mt-3 rounded-lg border border-green-200 bg-green-50 p-3" data-testid="crm-secret">
-              <p className="text-sm font-semibold text-green-900">Copy this secret now. It will not be shown again.</p>
-              <code className="mt-1 block break-all font-mono text-sm">{secret}</code>
-            </div>
-          )}
-          <dl className="mt-3 space-y-1 text-sm">
-            <div className="flex flex-wrap gap-x-2"><dt className="text-slate-600">Current:</dt><dd className="font-mono">{s?.secretHint ?? "none yet (created when you save an endpoint)"}</dd></div>
-            {s?.rotatingUntil && (
-              <div className="flex flex-wrap gap-x-2"><dt className="text-slate-600">Previous secret also signs until:</dt><dd>{when(s.rotatingUntil)}</dd></div>
-            )}
-          </dl>
-          {rotate.error && <FormAlert>{errorMessage(rotate.error)}</FormAlert>}
-          <Button variant="secondary" className="mt-4" pending={rotate.isPending} disabled={!s?.secretHint} onClick={() => rotate.mutate(undefined, { onSuccess: (r) => setSecret(r.secret) })}>
-            Rotate secret
-          </Button>
+          <SigningSecret
+            heading={<h3 className="mt-6 font-semibold">Signing secret</h3>}
+            description={<>Each POST carries <code className="font-mono">Keyturn-Signature: t=…,v1=…</code> (HMAC-SHA256 of <code className="font-mono">timestamp.body</code>) and{" "}<code className="font-mono">Keyturn-Delivery-Id</code>, the same on every retry of one lead: keep the first and ignore repeats.</>}
+            secret={secret}
+            hint={s?.secretHint}
+            rotatingUntil={s?.rotatingUntil}
+            rotate={{ isPending: rotate.isPending, error: rotate.error, onRotate: () => rotate.mutate(undefined, { onSuccess: (r) => setSecret(r.secret) }) }}
+            testId="crm-secret"
+          />
         </Card>
       </div>
 
@@ -154,11 +142,7 @@ export function CrmPanel({ retries }: { retries: string }) {
                     <p className="break-all text-sm text-slate-600">
                       {d.channel === "EMAIL" ? "Email to" : "POST to"} {d.target}
                     </p>
-                    <p className="text-sm text-slate-600">
-                      {when(d.createdAt)} · {d.attempts} {d.attempts === 1 ? "attempt" : "attempts"}
-                      {d.lastStatusCode !== null && ` · HTTP ${d.lastStatusCode}`}
-                      {d.status === "QUEUED" && d.attempts > 0 && ` · next try ${when(d.nextAttemptAt)}`}
-                    </p>
+                    <AttemptsLine d={d} retrying={d.status === "QUEUED"} />
                     {d.lastError && <p className="break-words text-sm text-red-700">{d.lastError}</p>}
                   </div>
                   <div className="flex gap-2">

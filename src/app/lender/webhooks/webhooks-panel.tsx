@@ -5,10 +5,10 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Badge, Card, EmptyState, Loading } from "~/components/ui/card";
 import { Field, FormAlert, SelectField } from "~/components/ui/field";
+import { AttemptsLine, SigningSecret } from "~/components/delivery/signing-secret";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 
-const when = (d: Date | string | null) => (d ? new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "medium" }) : "—");
 const tone = { PENDING: "amber", DELIVERED: "green", DEAD: "red" } as const;
 const statusLabel = { PENDING: "Retrying", DELIVERED: "Delivered", DEAD: "Dead-lettered" } as const;
 
@@ -57,32 +57,15 @@ export function WebhooksPanel() {
           </form>
         </Card>
         <Card>
-          <h2 className="text-lg font-semibold">Signing secret</h2>
-          <p className="mt-1 text-sm text-slate-600">
-            Each request carries <code className="font-mono">Keyturn-Signature: t=…,v1=…</code>, an HMAC-SHA256 of <code className="font-mono">timestamp.body</code>. Reject timestamps older than 5 minutes.
-          </p>
-          {secret && (
-            <div role="status" className="mt-3 rounded-lg border border-green-200 bg-green-50 p-3" data-testid="webhook-secret">
-              <p className="text-sm font-semibold text-green-900">Copy this secret now — it will not be shown again.</p>
-              <code className="mt-1 block break-all font-mono text-sm">{secret}</code>
-            </div>
-          )}
-          <dl className="mt-3 space-y-1 text-sm">
-            <div className="flex gap-2"><dt className="text-slate-600">Current:</dt><dd className="font-mono">{settings.data?.secretHint ?? "none yet (created when you save an endpoint)"}</dd></div>
-            {settings.data?.rotatingUntil && (
-              <div className="flex gap-2"><dt className="text-slate-600">Previous secret also signs until:</dt><dd>{when(settings.data.rotatingUntil)}</dd></div>
-            )}
-          </dl>
-          {rotate.error && <FormAlert>{errorMessage(rotate.error)}</FormAlert>}
-          <Button
-            variant="secondary"
-            className="mt-4"
-            pending={rotate.isPending}
-            disabled={!settings.data?.secretHint}
-            onClick={() => rotate.mutate(undefined, { onSuccess: (r) => setSecret(r.secret) })}
-          >
-            Rotate secret
-          </Button>
+          <SigningSecret
+            heading={<h2 className="text-lg font-semibold">Signing secret</h2>}
+            description={<>Each request carries <code className="font-mono">Keyturn-Signature: t=…,v1=…</code>, an HMAC-SHA256 of <code className="font-mono">timestamp.body</code>. Reject timestamps older than 5 minutes.</>}
+            secret={secret}
+            hint={settings.data?.secretHint}
+            rotatingUntil={settings.data?.rotatingUntil}
+            rotate={{ isPending: rotate.isPending, error: rotate.error, onRotate: () => rotate.mutate(undefined, { onSuccess: (r) => setSecret(r.secret) }) }}
+            testId="webhook-secret"
+          />
         </Card>
       </div>
 
@@ -111,12 +94,7 @@ export function WebhooksPanel() {
                       <code className="font-mono text-sm">{d.eventType}</code>
                       <Badge tone={tone[d.status]}>{statusLabel[d.status]}</Badge>
                     </p>
-                    <p className="text-sm text-slate-600">
-                      {when(d.createdAt)} · {d.attempts} {d.attempts === 1 ? "attempt" : "attempts"}
-                      {d.lastStatusCode !== null && ` · HTTP ${d.lastStatusCode}`}
-                      {d.lastDurationMs !== null && ` · ${d.lastDurationMs} ms`}
-                      {d.status === "PENDING" && d.attempts > 0 && ` · next try ${when(d.nextAttemptAt)}`}
-                    </p>
+                    <AttemptsLine d={d} retrying={d.status === "PENDING"} extra={d.lastDurationMs !== null ? ` · ${d.lastDurationMs} ms` : undefined} />
                     {d.lastError && <p className="text-sm text-red-700">{d.lastError}</p>}
                   </div>
                   <div className="flex gap-2">
