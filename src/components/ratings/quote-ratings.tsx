@@ -15,7 +15,7 @@ export function QuoteRatings({ q }: { q: InboxQuote }) {
       </p>
       {q.comments.length > 0 && (
         <details className="mt-1">
-          <summary className="cursor-pointer font-medium text-brand-700">What buyers said ({q.comments.length} newest)</summary>
+          <summary className="cursor-pointer font-medium text-brand-700">What buyers said: {q.comments.length === 1 ? "the latest comment" : `the latest ${q.comments.length} comments`}</summary>
           <ul className="mt-1 space-y-2">
             {q.comments.map((c) => (
               <li key={c.id} className="break-words">

@@ -70,3 +70,12 @@ describe("rankAdvice", () => {
     expect(rankAdvice({ recent: [rated(5, REASON_KEYS as unknown as string[])], deliveries: { deliveries: 4, honoured: 4 }, medianResponseSeconds: 240 })).toEqual([]);
   });
 });
+
+describe("rankAdvice with one rating", () => {
+  it("speaks of the latest rating, not of a count of one", () => {
+    expect(rankAdvice({ recent: [rated(3, ["priceAsQuoted", "feesAsQuoted", "noPressure", "speed"])], deliveries: { deliveries: 0, honoured: 0 }, medianResponseSeconds: null })).toEqual([
+      "Your latest rating did not say communication was clear.",
+      "Your latest rating was 3 stars or fewer. From 3 ratings up, your average breaks ties between quotes equal on total cost.",
+    ]);
+  });
+});

@@ -100,10 +100,10 @@ export function rankAdvice(input: {
     const misses = REASON_KEYS.map((k) => ({ k, n: last.filter((r) => !r[k]).length })).filter((m) => m.n > 0);
     misses.sort((a, b) => b.n - a.n || REASON_KEYS.indexOf(a.k) - REASON_KEYS.indexOf(b.k));
     for (const m of misses.slice(0, 2)) {
-      out.push(`${m.n} of the last ${last.length} buyers who rated you did not say ${REASONS[m.k].notSaid}.${m.k === "priceAsQuoted" ? " Among quotes equal on total cost, a higher share saying the price was as quoted ranks first." : ""}`);
+      out.push(`${last.length === 1 ? "Your latest rating" : `${m.n} of the last ${last.length} buyers who rated you`} did not say ${REASONS[m.k].notSaid}.${m.k === "priceAsQuoted" ? " Among quotes equal on total cost, a higher share saying the price was as quoted ranks first." : ""}`);
     }
     const low = last.filter((r) => r.stars <= 3).length;
-    if (low > 0) out.push(`${low} of the last ${last.length} ratings were 3 stars or fewer. From 3 ratings up, your average breaks ties between quotes equal on total cost.`);
+    if (low > 0) out.push(`${last.length === 1 ? "Your latest rating was" : `${low} of the last ${last.length} ratings were`} 3 stars or fewer. From 3 ratings up, your average breaks ties between quotes equal on total cost.`);
   }
   const { deliveries, honoured } = input.deliveries;
   if (deliveries > honoured) {
