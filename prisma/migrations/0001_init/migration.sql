@@ -194,6 +194,13 @@ CREATE TABLE "Dealer" (
     "responseStatsAt" TIMESTAMP(3),
     "deliveriesCount" INTEGER NOT NULL DEFAULT 0,
     "honouredCount" INTEGER NOT NULL DEFAULT 0,
+    "ratingCount" INTEGER NOT NULL DEFAULT 0,
+    "ratingStarsSum" INTEGER NOT NULL DEFAULT 0,
+    "ratingPriceAsQuotedCount" INTEGER NOT NULL DEFAULT 0,
+    "ratingFeesAsQuotedCount" INTEGER NOT NULL DEFAULT 0,
+    "ratingNoPressureCount" INTEGER NOT NULL DEFAULT 0,
+    "ratingSpeedCount" INTEGER NOT NULL DEFAULT 0,
+    "ratingCommunicationCount" INTEGER NOT NULL DEFAULT 0,
     "pricePerDealCents" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -654,6 +661,16 @@ CREATE TABLE "Rating" (
     "lenderId" TEXT,
     "stars" INTEGER NOT NULL,
     "comment" TEXT,
+    "priceAsQuoted" BOOLEAN NOT NULL DEFAULT false,
+    "feesAsQuoted" BOOLEAN NOT NULL DEFAULT false,
+    "noPressure" BOOLEAN NOT NULL DEFAULT false,
+    "speed" BOOLEAN NOT NULL DEFAULT false,
+    "communication" BOOLEAN NOT NULL DEFAULT false,
+    "signedName" TEXT,
+    "answer" TEXT,
+    "answeredAt" TIMESTAMP(3),
+    "hiddenAt" TIMESTAMP(3),
+    "hiddenReason" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Rating_pkey" PRIMARY KEY ("id")
@@ -949,6 +966,12 @@ CREATE INDEX "Message_threadId_createdAt_idx" ON "Message"("threadId", "createdA
 
 -- CreateIndex
 CREATE UNIQUE INDEX "DealerBlock_customerId_dealerId_key" ON "DealerBlock"("customerId", "dealerId");
+
+-- CreateIndex
+CREATE INDEX "Rating_dealerId_createdAt_idx" ON "Rating"("dealerId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "Rating_createdAt_idx" ON "Rating"("createdAt" DESC);
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Rating_dealId_target_key" ON "Rating"("dealId", "target");

@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 const nav = [
   { href: "/dealer", label: "Leads" },
   { href: "/dealer/analytics", label: "Analytics" },
+  { href: "/dealer/feedback", label: "Feedback" },
   { href: "/dealer/inventory", label: "Inventory" },
   { href: "/dealer/settings", label: "Settings", also: ["/dealer/coverage", "/dealer/team", "/dealer/api-keys", "/dealer/crm", "/dealer/auto-quote"] },
 ];

@@ -1,60 +1,12 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
-import { errorMessage, fieldErrors } from "~/trpc/errors";
-import { Button } from "~/components/ui/button";
-import { FormAlert } from "~/components/ui/field";
 import { dollars, formatApr } from "~/components/inbox/format";
 import { BuyerDelivery } from "~/components/deals/buyer-delivery";
 import { KeepInTouchForm } from "~/components/inbox/keep-in-touch-form";
-
-function RatingForm({ dealId, target, name, requestId }: { dealId: string; target: "DEALER" | "LENDER"; name: string; requestId: string }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
-  const rate = useMutation(
-    trpc.inbox.rate.mutationOptions({
-      onSuccess: () => {
-        void qc.invalidateQueries({ queryKey: trpc.inbox.deal.queryKey({ requestId }) });
-        // The dealer's average on the cards includes this rating.
-        void qc.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ requestId }) });
-      },
-    }),
-  );
-  const [stars, setStars] = useState(0);
-  const errors = fieldErrors(rate.error);
-  return (
-    <form
-      className="space-y-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const comment = String(new FormData(e.currentTarget).get("comment") ?? "");
-        rate.mutate({ dealId, target, stars, comment: comment || undefined });
-      }}
-    >
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Rate {name}</legend>
-        <div className="mt-1 flex gap-1">
-          {[1, 2, 3, 4, 5].map((n) => (
-            <label key={n} className="cursor-pointer">
-              <input type="radio" name={`stars-${target}`} value={n} className="peer sr-only" checked={stars === n} onChange={() => setStars(n)} />
-              <span aria-hidden className={`text-2xl peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-brand-500 ${n <= stars ? "text-amber-500" : "text-slate-300"}`}>★</span>
-              <span className="sr-only">{n} star{n > 1 ? "s" : ""}</span>
-            </label>
-          ))}
-        </div>
-        {errors.stars && <p className="text-sm text-red-700">{errors.stars}</p>}
-      </fieldset>
-      <label className="block text-sm font-medium text-slate-800">
-        Comment (optional)
-        <textarea name="comment" rows={2} maxLength={1000} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm" />
-      </label>
-      {rate.error && !errors.stars && <FormAlert>{errorMessage(rate.error)}</FormAlert>}
-      <Button type="submit" variant="secondary" disabled={stars === 0} pending={rate.isPending}>Submit rating</Button>
-    </form>
-  );
-}
+import { RatingForm } from "~/components/ratings/rating-form";
+import { YourRating } from "~/components/ratings/your-rating";
 
 /** After acceptance: what was agreed, that the dealer now has the contact details, and the ratings. */
 export function DealPanel({ requestId }: { requestId: string }) {
@@ -63,6 +15,7 @@ export function DealPanel({ requestId }: { requestId: string }) {
   if (!deal.data) return null;
   const d = deal.data;
   const rated = (t: "DEALER" | "LENDER") => d.ratings.find((r) => r.target === t);
+  const delivered = d.deliveredOn != null && d.outcome != null && d.outcome !== "NOT_DELIVERED";
   return (
     <section aria-labelledby="deal-title" className="mb-6 rounded-xl border border-green-300 bg-green-50 p-4 sm:p-6" data-testid="deal-panel">
       <h2 id="deal-title" className="text-lg font-semibold text-green-900">You accepted {d.dealer.name}&apos;s quote</h2>
@@ -95,25 +48,23 @@ export function DealPanel({ requestId }: { requestId: string }) {
       </div>
       <BuyerDelivery requestId={requestId} />
       <KeepInTouchForm dealId={d.id} dealerName={d.dealer.name} />
-      <div className="mt-4 grid gap-4 sm:grid-cols-2">
-        {(["DEALER", "LENDER"] as const).map((t) => {
-          const name = t === "DEALER" ? d.dealer.name : d.lender?.name;
-          if (!name) return null;
-          const r = rated(t);
-          return (
-            <div key={t} className="rounded-lg bg-white p-3">
-              {r ? (
-                <p className="text-sm text-ink">
-                  You rated {name} <span className="text-amber-600" aria-label={`${r.stars} stars`}>{"★".repeat(r.stars)}</span>
-                  {r.comment ? ` — “${r.comment}”` : ""}
-                </p>
-              ) : (
-                <RatingForm dealId={d.id} target={t} name={name} requestId={requestId} />
-              )}
-            </div>
-          );
-        })}
-      </div>
+      {/* Ratings open after delivery (rate-deal.ts), so the stars are about the whole purchase. */}
+      {delivered ? (
+        <div className="mt-4 grid gap-4 sm:grid-cols-2">
+          {(["DEALER", "LENDER"] as const).map((t) => {
+            const name = t === "DEALER" ? d.dealer.name : d.lender?.name;
+            if (!name) return null;
+            const r = rated(t);
+            return (
+              <div key={t} className="rounded-lg bg-white p-3">
+                {r ? <YourRating name={name} r={r} /> : <RatingForm dealId={d.id} target={t} name={name} requestId={requestId} />}
+              </div>
+            );
+          })}
+        </div>
+      ) : (
+        d.outcome !== "NOT_DELIVERED" && <p className="mt-4 text-sm text-green-900">You can rate {d.dealer.name}{d.lender ? ` and ${d.lender.name}` : ""} once the dealer records the delivery.</p>
+      )}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { Badge } from "~/components/ui/card";
 import { Button } from "~/components/ui/button";
 import { dollars, formatApr, formatCents, miles, rating, replyTime, shortDate, usualSpeed, honoured } from "~/components/inbox/format";
 import { possessive } from "~/lib/format";
+import { QuoteRatings } from "~/components/ratings/quote-ratings";
 
 export type QuoteActions = {
   onAccept: (q: InboxQuote) => void;
@@ -145,6 +146,7 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
         {q.priceHonoured.deliveries > 0 ? ` · price honoured in ${honoured(q.priceHonoured)}` : ""} · valid until {shortDate(q.validUntil)}
         {q.withdrawnReason ? ` · ${q.withdrawnReason}` : ""}
       </p>
+      <QuoteRatings q={q} />
       <div className="mt-auto flex gap-2">
         {q.open && (
           <Button className="flex-1" onClick={() => actions.onAccept(q)} aria-label={`Accept ${possessive(q.dealerName)} quote`}>

@@ -178,7 +178,7 @@ export function QuoteInbox({ requestId }: { requestId: string }) {
             <p className="mb-3 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-700" data-testid="why-first">
               <strong>Why first:</strong> {why}
               <span className="mt-1 block text-xs text-slate-600">
-                Quotes equal on that and on total cost are ordered by how often the dealer delivered at the accepted price (from 3 deliveries up), then dealer rating (from 3 ratings up), then how fast the dealer usually answers, then distance.
+                Quotes equal on that and on total cost are ordered by how often the dealer delivered at the accepted price (from 3 deliveries up), then dealer rating (from 3 ratings up), then the share of the dealer's buyers who said the price was as quoted (from 3 ratings up), then how fast the dealer usually answers, then distance.
               </span>
             </p>
           )}

@@ -21,6 +21,7 @@ const rows: Row[] = [
   { label: "Total cost", cell: (q) => dollars(totalCostCents(q)), strong: true },
   { label: "Distance", cell: (q) => miles(q.distanceMiles) },
   { label: "Dealer rating", cell: (q) => rating(q.dealerRating, q.dealerRatingCount) },
+  { label: "Buyers say", cell: (q) => q.topReason ?? "—" },
   { label: "Replied in", cell: (q) => replyTime(q.responseMinutes) },
   { label: "Usually answers in", cell: (q) => usualSpeed(q.dealerSpeed) },
   { label: "Price honoured", cell: (q) => honoured(q.priceHonoured) },

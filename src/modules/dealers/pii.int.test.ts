@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
 import type { Policy } from "~/server/api/trpc";
 import { db } from "~/server/db";
-import { callerAs, makeCustomer } from "../../../test/factories";
+import { actorOf, callerAs, makeCustomer } from "../../../test/factories";
+import { makeQuote, makeRequest } from "../../../test/marketplace-factories";
+import { rateDeal } from "~/modules/ratings/rate-deal";
 import { dealerNorthOf, postRequest, quoteInput } from "../../../test/marketplace";
 import { drainJobs } from "~/server/jobs/worker";
 import { CRM_PLAN_LEADS_QUEUE } from "~/modules/crm/queues";
@@ -12,7 +14,7 @@ import { CRM_PLAN_LEADS_QUEUE } from "~/modules/crm/queues";
  * Every procedure whose policy is "dealer" must appear below with a sample input: a new dealer procedure
  * fails this test until it is added to the walk.
  */
-type Ctx = { leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string; keyId: string; crmAddressId: string; crmDeliveryId: string; thirdLeadId: string; fitUnitId: string };
+type Ctx = { ratingId: string; leadId: string; otherLeadId: string; quoteId: string; version: number; unitId: string; keyId: string; crmAddressId: string; crmDeliveryId: string; thirdLeadId: string; fitUnitId: string };
 const { leadId: _omit, ...quoteFields } = quoteInput("x");
 const samples: Record<string, (c: Ctx) => unknown> = {
   "dealer.leads": () => ({ status: "ALL" }),
@@ -59,6 +61,9 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "crm.delivery": (c) => ({ id: c.crmDeliveryId }),
   "crm.redrive": (c) => ({ id: c.crmDeliveryId }),
   "crm.removeAddress": (c) => ({ id: c.crmAddressId }),
+  // An unsigned rating by this buyer, with a comment: the dealer sees "A verified buyer", never who.
+  "ratings.dealerFeedback": () => undefined,
+  "ratings.answer": (c) => ({ ratingId: c.ratingId, answer: "Thank you for buying from us." }),
 };
 // Procedures that may refuse in this walk (nothing is accepted yet).
 const mayRefuse = new Set(["inbox.buyerContact", "delivery.record", "delivery.notDelivered"]);
@@ -103,7 +108,13 @@ beforeAll(async () => {
     data: { dealerId: dealer.id, vin: "JTMBFREV7TD000123", condition: "NEW", year: 2026, make: "Toyota", model: "RAV4", bodyType: "SUV", mileage: 8, priceCents: 3_100_000 },
     select: { id: true },
   });
-  ctx = { leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id, keyId: "", crmAddressId: crmAddress.id, crmDeliveryId: crmDelivery.id, thirdLeadId: thirdLead.id, fitUnitId: fit.id };
+  // A delivered deal of this buyer's with the dealer, written as rows (no acceptance, so no grant), and its rating.
+  const past = await makeRequest(buyer.id, { status: "ACCEPTED" });
+  const pastQuote = await makeQuote(past.id, dealer.id, { status: "ACCEPTED" });
+  const pastDeal = await db.deal.create({ data: { requestId: past.id, quoteId: pastQuote.id, customerId: buyer.id, dealerId: dealer.id, quoteVersion: 1, otdCents: 1, outcome: "CONFIRMED", deliveredOn: new Date() }, select: { id: true } });
+  await rateDeal({ actor: await actorOf(buyer.id), dealId: pastDeal.id, target: "DEALER", stars: 4, reasons: ["priceAsQuoted"], comment: "Quick and fair." });
+  const rating = await db.rating.findFirstOrThrow({ where: { dealId: pastDeal.id }, select: { id: true } });
+  ctx = { ratingId: rating.id, leadId: lead.id, otherLeadId: otherLead.id, quoteId: "", version: 1, unitId: unit.id, keyId: "", crmAddressId: crmAddress.id, crmDeliveryId: crmDelivery.id, thirdLeadId: thirdLead.id, fitUnitId: fit.id };
 });
 
 function assertNoPii(path: string, value: unknown) {

@@ -13,7 +13,15 @@ export async function getDealForCustomer({ actor, requestId }: { actor: Actor; r
       lender: { select: { name: true } },
       preApproval: { select: { aprBps: true, termMonths: true } },
       quote: { select: { year: true, make: true, model: true, trim: true } },
-      ratings: { select: { target: true, stars: true, comment: true } },
+      // Rating opens once the delivery is recorded (rate-deal.ts says which outcomes).
+      outcome: true,
+      deliveredOn: true,
+      ratings: {
+        select: {
+          target: true, stars: true, comment: true, signedName: true, answer: true, hiddenAt: true, hiddenReason: true,
+          priceAsQuoted: true, feesAsQuoted: true, noPressure: true, speed: true, communication: true,
+        },
+      },
     },
   });
   return deal;

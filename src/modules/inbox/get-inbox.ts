@@ -4,6 +4,8 @@ import { notFound } from "~/server/errors";
 import type { Actor } from "~/server/auth/session";
 import { bestFinancing, type Financing } from "~/modules/inbox/best-financing";
 import { disclosure } from "~/modules/lending/amortization";
+import { countersOf, dealerCountersSelect, summarise, topReasonText } from "~/modules/ratings/reasons";
+import { recentComments, type PublicComment } from "~/modules/ratings/recent-comments";
 
 // What the customer sees of a quote: the vehicle, the money, the dealer's public face and the decisions.
 export const customerQuoteSelect = {
@@ -31,7 +33,7 @@ export const customerQuoteSelect = {
   otdCents: true,
   amountFinancedCents: true,
   updatedAt: true,
-  dealer: { select: { id: true, name: true, city: true, state: true, responseMedianSeconds: true, responseWithin5mBps: true, responseSampleSize: true, deliveriesCount: true, honouredCount: true } },
+  dealer: { select: { id: true, name: true, city: true, state: true, responseMedianSeconds: true, responseWithin5mBps: true, responseSampleSize: true, deliveriesCount: true, honouredCount: true, ...dealerCountersSelect } },
   lead: { select: { id: true, distanceMiles: true, createdAt: true, firstResponseAt: true } },
   preApprovals: {
     select: { id: true, status: true, aprBps: true, termMonths: true, quoteVersion: true, expiresAt: true, conditions: true, lender: { select: { name: true } } },
@@ -63,6 +65,12 @@ export type InboxQuote = {
   distanceMiles: number;
   dealerRating: number | null;
   dealerRatingCount: number;
+  /** Share (0–1) of the dealer's ratings that said the price was as quoted; null below the minimum count. */
+  priceAsQuotedShare: number | null;
+  /** "92% say price as quoted", when the dealer has enough ratings. */
+  topReason: string | null;
+  /** The dealer's newest visible comments, each with the dealer's one answer. */
+  comments: PublicComment[];
   responseMinutes: number | null;
   /** How fast this dealer usually answers (its last 90 days, stored on the dealer by the speed job). */
   dealerSpeed: { medianSeconds: number; within5mBps: number | null; leads: number } | null;
@@ -93,16 +101,15 @@ export async function getInbox({ actor, requestId }: { actor: Actor; requestId: 
 
   const rows = await db.quote.findMany({ where: { requestId }, select: customerQuoteSelect, orderBy: { createdAt: "asc" } });
   const dealerIds = [...new Set(rows.map((r) => r.dealer.id))];
-  const ratings = dealerIds.length
-    ? await db.rating.groupBy({ by: ["dealerId"], where: { dealerId: { in: dealerIds }, target: "DEALER" }, _avg: { stars: true }, _count: { _all: true } })
-    : [];
-  const ratingOf = new Map(ratings.map((r) => [r.dealerId, { avg: r._avg.stars, count: r._count._all }]));
+  // Ratings come from counters on each dealer row (raised with each rating) and a few comments per dealer:
+  // this read grows with the request's quotes, never with a dealer's ratings.
+  const comments = await recentComments(dealerIds);
   const now = new Date();
 
   const quotes: InboxQuote[] = rows.map((q) => {
     const decisions = q.preApprovals.map((p) => ({ ...p, lenderName: p.lender.name }));
     const current = decisions.filter((d) => d.quoteVersion === q.version);
-    const rating = ratingOf.get(q.dealer.id);
+    const rating = summarise(countersOf(q.dealer));
     return {
       id: q.id,
       version: q.version,
@@ -131,8 +138,11 @@ export async function getInbox({ actor, requestId }: { actor: Actor; requestId: 
       dealerPlace: `${q.dealer.city}, ${q.dealer.state}`,
       leadId: q.lead.id,
       distanceMiles: q.lead.distanceMiles,
-      dealerRating: rating?.avg ?? null,
-      dealerRatingCount: rating?.count ?? 0,
+      dealerRating: rating.average,
+      dealerRatingCount: rating.count,
+      priceAsQuotedShare: rating.shares?.priceAsQuoted ?? null,
+      topReason: topReasonText(rating),
+      comments: comments.get(q.dealer.id) ?? [],
       responseMinutes: q.lead.firstResponseAt ? Math.max(0, Math.round((q.lead.firstResponseAt.getTime() - q.lead.createdAt.getTime()) / 60_000)) : null,
       dealerSpeed: q.dealer.responseMedianSeconds != null ? { medianSeconds: q.dealer.responseMedianSeconds, within5mBps: q.dealer.responseWithin5mBps, leads: q.dealer.responseSampleSize } : null,
       priceHonoured: { deliveries: q.dealer.deliveriesCount, honoured: q.dealer.honouredCount },

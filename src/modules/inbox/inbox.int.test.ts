@@ -25,7 +25,7 @@ describe("inbox", () => {
     // Ratings from an earlier deal feed the dealer's average.
     const past = await makeRequest(customer.id, { status: "ACCEPTED" });
     const pastQuote = await makeQuote(past.id, d1.id, { status: "ACCEPTED" });
-    const pastDeal = await db.deal.create({ data: { requestId: past.id, quoteId: pastQuote.id, customerId: customer.id, dealerId: d1.id, quoteVersion: 1, otdCents: 1 } });
+    const pastDeal = await db.deal.create({ data: { requestId: past.id, quoteId: pastQuote.id, customerId: customer.id, dealerId: d1.id, quoteVersion: 1, otdCents: 1, outcome: "CONFIRMED", deliveredOn: new Date() } });
     const me = await callerAs(customer.id);
     await me.inbox.rate({ dealId: pastDeal.id, target: "DEALER", stars: 4, comment: "Smooth" });
     await expect(me.inbox.rate({ dealId: pastDeal.id, target: "DEALER", stars: 5 })).rejects.toMatchObject({ code: "CONFLICT" });

@@ -168,7 +168,7 @@ describe("ties broken by the dealer's record", () => {
     const c = equal("c", { dealerRating: 5, dealerRatingCount: 1, distanceMiles: 1 });
     const sorted = sortQuotes([a, c, b], "totalCost");
     expect(sorted.map((q) => q.id)).toEqual(["b", "a", "c"]);
-    expect(explainTop(sorted, "totalCost")).toBe("Dealer b ties Dealer a on total cost at $30,000 and has the better dealer rating (4.8 ★ against 4.1 ★).");
+    expect(explainTop(sorted, "totalCost")).toBe("Dealer b ties Dealer a on total cost at $30,000 and has the better dealer rating (4.8 ★ from 12 ratings against 4.1 ★ from 10 ratings).");
   });
 
   it("first the dealer that more often delivered at the accepted price, from three deliveries up", () => {
@@ -178,6 +178,24 @@ describe("ties broken by the dealer's record", () => {
     const sorted = sortQuotes([slipped, fresh, kept], "totalCost");
     expect(sorted.map((q) => q.id)).toEqual(["kept", "slipped", "fresh"]);
     expect(explainTop(sorted, "totalCost")).toBe("Dealer kept ties Dealer slipped on total cost at $30,000 and more often delivers at the accepted price (100% of deliveries against 70%).");
+  });
+
+  it("then, at equal stars, the dealer more of whose buyers said the price was as quoted", () => {
+    const said = equal("said", { dealerRating: 4, dealerRatingCount: 4, priceAsQuotedShare: 0.75, distanceMiles: 9 });
+    const less = equal("less", { dealerRating: 4, dealerRatingCount: 3, priceAsQuotedShare: 2 / 3, dealerSpeed: { medianSeconds: 60 } });
+    const sorted = sortQuotes([less, said], "totalCost");
+    expect(sorted.map((q) => q.id)).toEqual(["said", "less"]);
+    expect(explainTop(sorted, "totalCost")).toBe("Dealer said ties Dealer less on total cost at $30,000 and more of its buyers say the price was as quoted (75% of 4 ratings against 67% of 3 ratings).");
+  });
+
+  it("a share from fewer than three ratings breaks no tie, and one new rating with the reason can flip the order", () => {
+    const before = [equal("a", { dealerRating: 4, dealerRatingCount: 3, priceAsQuotedShare: 2 / 3, distanceMiles: 1 }), equal("b", { dealerRating: 4, dealerRatingCount: 3, priceAsQuotedShare: 2 / 3, distanceMiles: 3 })];
+    expect(sortQuotes(before, "totalCost").map((q) => q.id)).toEqual(["a", "b"]);
+    // b's next buyer gives 4 stars and ticks "price as quoted": 4.0 ★ still, 3 of 4 said price as quoted.
+    const after = [before[0]!, { ...before[1]!, dealerRatingCount: 4, priceAsQuotedShare: 0.75 }];
+    expect(sortQuotes(after, "totalCost").map((q) => q.id)).toEqual(["b", "a"]);
+    const few = [equal("x", { dealerRating: 4, dealerRatingCount: 2, priceAsQuotedShare: 1, distanceMiles: 5 }), equal("y", { dealerRating: 4, dealerRatingCount: 2, priceAsQuotedShare: 0, distanceMiles: 1 })];
+    expect(sortQuotes(few, "totalCost").map((q) => q.id)).toEqual(["y", "x"]);
   });
 
   it("then the dealer that usually answers faster", () => {

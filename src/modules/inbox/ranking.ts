@@ -17,6 +17,8 @@ export type RankedQuote = {
   dealerRatingCount?: number;
   /** The dealer's recorded deliveries, and how many were at the accepted price or lower. */
   priceHonoured?: { deliveries: number; honoured: number };
+  /** Share (0–1) of the dealer's ratings that said the price was as quoted; null below MIN_RATINGS_FOR_TIES. */
+  priceAsQuotedShare?: number | null;
   /** The dealer's median time to first quote (its last 90 days), when it has one. */
   dealerSpeed?: { medianSeconds: number } | null;
   /** The quote the buyer accepted sorts above every other. */
@@ -65,13 +67,16 @@ export const MIN_RATINGS_FOR_TIES = 3;
 const honouredOf = (q: RankedQuote) => (q.priceHonoured && q.priceHonoured.deliveries >= MIN_RATINGS_FOR_TIES ? q.priceHonoured.honoured / q.priceHonoured.deliveries : null);
 const pctText = (r: number) => `${Math.round(r * 100)}%`;
 const ratingOf = (q: RankedQuote) => ((q.dealerRatingCount ?? 0) >= MIN_RATINGS_FOR_TIES ? q.dealerRating : null);
+const priceSaidOf = (q: RankedQuote) => ((q.dealerRatingCount ?? 0) >= MIN_RATINGS_FOR_TIES ? (q.priceAsQuotedShare ?? null) : null);
 const speedOf = (q: RankedQuote) => q.dealerSpeed?.medianSeconds ?? null;
+const ofRatings = (q: RankedQuote) => `${q.dealerRatingCount ?? 0} ratings`;
 
 /**
  * Between two quotes equal on the chosen figure and on total cost: the dealer that more often delivered at
- * the accepted price, then the better-rated dealer (each from MIN_RATINGS_FOR_TIES deliveries or ratings
- * up), then the dealer that usually answers faster (median time to first quote), then the closer one.
- * `why` is the clause the inbox shows ("has the better dealer rating (…)").
+ * the accepted price, then the better-rated dealer, then the dealer more of whose buyers said the price was
+ * as quoted (each from MIN_RATINGS_FOR_TIES deliveries or ratings up; differences under 1 point, 0.05 stars
+ * or 1 point of share are ties), then the dealer that usually answers faster (median time to first quote),
+ * then the closer one. `why` is the clause the inbox shows ("has the better dealer rating (…)").
  */
 export function tieBreak(a: RankedQuote, b: RankedQuote): { order: number; why: string } {
   const [ha, hb] = [honouredOf(a), honouredOf(b)];
@@ -81,8 +86,16 @@ export function tieBreak(a: RankedQuote, b: RankedQuote): { order: number; why: 
   }
   const [ra, rb] = [ratingOf(a), ratingOf(b)];
   if (ra !== rb && (ra == null || rb == null || Math.abs(ra - rb) >= 0.05)) {
-    if (rb == null || (ra != null && ra > rb)) return { order: -1, why: `has the better dealer rating (${ra!.toFixed(1)} ★${rb != null ? ` against ${rb.toFixed(1)} ★` : ""})` };
-    return { order: 1, why: `has the better dealer rating (${rb.toFixed(1)} ★${ra != null ? ` against ${ra.toFixed(1)} ★` : ""})` };
+    const [win, lose, wq, lq] = rb == null || (ra != null && ra > rb) ? [ra!, rb, a, b] : [rb, ra, b, a];
+    return { order: wq === a ? -1 : 1, why: `has the better dealer rating (${win.toFixed(1)} ★ from ${ofRatings(wq)}${lose != null ? ` against ${lose.toFixed(1)} ★ from ${ofRatings(lq)}` : ""})` };
+  }
+  const [pa, pb] = [priceSaidOf(a), priceSaidOf(b)];
+  if (pa !== pb && (pa == null || pb == null || Math.abs(pa - pb) >= 0.01)) {
+    const [win, lose, wq, lq] = pb == null || (pa != null && pa > pb) ? [pa!, pb, a, b] : [pb, pa, b, a];
+    return {
+      order: wq === a ? -1 : 1,
+      why: `more of its buyers say the price was as quoted (${pctText(win)} of ${ofRatings(wq)}${lose != null ? ` against ${pctText(lose)} of ${ofRatings(lq)}` : ""})`,
+    };
   }
   const [sa, sb] = [speedOf(a), speedOf(b)];
   if (sa !== sb) {

@@ -15,6 +15,7 @@ import { deliveryRouter } from "~/server/api/routers/delivery";
 import { crmRouter } from "~/server/api/routers/crm";
 import { analyticsRouter } from "~/server/api/routers/analytics";
 import { garageRouter } from "~/server/api/routers/garage";
+import { ratingsRouter } from "~/server/api/routers/ratings";
 
 // One sub-router per area. Each procedure declares who may call it (see trpc.ts, Policy).
 export const appRouter = router({
@@ -34,6 +35,7 @@ export const appRouter = router({
   crm: crmRouter,
   analytics: analyticsRouter,
   garage: garageRouter,
+  ratings: ratingsRouter,
 });
 
 export type AppRouter = typeof appRouter;
