@@ -97,7 +97,7 @@ test("raw validation text never reaches the request form, and focus lands on the
 test("a dealer's lead with a 1,900-character word, notifications and every dealer page fit a phone", async ({ page }) => {
   await dallasRequestWithQuote(unique("Accord"));
   await signIn(page, demo.dealerDallas);
-  await visitAll(page, ["/dealer", "/dealer/inventory", "/dealer/inventory/import", "/dealer/coverage", "/dealer/notifications", "/dealer/team", "/dealer/api-keys", "/dealer/analytics", "/dealer/settings", "/dealer/settings/quote-defaults", "/dealer/crm", "/dealer/auto-quote"]);
+  await visitAll(page, ["/dealer", "/dealer/inventory", "/dealer/inventory/import", "/dealer/coverage", "/dealer/notifications", "/dealer/team", "/dealer/api-keys", "/dealer/analytics", "/dealer/settings", "/dealer/settings/quote-defaults", "/dealer/crm", "/dealer/auto-quote", "/dealer/feedback"]);
   await page.goto("/dealer");
   const row = page.getByTestId("lead-row").first();
   await expect(row).toBeVisible();
@@ -113,7 +113,7 @@ test("a dealer's lead with a 1,900-character word, notifications and every deale
 test("every lender console and admin page fits a phone", async ({ browser }) => {
   for (const [email, paths] of [
     [demo.lender1, ["/lender", "/lender/policy", "/lender/api-keys", "/lender/webhooks", "/lender/team"]],
-    [demo.admin, ["/admin", "/admin/mail", "/admin/market", "/admin/disputes"]],
+    [demo.admin, ["/admin", "/admin/mail", "/admin/market", "/admin/disputes", "/admin/ratings"]],
   ] as const) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
