@@ -59,6 +59,15 @@ test("the buyer adds a car to the garage by hand, and the next request pre-fills
   await expect(page.getByText("2003 Honda Accord, 121,000 mi")).toBeVisible();
   await expect(page.getByText("Dealers see nothing: you had no car delivered through Keyturn when you posted")).toBeVisible();
 
+  // My data lists the opt-in with the words agreed to, and the buyer can take it back there.
+  await page.goto("/customer/data");
+  const share = page.getByTestId("returning-buyer-share").filter({ hasText: "Dealers see nothing" }).first();
+  await expect(share).toBeVisible();
+  await expectNoSeriousA11yIssues(page);
+  const before = await page.getByTestId("returning-buyer-share").count();
+  await share.getByRole("button", { name: "Stop telling dealers" }).click();
+  await expect(page.getByTestId("returning-buyer-share")).toHaveCount(before - 1);
+
   // Remove, with a confirmation step; the empty state returns.
   await page.goto("/customer/garage");
   await cars.getByRole("button", { name: "Remove…" }).click();

@@ -715,6 +715,7 @@ CREATE TABLE "RelayInbound" (
     "outcome" "RelayOutcome" NOT NULL,
     "detail" TEXT,
     "messageId" TEXT,
+    "mailMessageId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "RelayInbound_pkey" PRIMARY KEY ("id")
@@ -1367,4 +1368,11 @@ CREATE INDEX IF NOT EXISTS "Deal_dealerId_createdAt_idx" ON "Deal" ("dealerId", 
 CREATE INDEX IF NOT EXISTS "Request_createdAt_idx" ON "Request" ("createdAt");
 -- "Bought elsewhere" and "took the key back" are looked up per won customer: ConsentGrant_customerId_idx
 -- and Deal_customerId_createdAt_idx serve those, so nothing is added for them.
+
+
+-- 85_relay_dedupe.sql
+-- One accepted relay reply per (lead, Message-ID): a sending server's retry of a mail we already posted
+-- (its connection dropped before our 250 reached it) is answered 250 again and posts nothing.
+CREATE UNIQUE INDEX "RelayInbound_accepted_mail_key" ON "RelayInbound" ("leadId", "mailMessageId")
+  WHERE "outcome" = 'ACCEPTED' AND "mailMessageId" IS NOT NULL;
 

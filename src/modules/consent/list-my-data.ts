@@ -28,12 +28,19 @@ export type GrantStatus = "active" | "expired" | "revoked";
  * under which they can hand the dealer's desk a counter key. Never the token of a key.
  */
 export async function listMyData(customerId: string, now = new Date()) {
-  const [grants, deals] = await Promise.all([
+  const [grants, deals, returning] = await Promise.all([
     db.consentGrant.findMany({ where: { customerId }, select: grantSelect, orderBy: { createdAt: "desc" }, take: 200 }),
     db.deal.findMany({
       where: { customerId },
       select: { id: true, createdAt: true, requestId: true, dealer: { select: { id: true, name: true } }, request: requestSummary },
       orderBy: { createdAt: "desc" },
+    }),
+    // Request-level opt-ins: the only thing sent is the badge, and only while the row exists.
+    db.returningBuyerShare.findMany({
+      where: { customerId },
+      select: { requestId: true, returning: true, agreedAt: true, textShown: true, request: requestSummary },
+      orderBy: { agreedAt: "desc" },
+      take: 100,
     }),
   ]);
   // Uses per listed grant (AccessLog_grantId_idx). Prisma's relation _count aggregated the whole access
@@ -75,6 +82,7 @@ export async function listMyData(customerId: string, now = new Date()) {
   });
   return {
     keepInTouch: await keepInTouchRows(customerId, now),
+    returningBuyer: returning.map((r) => ({ requestId: r.requestId, forWhat: requestLabel(r.request), requestStatus: r.request.status, shown: r.returning, agreedAt: r.agreedAt, agreedText: r.textShown })),
     grants: rows.filter((g) => g.kind !== "COUNTER"),
     deals: deals.map((d) => ({
       id: d.id,

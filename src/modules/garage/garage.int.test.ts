@@ -139,5 +139,18 @@ describe("the buyer's garage", () => {
     expect(shape(silent)).toEqual(shape(newcomer));
     expect(JSON.stringify(silent)).not.toMatch(/returningBuyerShare|Keyturn before|deal/i);
     expect(await db.returningBuyerShare.count({ where: { customerId: w.buyer.id } })).toBe(1);
+
+    // The opt-in is listed on My data, and the buyer can take it back there; another buyer cannot.
+    const mine = await w.me.consent.myData();
+    expect(mine.returningBuyer).toEqual([expect.objectContaining({ requestId: toldId, shown: true, agreedText: expect.stringContaining("Returning Keyturn buyer") })]);
+    const stranger = await callerAs(firstTimer.id);
+    const theirs = await failure(stranger.consent.stopReturningBuyer({ requestId: toldId }));
+    expect(theirs).toEqual({ code: "NOT_FOUND", message: "That request does not tell dealers anything about you.", fields: {} });
+    expect(await failure(stranger.consent.stopReturningBuyer({ requestId: "clmissing00000000000000000" }))).toEqual(theirs);
+    expect((await leadOf(toldId)).request.returningBuyer).toBe(true);
+    await w.me.consent.stopReturningBuyer({ requestId: toldId });
+    expect((await leadOf(toldId)).request.returningBuyer).toBe(false);
+    expect((await w.me.consent.myData()).returningBuyer).toEqual([]);
+    expect((await failure(w.me.consent.stopReturningBuyer({ requestId: toldId }))).code).toBe("NOT_FOUND");
   });
 });

@@ -47,10 +47,10 @@ async function world(over: { leadStatus?: "NEW" | "PASSED" | "CLOSED"; requestSt
 }
 
 /** Real SMTP to the listener; resolves with the server's answer or rejects with its refusal. */
-function send(m: { envelopeFrom: string; from?: string; to: string; text: string; attachments?: { filename: string; content: string }[]; headers?: Record<string, string> }) {
+function send(m: { envelopeFrom: string; from?: string; to: string; text: string; attachments?: { filename: string; content: string }[]; headers?: Record<string, string>; messageId?: string }) {
   const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
   return transport
-    .sendMail({ envelope: { from: m.envelopeFrom, to: m.to }, from: m.from ?? m.envelopeFrom, to: m.to, subject: "Re: your lead", text: m.text, attachments: m.attachments, headers: m.headers })
+    .sendMail({ envelope: { from: m.envelopeFrom, to: m.to }, from: m.from ?? m.envelopeFrom, to: m.to, subject: "Re: your lead", text: m.text, attachments: m.attachments, headers: m.headers, messageId: m.messageId })
     .finally(() => transport.close());
 }
 
@@ -85,6 +85,19 @@ describe("inbound relay", () => {
     const thread = await (await callerAs(w.customer.id)).threads.get({ leadId: w.lead.id });
     expect(thread.messages[0]).toMatchObject({ author: w.dealer.name, mine: false });
     expect(JSON.stringify(thread)).not.toContain(w.crm);
+  });
+
+  it("a sending server's retry of an accepted mail (same Message-ID) is answered 250 and posts nothing; a new mail posts", async () => {
+    const w = await world();
+    const mail = { envelopeFrom: w.crm, to: w.address, text: QUOTED, messageId: `<retry-${w.lead.id}@crm.example>` };
+    const [first, second] = [await send(mail), await send(mail)];
+    expect([first.response, second.response]).toEqual([expect.stringMatching(/^250/), expect.stringMatching(/^250/)]);
+    // At once, too: the unique (lead, Message-ID) index lets one of two racing deliveries post.
+    const raced = await Promise.all([send({ ...mail, messageId: `<race-${w.lead.id}@crm.example>`, text: "Two at once." }), send({ ...mail, messageId: `<race-${w.lead.id}@crm.example>`, text: "Two at once." })]);
+    expect(raced.map((r) => r.response)).toEqual([expect.stringMatching(/^250/), expect.stringMatching(/^250/)]);
+    await send({ ...mail, messageId: `<other-${w.lead.id}@crm.example>`, text: "And one more thing." });
+    expect((await messagesOf(w.lead.id)).map((m) => m.body)).toEqual(["We have it in blue, $31,900 out the door.", "Two at once.", "And one more thing."]);
+    expect((await logOf(w.lead.id)).filter((r) => r.outcome === "ACCEPTED")).toHaveLength(3);
   });
 
   it("refuses a sender that is not a registered CRM address, by envelope or by From header, and logs it", async () => {

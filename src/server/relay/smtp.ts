@@ -65,6 +65,7 @@ export function createRelayServer(opts: { log?: (line: string) => void } = {}) {
             attachments: parsed.attachments.length,
             tooLarge: (stream as unknown as { sizeExceeded?: boolean }).sizeExceeded === true,
             autoSubmitted: /^auto-/i.test(String(parsed.headers.get("auto-submitted") ?? "")),
+            mailMessageId: parsed.messageId ?? null,
           }),
         )
         .then(

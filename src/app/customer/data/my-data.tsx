@@ -14,6 +14,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTRPC } from "~/trpc/react";
 import { CounterKeyPanel } from "./counter-key-panel";
 import { KeepInTouchList } from "./keep-in-touch-list";
+import { ReturningBuyerList } from "./returning-buyer-list";
 
 type Grant = MyDataT["grants"][number];
 
@@ -62,6 +63,8 @@ export function MyData() {
       )}
 
       <KeepInTouchList rows={data.data.keepInTouch} />
+
+      <ReturningBuyerList rows={data.data.returningBuyer} />
 
       {ended.length > 0 && (
         <section aria-labelledby="ended">

@@ -9,6 +9,7 @@ import { liveStream, topics } from "~/server/realtime";
 import { giveKeepInTouch } from "~/modules/keep-in-touch/give-keep-in-touch";
 import { getKeepInTouchForDeal } from "~/modules/keep-in-touch/get-keep-in-touch";
 import { revokeKeepInTouch } from "~/modules/keep-in-touch/revoke-keep-in-touch";
+import { stopReturningBuyer } from "~/modules/garage/stop-returning-buyer";
 import { ZDealRef, ZGiveKeepInTouchInput, ZKeepInTouchRef } from "~/modules/keep-in-touch/schemas";
 
 const id = z.string().min(1).max(40);
@@ -22,6 +23,8 @@ export const consentRouter = router({
   keepInTouch: customerProcedure.input(ZDealRef).query(({ ctx, input }) => getKeepInTouchForDeal({ actor: ctx.actor, ...input })),
   giveKeepInTouch: customerProcedure.input(ZGiveKeepInTouchInput).mutation(({ ctx, input }) => giveKeepInTouch({ actor: ctx.actor, ...input })),
   revokeKeepInTouch: customerProcedure.input(ZKeepInTouchRef).mutation(({ ctx, input }) => revokeKeepInTouch({ actor: ctx.actor, ...input })),
+  // A request's "tell dealers I've bought through Keyturn before", taken back from My data.
+  stopReturningBuyer: customerProcedure.input(z.object({ requestId: id }).strict()).mutation(({ ctx, input }) => stopReturningBuyer(ctx.actor.userId, input.requestId)),
   createCounterKey: customerProcedure
     .input(
       z
