@@ -18,7 +18,7 @@ async function atlantaDealerCoversTheCentre() {
   });
 }
 
-test("a buyer's 'no add-ons' and other terms show on the request and the lead, and the quote form refuses an add-on beside that line", async ({ browser }) => {
+test("a buyer's 'no add-ons' and other terms show on the request and the lead, the quote form refuses an add-on beside that line, and 'thread only' shares nothing on acceptance", async ({ browser }) => {
   await atlantaDealerCoversTheCentre();
   const model = unique("Camry");
 
@@ -100,6 +100,28 @@ test("a buyer's 'no add-ons' and other terms show on the request and the lead, a
 
   // The buyer's inbox gets it live.
   await expect(buyer.getByTestId("quote-card")).toHaveCount(1, { timeout: 20_000 });
+
+  // Cara adds "contact only through the thread": an edit like any other, so the dealer must re-confirm.
+  await buyer.getByRole("link", { name: "Edit" }).click();
+  await buyer.getByLabel(/^Contact me only through the Keyturn thread/).check();
+  await buyer.getByRole("button", { name: "Save changes" }).click();
+  await expect(buyer.getByTestId("request-terms")).toContainText("Contact only through the Keyturn thread, even after acceptance");
+  await expect(dealer.getByText("The buyer changed their request. Re-confirm or revise your quote.")).toBeVisible({ timeout: 20_000 });
+  await expect(dealer.getByTestId("lead-terms")).toContainText("Contact only through the Keyturn thread");
+  await dealer.getByRole("button", { name: "Re-confirm as is" }).click();
+  await expect(dealer.getByText("The buyer changed their request. Re-confirm or revise your quote.")).toHaveCount(0);
+
+  // Accepting now shares nothing, and both sides are told so in plain words.
+  await buyer.getByTestId("quote-card").getByRole("button", { name: /^Accept / }).click({ timeout: 20_000 });
+  const dialog = buyer.getByRole("dialog");
+  await expect(dialog.getByTestId("accept-consent")).toHaveText(/accepting shares nothing: the dealer does not get your name, email or phone/);
+  await expectNoSeriousA11yIssues(buyer);
+  await dialog.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(buyer.getByTestId("deal-panel")).toContainText("did not get your name, email or phone");
+  await expect(dealer.getByTestId("buyer-contact-thread-only")).toBeVisible({ timeout: 20_000 });
+  await expect(dealer.getByTestId("buyer-contact")).toHaveCount(0);
+  expect(await db.consentGrant.count({ where: { requestId: buyer.url().split("/").at(-1)!, granteeType: "DEALER" } })).toBe(0);
+  await shoot(dealer, "terms-thread-only-won");
   await buyerCtx.close();
   await dealerCtx.close();
 });

@@ -8,7 +8,7 @@ test("the buyer adds a car to the garage by hand, and the next request pre-fills
   await expect(page.getByRole("heading", { name: "My garage" })).toBeVisible();
   await expect(page.getByText("Your garage is empty")).toBeVisible();
   await expectNoSeriousA11yIssues(page);
-  await shoot(page, "empty");
+  await shoot(page, "garage-empty");
 
   // Bad input: a mistyped check digit, then a year the VIN disagrees with; each message sits by its field.
   await page.getByLabel("VIN").fill("1HGCM82603A004352");
@@ -36,7 +36,7 @@ test("the buyer adds a car to the garage by hand, and the next request pre-fills
   await cars.getByRole("button", { name: "Save mileage" }).click();
   await expect(cars.getByText("120,500 miles")).toBeVisible();
   await expectNoSeriousA11yIssues(page);
-  await shoot(page, "one-car");
+  await shoot(page, "garage-one-car");
 
   // The next request: choosing the garage car fills the trade-in, and the buyer can still edit it.
   await page.goto("/customer/requests/new");

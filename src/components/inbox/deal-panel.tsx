@@ -22,7 +22,10 @@ export function DealPanel({ requestId }: { requestId: string }) {
       <p className="mt-1 text-sm text-green-900">
         {d.quote.year} {d.quote.make} {d.quote.model} · {dollars(d.otdCents)} out the door
         {d.lender && d.preApproval?.aprBps != null ? ` · financed by ${d.lender.name} at ${formatApr(d.preApproval.aprBps)} for ${d.preApproval.termMonths} months` : ""}.
-        {" "}{d.dealer.name} now has your name, email and phone to finish the purchase; the other dealers were told the request closed.
+        {" "}{d.request.threadOnly
+          ? `As you asked, ${d.dealer.name} did not get your name, email or phone: it writes to you in the message thread below.`
+          : `${d.dealer.name} now has your name, email and phone to finish the purchase.`}
+        {" "}The other dealers were told the request closed.
       </p>
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         <div className="rounded-lg bg-white p-3 text-sm text-ink" data-testid="deal-dealer">
@@ -39,7 +42,7 @@ export function DealPanel({ requestId }: { requestId: string }) {
         <div className="rounded-lg bg-white p-3 text-sm text-ink">
           <h3 className="font-medium text-slate-800">Next steps</h3>
           <ol className="mt-1 list-decimal space-y-1 pl-5">
-            <li>{d.dealer.name} will contact you to set a time; you can also call or message them.</li>
+            <li>{d.request.threadOnly ? `${d.dealer.name} will message you in the thread to set a time; you can also call them.` : `${d.dealer.name} will contact you to set a time; you can also call or message them.`}</li>
             <li>Bring your driver&apos;s license and proof of insurance{d.lender ? `, and your ${d.lender.name} pre-approval` : ""}.</li>
             <li>If you are trading in, bring the car, its title or payoff details, and all keys.</li>
             <li>Check the vehicle and that the paperwork shows {dollars(d.otdCents)} out the door before you sign.</li>

@@ -13,6 +13,8 @@ export async function getDealForCustomer({ actor, requestId }: { actor: Actor; r
       lender: { select: { name: true } },
       preApproval: { select: { aprBps: true, termMonths: true } },
       quote: { select: { year: true, make: true, model: true, trim: true } },
+      // "Contact only through the thread": acceptance shared nothing, and the panel must not say it did.
+      request: { select: { threadOnly: true } },
       // Rating opens once the delivery is recorded (rate-deal.ts says which outcomes).
       outcome: true,
       deliveredOn: true,

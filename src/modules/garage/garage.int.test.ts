@@ -4,24 +4,16 @@ import { OWNS_THIS_CAR } from "~/modules/quotes/create-quote";
 import { withCheckDigit } from "~/modules/vehicles/vin";
 import { db } from "~/server/db";
 import { callerAs, makeCustomer } from "../../../test/factories";
+import { acceptedDeal as acceptedDealFor } from "../../../test/ratings-world";
 import { dealerNorthOf, failure, postRequest, quoteInput, VALID_VIN } from "../../../test/marketplace";
 
 // A 2021 Toyota (position 7 a letter, position 10 "M"), check digit fixed; distinct per call.
 let serial = 100_000;
 const toyotaVin = () => withCheckDigit(`4T1BZ1FB0MU${serial++}`);
 
-/** A real accepted deal: posted, quoted by the dealer for the car with this VIN, accepted by the buyer (cash). */
+/** A real accepted deal (test/ratings-world.ts) for the car with this VIN. */
 async function acceptedDeal(vin = toyotaVin()) {
-  const buyer = await makeCustomer();
-  const dealer = await dealerNorthOf(4);
-  const requestId = await postRequest(buyer.id);
-  const lead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId, dealerId: dealer.id } }, select: { id: true } });
-  const seller = await callerAs(dealer.ownerId);
-  const q = await seller.dealer.submitQuote(quoteInput(lead.id, { vin, year: 2021, mileage: 15 }));
-  const me = await callerAs(buyer.id);
-  const deal = await me.inbox.accept({ quoteId: q.id, version: 1 });
-  const lines = await db.quote.findUniqueOrThrow({ where: { id: q.id }, select: { vehiclePriceCents: true, feesCents: true, addOnsCents: true, incentivesCents: true, taxCents: true, tradeInOfferCents: true } });
-  return { buyer, dealer, seller, me, dealId: deal.id, lines, vin };
+  return { ...(await acceptedDealFor({ quote: { vin, year: 2021, mileage: 15 } })), vin };
 }
 
 const deliver = (w: Awaited<ReturnType<typeof acceptedDeal>>) =>

@@ -1,25 +1,18 @@
 // The buyer's own terms against PostgreSQL: every way of quoting refuses a quote that breaks them (the
 // form's tRPC procedure, a revision, the dealer API over real HTTP, the automatic rule), editing them flags
 // open quotes, matching skips a dealer whose fixed doc fee is above the cap, and "thread only" shares nothing.
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { createApiServer } from "~/server/rest/node-server";
 import { createOwnedApiKey } from "~/modules/lender-api/api-keys";
 import { withCheckDigit } from "~/modules/vehicles/vin";
 import { AUTO_QUOTE_SKIP } from "~/modules/quotes/auto-quote-labels";
 import { autoQuoteLead } from "~/modules/quotes/auto-quote.job";
 import { callerAs, makeCustomer } from "../../../test/factories";
 import { baseRequest, dealerNorthOf, failure, postRequest, quoteInput } from "../../../test/marketplace";
+import { useApiServer } from "../../../test/api-server";
 
 const DAY = 86_400_000;
-const server = createApiServer();
-let base = "";
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const api = useApiServer();
 
 const ALL_TERMS = { noAddOns: true, maxFeesCents: 50_000, minValidDays: 10, inStockOnly: true };
 
@@ -36,7 +29,7 @@ const keeping = (leadId: string, over: Record<string, unknown> = {}) => quoteInp
 const { leadId: _drop, ...keepingFields } = keeping("x");
 
 const post = async (path: string, key: string, body: unknown) => {
-  const res = await fetch(`${base}${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${api.base()}${path}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as any };
 };
 const apiBody = (over: Record<string, unknown> = {}) => ({ ...keepingFields, validUntil: new Date(Date.now() + 12 * DAY).toISOString(), ...over });

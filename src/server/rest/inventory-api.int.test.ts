@@ -1,27 +1,20 @@
 // The dealer inventory API over real HTTP, served by the API process's server (node-server.ts).
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { createApiKey, createOwnedApiKey } from "~/modules/lender-api/api-keys";
 import { vin2024 } from "~/modules/inventory/test-csv";
 import { callerAs, makeCustomer, makeDealer, makeLender } from "../../../test/factories";
 import { failure } from "../../../test/marketplace";
 import { makeQuote, makeRequest } from "../../../test/marketplace-factories";
-import { createApiServer } from "./node-server";
+import { useApiServer } from "../../../test/api-server";
 
-const server = createApiServer();
-let base = "";
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const api = useApiServer();
 
 type Reply = { status: number; headers: Headers; body: any; text: string };
 const call = async (path: string, init: RequestInit & { key?: string } = {}): Promise<Reply> => {
   const headers = new Headers(init.headers);
   if (init.key) headers.set("authorization", `Bearer ${init.key}`);
-  const res = await fetch(`${base}${path}`, { ...init, headers });
+  const res = await fetch(`${api.base()}${path}`, { ...init, headers });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null, text };
 };

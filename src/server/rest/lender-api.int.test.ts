@@ -1,26 +1,19 @@
 // The lender REST API over real HTTP, served by the lender API process's server (node-server.ts).
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { subscribe, topics, type LiveEvent } from "~/server/realtime";
 import { createApiKey, revokeApiKey } from "~/modules/lender-api/api-keys";
-import { createApiServer } from "./node-server";
 import { preApproveQuote } from "~/modules/lending/pre-approve-quote";
 import { makeLender } from "../../../test/factories";
 import { makeBuyerWithCredit, makeQuotedRequest } from "../../../test/lending-factories";
+import { useApiServer } from "../../../test/api-server";
 
-const server = createApiServer();
-let base = "";
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const api = useApiServer();
 
 const call = async (path: string, init: RequestInit & { key?: string } = {}) => {
   const headers = new Headers(init.headers);
   if (init.key) headers.set("authorization", `Bearer ${init.key}`);
-  const res = await fetch(`${base}${path}`, { ...init, headers });
+  const res = await fetch(`${api.base()}${path}`, { ...init, headers });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null, text };
 };
@@ -177,14 +170,14 @@ describe("lender REST API", () => {
     // No Content-Length: the server counts what arrives and stops at the limit.
     const id = preApprovalIds[0]!;
     const chunks = new ReadableStream({ start(c) { for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode("x".repeat(1024))); c.close(); } });
-    const streamed = await fetch(`${base}/pre-approvals/${id}/decisions`, { method: "POST", headers: { authorization: `Bearer ${l1.key}`, "idempotency-key": "stream-1" }, body: chunks, duplex: "half" } as RequestInit);
+    const streamed = await fetch(`${api.base()}/pre-approvals/${id}/decisions`, { method: "POST", headers: { authorization: `Bearer ${l1.key}`, "idempotency-key": "stream-1" }, body: chunks, duplex: "half" } as RequestInit);
     expect(streamed.status).toBe(413);
     expect((await streamed.json()).error.code).toBe("payload_too_large");
     // The reference document and the health check need no key.
-    const doc = await fetch(`${base}/openapi.json`);
+    const doc = await fetch(`${api.base()}/openapi.json`);
     expect(doc.status).toBe(200);
     expect((await doc.json()).openapi).toMatch(/^3\.1/);
-    expect((await (await fetch(base.replace("/v1", "/health"))).json())).toEqual({ ok: true });
+    expect((await (await fetch(api.base().replace("/v1", "/health"))).json())).toEqual({ ok: true });
   });
 
   it("rate-limits per key with Retry-After", async () => {

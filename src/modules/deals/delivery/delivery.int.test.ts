@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { callerAs, makeAdmin, makeCustomer } from "../../../../test/factories";
-import { dealerNorthOf, failure, postRequest, quoteInput } from "../../../../test/marketplace";
-
-/** A real accepted deal: posted, quoted by the dealer, accepted by the buyer (cash). */
-async function acceptedDeal() {
-  const buyer = await makeCustomer();
-  const dealer = await dealerNorthOf(4);
-  const requestId = await postRequest(buyer.id);
-  const lead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId, dealerId: dealer.id } }, select: { id: true } });
-  const seller = await callerAs(dealer.ownerId);
-  const q = await seller.dealer.submitQuote(quoteInput(lead.id));
-  const me = await callerAs(buyer.id);
-  const deal = await me.inbox.accept({ quoteId: q.id, version: 1 });
-  const quote = await db.quote.findUniqueOrThrow({ where: { id: q.id }, select: { vehiclePriceCents: true, feesCents: true, addOnsCents: true, incentivesCents: true, taxCents: true, tradeInOfferCents: true, otdCents: true } });
-  const { otdCents, ...lines } = quote;
-  return { buyer, dealer, requestId, leadId: lead.id, seller, me, dealId: deal.id, lines, otdCents };
-}
+import { failure } from "../../../../test/marketplace";
+import { acceptedDeal } from "../../../../test/ratings-world";
 
 type Lines = { vehiclePriceCents: number; feesCents: number; addOnsCents: number; incentivesCents: number; taxCents: number; tradeInOfferCents: number };
 const delivered = (dealId: string, lines: Lines, over: Partial<Lines> & { deliveredOn?: Date } = {}) => ({
