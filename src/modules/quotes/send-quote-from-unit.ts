@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "~/server/db";
-import { conflict, isUniqueViolation, notFound } from "~/server/errors";
+import { AppError, badRequest, conflict, isUniqueViolation, notFound } from "~/server/errors";
 import { assessUnit } from "~/modules/inventory/rank-units";
 import { rankRequestSelect } from "~/modules/inventory/suggest-units";
 import { createQuoteInTx } from "./create-quote";
@@ -42,6 +42,11 @@ export async function sendQuoteFromUnit(dealerId: string, { leadId, unitId }: Se
   } catch (e) {
     // The partial unique index Quote_one_live_per_lead: a second click, or a quote sent meanwhile.
     if (isUniqueViolation(e)) throw conflict("You already have a live quote on this request. Revise it instead.");
+    // A line refused (the buyer's terms, say): there is no form on a one-click send to show it beside, so
+    // the sentence says what, and where to change it.
+    if (e instanceof AppError && e.code === "BAD_REQUEST" && e.fields && Object.keys(e.fields).length > 0) {
+      throw badRequest(`Not sent: ${Object.values(e.fields).join(" ")} Use "Fill the form" on this unit to change the line.`);
+    }
     throw e;
   }
 }

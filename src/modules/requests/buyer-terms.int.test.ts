@@ -163,6 +163,23 @@ describe("the automatic quote keeps the buyer's terms", () => {
   });
 });
 
+describe("a one-click quote from stock keeps the buyer's terms", () => {
+  it("is refused with a sentence that says which term and where to change it, and sends nothing", async () => {
+    const buyer = await makeCustomer();
+    const dealer = await dealerNorthOf(3, { addOnsCents: 89_500, addOnsLabel: "Tint and mats" });
+    const unit = await db.inventoryUnit.create({
+      data: { dealerId: dealer.id, vin: withCheckDigit("JTMB1RFV0S7000022"), condition: "NEW", year: 2025, make: "Toyota", model: "RAV4", trim: "XLE", bodyType: "SUV", mileage: 8, priceCents: 3_000_000, features: [] },
+      select: { id: true },
+    });
+    const requestId = await postRequest(buyer.id, { noAddOns: true });
+    const lead = await db.lead.findUniqueOrThrow({ where: { requestId_dealerId: { requestId, dealerId: dealer.id } }, select: { id: true } });
+    const caller = await callerAs(dealer.ownerId);
+    const refused = await failure(caller.dealer.sendQuoteFromUnit({ leadId: lead.id, unitId: unit.id }));
+    expect(refused).toEqual({ code: "BAD_REQUEST", message: 'Not sent: The buyer asked for no add-ons. Set add-ons to $0. Use "Fill the form" on this unit to change the line.', fields: {} });
+    expect(await db.quote.count({ where: { leadId: lead.id } })).toBe(0);
+  });
+});
+
 describe("matching and the buyer's fee cap", () => {
   it("skips a dealer whose fixed doc fee is above the cap, in fan-out and in the reach preview; others still get the lead", async () => {
     const buyer = await makeCustomer();
