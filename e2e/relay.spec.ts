@@ -58,7 +58,20 @@ test("the buyer's message reaches the dealer's CRM mailbox from the relay addres
     await expect(thread.getByTestId("message").nth(1)).toContainText("Yes, we have one in grey on the lot.");
     await expect(thread).not.toContainText("Sales desk");
     await expect(thread).not.toContainText(crm);
-    await Promise.all([buyerCtx.close(), adminCtx.close()]);
+
+    // A reply with an attachment bounces, and the dealer's CRM page says which reply and why.
+    const again = nodemailer.createTransport({ host: "127.0.0.1", port: RELAY_PORT, secure: false, ignoreTLS: true });
+    await expect(again.sendMail({ from: crm, to: relayAddress!, subject: "Re: Keyturn", text: "Brochure attached.", attachments: [{ filename: "brochure.pdf", content: "x" }] })).rejects.toMatchObject({ responseCode: 550 });
+    again.close();
+    const dealerCtx = await browser.newContext({ baseURL: A });
+    const dealer = await dealerCtx.newPage();
+    await signIn(dealer, demo.dealerDallas, undefined, A);
+    await dealer.goto(`${A}/dealer/crm`);
+    const replies = dealer.getByTestId("relay-replies");
+    await expect(replies.locator("li").first()).toContainText("Refused: it had attachments; reply with text only.");
+    await expect(replies.locator("li").nth(1)).toContainText("Posted to the buyer's thread.");
+    await expect(thread.getByTestId("message")).toHaveCount(2);
+    await Promise.all([buyerCtx.close(), adminCtx.close(), dealerCtx.close()]);
   } finally {
     // Leave the demo dealer as it was, so other journeys send no CRM mail.
     await db.dealerCrmAddress.deleteMany({ where: { dealerId, email: crm } });

@@ -710,6 +710,7 @@ CREATE TABLE "RelayInbound" (
     "id" TEXT NOT NULL,
     "token" TEXT,
     "leadId" TEXT,
+    "dealerId" TEXT,
     "mailFrom" TEXT NOT NULL,
     "fromHeader" TEXT,
     "outcome" "RelayOutcome" NOT NULL,
@@ -988,6 +989,9 @@ CREATE INDEX "RelayInbound_leadId_createdAt_idx" ON "RelayInbound"("leadId", "cr
 
 -- CreateIndex
 CREATE INDEX "RelayInbound_createdAt_idx" ON "RelayInbound"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "RelayInbound_dealerId_createdAt_idx" ON "RelayInbound"("dealerId", "createdAt" DESC);
 
 -- CreateIndex
 CREATE INDEX "CrmDelivery_dealerId_createdAt_idx" ON "CrmDelivery"("dealerId", "createdAt" DESC);

@@ -61,6 +61,7 @@ const samples: Record<string, (c: Ctx) => unknown> = {
   "crm.delivery": (c) => ({ id: c.crmDeliveryId }),
   "crm.redrive": (c) => ({ id: c.crmDeliveryId }),
   "crm.removeAddress": (c) => ({ id: c.crmAddressId }),
+  "crm.relayReplies": () => undefined,
   // An unsigned rating by this buyer, with a comment: the dealer sees "A verified buyer", never who.
   "ratings.dealerFeedback": () => undefined,
   "ratings.answer": (c) => ({ ratingId: c.ratingId, answer: "Thank you for buying from us." }),

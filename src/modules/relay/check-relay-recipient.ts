@@ -44,7 +44,7 @@ export async function checkRelayRecipient({ mailFrom, rcpt }: { mailFrom: string
     return refuse(550, "5.1.1 No such mailbox here.");
   }
   const crmAddresses = relay.lead.dealer.crmAddresses.map((a) => a.email);
-  const base = { token, leadId: relay.leadId, mailFrom: sender };
+  const base = { token, leadId: relay.leadId, dealerId: relay.lead.dealerId, mailFrom: sender };
   if (!sender || !crmAddresses.includes(sender)) {
     await logInbound({ ...base, outcome: "REJECTED_SENDER", detail: "envelope sender is not one of the dealer's CRM addresses" });
     return refuse(550, "5.7.1 This sender may not reply to this lead: send from the CRM address registered with Keyturn.");

@@ -32,7 +32,7 @@ async function alreadyPosted(leadId: string, mailMessageId: string | null) {
  */
 export async function receiveRelayReply(rcpt: RelayRecipient, mail: InboundMail): Promise<{ ok: true; messageId: string } | SmtpRefusal> {
   const fromHeader = mail.fromHeader ? normalizeAddress(mail.fromHeader) : null;
-  const base = { token: rcpt.token, leadId: rcpt.leadId, mailFrom: normalizeAddress(mail.mailFrom), fromHeader };
+  const base = { token: rcpt.token, leadId: rcpt.leadId, dealerId: rcpt.dealerId, mailFrom: normalizeAddress(mail.mailFrom), fromHeader };
   const mailMessageId = mail.mailMessageId?.trim().slice(0, MAX_MESSAGE_ID) || null;
   if (mail.tooLarge) {
     await logInbound({ ...base, outcome: "TOO_LARGE" });

@@ -100,6 +100,23 @@ describe("inbound relay", () => {
     expect((await logOf(w.lead.id)).filter((r) => r.outcome === "ACCEPTED")).toHaveLength(3);
   });
 
+  it("the dealer's CRM page lists its emailed replies with what became of each; another dealer sees none of them", async () => {
+    const w = await world();
+    await send({ envelopeFrom: w.crm, to: w.address, text: QUOTED });
+    await expect(send({ envelopeFrom: w.crm, to: w.address, text: "See attached.", attachments: [{ filename: "x.pdf", content: "x" }] })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(send({ envelopeFrom: "stranger@else.example", to: w.address, text: "hi" })).rejects.toMatchObject({ responseCode: 550 });
+    const owner = await callerAs(w.dealer.ownerId);
+    const log = await owner.crm.relayReplies();
+    expect(log.map((r) => [r.outcome, r.text, r.from, r.buyerAlias === w.lead.buyerAlias])).toEqual([
+      // A refused sender's address is not shown to the dealer: it may be anyone's.
+      ["REJECTED_SENDER", "Refused: it was not sent from one of your CRM addresses.", null, true],
+      ["REJECTED_CONTENT", "Refused: it had attachments; reply with text only.", w.crm, true],
+      ["ACCEPTED", "Posted to the buyer's thread.", w.crm, true],
+    ]);
+    const other = await makeDealer();
+    expect(await (await callerAs(other.ownerId)).crm.relayReplies()).toEqual([]);
+  });
+
   it("refuses a sender that is not a registered CRM address, by envelope or by From header, and logs it", async () => {
     const w = await world();
     await expect(send({ envelopeFrom: "someone@else.example", to: w.address, text: "hi" })).rejects.toMatchObject({ responseCode: 550 });

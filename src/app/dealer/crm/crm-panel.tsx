@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Badge, Card, EmptyState, Loading } from "~/components/ui/card";
 import { Field, FormAlert, SelectField } from "~/components/ui/field";
 import { AttemptsLine, SigningSecret } from "~/components/delivery/signing-secret";
+import { RelayReplies } from "./relay-replies";
 import { useTRPC } from "~/trpc/react";
 import { errorMessage, fieldErrors } from "~/trpc/errors";
 
@@ -168,6 +169,8 @@ export function CrmPanel({ retries }: { retries: string }) {
           </ul>
         )}
       </section>
+
+      <RelayReplies />
     </div>
   );
 }

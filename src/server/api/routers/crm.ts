@@ -3,6 +3,7 @@ import { dealerProcedure, router } from "~/server/api/trpc";
 import { forbidden } from "~/server/errors";
 import { addCrmAddress, getCrmSettings, removeCrmAddress, rotateCrmSecret, saveCrmEndpoint } from "~/modules/crm/crm-settings";
 import { getCrmDelivery, listCrmDeliveries, redriveCrmDelivery } from "~/modules/crm/crm-deliveries";
+import { listRelayReplies } from "~/modules/relay/list-relay-replies";
 import { addCrmAddressInput, crmAddressIdInput, crmDeliveriesInput, crmDeliveryIdInput, saveCrmEndpointInput } from "~/modules/crm/schemas";
 
 // Where a dealer's leads go and the signing secret: owners only, like a lender's webhooks.
@@ -20,4 +21,6 @@ export const crmRouter = router({
   deliveries: ownerProcedure.input(crmDeliveriesInput).query(({ ctx, input }) => listCrmDeliveries(ctx.dealerId, input.status)),
   delivery: ownerProcedure.input(crmDeliveryIdInput).query(({ ctx, input }) => getCrmDelivery(ctx.dealerId, input.id)),
   redrive: ownerProcedure.input(crmDeliveryIdInput).mutation(({ ctx, input }) => redriveCrmDelivery(ctx.dealerId, input.id)),
+  // Replies the dealer's CRM emailed to lead addresses, and what became of each.
+  relayReplies: ownerProcedure.input(z.void()).query(({ ctx }) => listRelayReplies(ctx.dealerId)),
 });
