@@ -849,6 +849,22 @@ CREATE TABLE "ReturningBuyerShare" (
     CONSTRAINT "ReturningBuyerShare_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "MarketMetroSnapshot" (
+    "id" TEXT NOT NULL,
+    "city" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "requests" INTEGER NOT NULL,
+    "matched" INTEGER NOT NULL,
+    "quoted" INTEGER NOT NULL,
+    "accepted" INTEGER NOT NULL,
+    "medianFirstQuoteSeconds" INTEGER,
+    "sinceAt" TIMESTAMP(3) NOT NULL,
+    "computedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "MarketMetroSnapshot_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 

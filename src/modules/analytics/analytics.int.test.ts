@@ -7,7 +7,7 @@ import { makeLead, makePreApproval, makeQuote, makeRequest } from "../../../test
 import { failure } from "../../../test/marketplace";
 import { getDealerAnalytics } from "./get-dealer-analytics";
 import { listDealerCustomers } from "./list-dealer-customers";
-import { marketByMetro } from "./market-by-metro";
+import { MARKET_REFRESH_MS, marketByMetro, marketView, refreshMarketSnapshot } from "./market-by-metro";
 
 // A fixed Wednesday: the current week starts Monday 2026-12-07 00:00 UTC.
 const NOW = new Date("2026-12-09T12:00:00Z");
@@ -181,5 +181,28 @@ describe("dealer analytics", () => {
     const missoula = m.metros.find((x) => x.state === "MT")!;
     // 3 requests; 2 matched = 66.67%; median of 600 s and 1,200 s (nearest rank) = 600 s; 1 accepted = 33.33%.
     expect(missoula).toMatchObject({ requests: 3, matched: 2, quoted: 2, accepted: 1, matchRateBps: 6667, medianFirstQuoteSeconds: 600, acceptanceRateBps: 3333 });
+  });
+
+  it("the admin's page reads the snapshot the job computes, recomputes a stale one, and two refreshes at once leave one set", async () => {
+    const buyer = await makeCustomer();
+    const zip = "82001"; // Cheyenne, WY: no other test posts there
+    const t0 = new Date();
+    await makeRequest(buyer.id, { zip, matchedCount: 1 });
+    const cheyenne = (m: Awaited<ReturnType<typeof marketView>>) => m.metros.find((x) => x.state === "WY")?.requests ?? 0;
+    await refreshMarketSnapshot(t0);
+    await makeRequest(buyer.id, { zip, matchedCount: 1 });
+    // Fresh: the page shows the snapshot as of its time, not the request posted since.
+    const fresh = await marketView(new Date(t0.getTime() + 60_000));
+    expect({ asOf: fresh.asOf, wy: cheyenne(fresh) }).toEqual({ asOf: t0, wy: 1 });
+    // Stale (no worker for longer than two refresh periods): computed again on the visit.
+    const later = new Date(t0.getTime() + 2 * MARKET_REFRESH_MS + 1_000);
+    const stale = await marketView(later);
+    expect({ asOf: stale.asOf, wy: cheyenne(stale) }).toEqual({ asOf: later, wy: 2 });
+    // The job and a visit at the same moment: one set of rows, not two.
+    await Promise.all([refreshMarketSnapshot(later), refreshMarketSnapshot(later), refreshMarketSnapshot(later)]);
+    expect(await db.marketMetroSnapshot.count({ where: { state: "WY" } })).toBe(1);
+    // Through the admin's procedure, the same figures.
+    const admin = await callerAs((await makeAdmin()).id);
+    expect(cheyenne(await admin.analytics.market())).toBe(2);
   });
 });

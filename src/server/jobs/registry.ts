@@ -16,10 +16,12 @@ import { planLeadDeliveriesJob, planResendJob } from "~/modules/crm/plan-deliver
 import { deliverCrmJob } from "~/modules/crm/deliver-crm";
 import { sweepStrandedCrmDeliveriesJob } from "~/modules/crm/sweep-crm-deliveries";
 import { forwardBuyerMessageJob } from "~/modules/relay/forward-buyer-message";
+import { refreshMarketJob } from "~/modules/analytics/market-by-metro";
 
 // Every job the worker knows. Modules declare their jobs next to their use-cases and list them here.
 export const jobDefinitions: JobDefinition[] = [
   fanOutJob as JobDefinition,
+  refreshMarketJob as JobDefinition,
   autoQuoteJob as JobDefinition,
   pruneLeadDaysJob as JobDefinition,
   notifyDealersOfLeads as JobDefinition,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { adminProcedure, dealerProcedure, router } from "~/server/api/trpc";
 import { getDealerAnalytics } from "~/modules/analytics/get-dealer-analytics";
 import { listDealerCustomers } from "~/modules/analytics/list-dealer-customers";
-import { marketByMetro } from "~/modules/analytics/market-by-metro";
+import { marketView } from "~/modules/analytics/market-by-metro";
 import { listDealerPrices, setPricePerDeal } from "~/modules/analytics/set-price-per-deal";
 
 // Dealer analytics (the dealer's own rows only: ctx.dealerId, never an input) and the admin's side of
@@ -10,7 +10,7 @@ import { listDealerPrices, setPricePerDeal } from "~/modules/analytics/set-price
 export const analyticsRouter = router({
   dealer: dealerProcedure.input(z.void()).query(({ ctx }) => getDealerAnalytics(ctx.dealerId)),
   customers: dealerProcedure.input(z.void()).query(({ ctx }) => listDealerCustomers(ctx.dealerId)),
-  market: adminProcedure.input(z.void()).query(() => marketByMetro()),
+  market: adminProcedure.input(z.void()).query(() => marketView()),
   dealerPrices: adminProcedure.input(z.void()).query(() => listDealerPrices()),
   setPricePerDeal: adminProcedure
     .input(z.object({ dealerId: z.string().min(1).max(40), pricePerDealCents: z.number().int().min(0).max(10_000_000) }).strict())
