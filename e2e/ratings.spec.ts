@@ -1,20 +1,12 @@
-import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yIssues } from "./fixtures/look";
+import { expectFitsPhone, expectNoSeriousA11yIssues, shoot } from "./fixtures/look";
 import { demo, signIn, unique } from "./fixtures/auth";
 import { ratingsWorld } from "./fixtures/ratings";
 
-const SHOTS = "test-results/screens";
-
-/** Full-page shots at phone (390) and laptop (1280) width, and the page must not be wider than the phone. */
+/** Full-page shots at laptop and phone size, after checking the page is no wider than the phone. */
 async function shootAndFit(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [w, h, tag] of [[390, 844, "phone"], [1280, 800, "laptop"]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    if (w === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
-    await page.screenshot({ path: `${SHOTS}/ratings-${name}-${tag}.png`, fullPage: true });
-  }
+  await expectFitsPhone(page);
+  await shoot(page, `ratings-${name}`);
 }
 
 test("a rating with reasons reorders a later inbox, which says why; the dealer answers once; the admin hides the text, the stars still count", async ({ browser }) => {

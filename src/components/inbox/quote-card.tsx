@@ -4,7 +4,7 @@ import type { InboxQuote } from "~/modules/inbox/get-inbox";
 import { totalCostCents } from "~/modules/inbox/ranking";
 import { Badge } from "~/components/ui/card";
 import { Button } from "~/components/ui/button";
-import { dollars, formatApr, formatCents, miles, rating, replyTime, shortDate, usualSpeed, honoured } from "~/components/inbox/format";
+import { dollars, formatApr, formatCents, miles, replyTime, shortDate, usualSpeed, honoured } from "~/components/inbox/format";
 import { possessive } from "~/lib/format";
 import { QuoteRatings } from "~/components/ratings/quote-ratings";
 
@@ -116,7 +116,8 @@ export function QuoteCard({ q, rank, actions }: { q: InboxQuote; rank: number; a
         <div className="min-w-0">
           <h3 id={`q-${q.id}`} className="truncate text-base font-semibold text-ink">{q.dealerName}</h3>
           <p className="text-sm text-slate-600">
-            {q.dealerPlace} · {miles(q.distanceMiles)} · {rating(q.dealerRating, q.dealerRatingCount)}
+            {/* The rating is said once, in full, by QuoteRatings below. */}
+            {q.dealerPlace} · {miles(q.distanceMiles)}
           </p>
         </div>
         {rank === 0 && q.open && <Badge tone="blue">Top pick</Badge>}

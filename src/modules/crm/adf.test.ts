@@ -46,6 +46,10 @@ describe("buildAdf", () => {
     const comments = texts(xml, "comments");
     expect(comments[1]).toContain("Must-haves: AWD, Heated seats.");
     expect(comments[1]).toContain("Trade-in: 2015 Honda Civic, 88,000 miles.");
+    // No terms set, no sentence about them.
+    expect(comments[1]).not.toContain("terms");
+    const withTerms = texts(buildAdf({ ...base, request: { ...base.request, terms: ["No add-ons", "Dealer fees at most $500"] } }), "comments");
+    expect(withTerms[1]).toContain("The buyer's terms: No add-ons; Dealer fees at most $500. Keyturn refuses a quote that breaks them.");
     expect([texts(xml, "description"), texts(xml, "earliestdate"), texts(xml, "latestdate")]).toEqual([["Within a month"], ["2026-03-02"], ["2026-04-02"]]);
     expect(texts(xml, "vendorname")).toEqual(["Desert Toyota"]);
     expect(adfElements(xml, "name").find((n) => n.path === "provider")!.text).toBe("Keyturn");

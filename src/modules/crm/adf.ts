@@ -39,6 +39,8 @@ export type AdfInput = {
     wantsFinancing: boolean;
     timeline: Timeline;
     tradeIn: { year: number | null; make: string | null; model: string | null; mileage: number | null } | null;
+    /** The buyer's own terms, one short line each (requests/buyer-terms.ts describeTerms). */
+    terms?: string[];
   };
   customer: AdfCustomer;
   vendor: { id: string; name: string; phone: string | null; email: string | null };
@@ -95,6 +97,8 @@ function customerComments(r: AdfInput["request"], relayEmail: string): string {
     const what = [t.year, t.make, t.model].filter(Boolean).join(" ");
     parts.push(`Trade-in: ${what}${t.mileage ? `, ${t.mileage.toLocaleString("en-US")} miles` : ""}.`);
   } else parts.push("No trade-in.");
+  // A dealer working from its CRM reads the terms before it quotes: Keyturn refuses a quote that breaks one.
+  if (r.terms?.length) parts.push(`The buyer's terms: ${r.terms.join("; ")}. Keyturn refuses a quote that breaks them.`);
   // Says only what holds today: the inbound relay that forwards replies is issue 11's part 2.
   parts.push(`${relayEmail} is this lead's Keyturn relay address, not the buyer's own. Answer the buyer on Keyturn.`);
   return parts.join(" ");

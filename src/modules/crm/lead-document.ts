@@ -4,6 +4,7 @@ import { db } from "~/server/db";
 import { readCustomerData } from "~/modules/consent/read-customer-data";
 import { buildAdf, type AdfCustomer, type AdfInput } from "./adf";
 import { ensureRelayToken, relayAddress } from "./relay-address";
+import { buyerTermsSelect, describeTerms } from "~/modules/requests/buyer-terms";
 
 export const PROVIDER_NAME = "Keyturn";
 
@@ -35,6 +36,7 @@ const leadForAdfSelect = {
       tradeInMake: true,
       tradeInModel: true,
       tradeInMileage: true,
+      ...buyerTermsSelect,
     },
   },
   dealer: {
@@ -60,6 +62,7 @@ function adfInput(lead: LeadForAdf, status: AdfInput["status"], customer: AdfCus
     request: {
       ...r,
       tradeIn: r.tradeInYear || r.tradeInMake || r.tradeInModel ? { year: r.tradeInYear, make: r.tradeInMake, model: r.tradeInModel, mileage: r.tradeInMileage } : null,
+      terms: describeTerms(r).map((t) => t.text),
     },
     customer,
     // ADF needs a way to reach the vendor: the showroom phone, else the dealer's own CRM or owner address.
