@@ -58,5 +58,15 @@ test("accept, the dealer records delivery at a higher price, the buyer disputes 
   await expect(item.getByTestId("delivery-changes")).toContainText("Add-ons");
   await expectNoSeriousA11yIssues(admin);
   await shoot(admin, "deals-admin-disputes");
+
+  // The delivered car is in Ben's garage, and his next request can trade it in.
+  await buyer.goto("/customer/garage");
+  const bought = buyer.getByRole("list", { name: "Your cars" }).getByRole("listitem").filter({ hasText: "Bought through Keyturn" }).filter({ hasText: "Honda" });
+  await expect(bought.first()).toBeVisible();
+  await buyer.goto("/customer/requests/new");
+  const picker = buyer.getByLabel("Trade in a car from my garage");
+  const option = picker.locator("option", { hasText: "Honda" }).first();
+  await picker.selectOption({ label: (await option.textContent())!.trim() });
+  await expect(buyer.locator('input[name="tradeInMake"]')).toHaveValue("Honda");
   await Promise.all([buyerCtx.close(), dealerCtx.close(), adminCtx.close()]);
 });
