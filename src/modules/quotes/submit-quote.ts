@@ -21,14 +21,28 @@ async function linkedUnitId(tx: Tx, dealerId: string, unitId: string | undefined
   return unit.vin === vin.trim().toUpperCase() ? unitId : null;
 }
 
-export async function submitQuote(dealerId: string, input: SubmitQuoteInput) {
+// Thrown to roll a dry run back after every check has run and the quote was priced.
+class DryRun extends Error {
+  constructor(readonly quote: Awaited<ReturnType<typeof createQuoteInTx>>) {
+    super("dry run");
+  }
+}
+
+/**
+ * A quote from the form or the dealer API. `dryRun` (an API test key) runs every check and the pricing in
+ * the transaction and then rolls it back, so nothing is stored and no buyer is told.
+ */
+export async function submitQuote(dealerId: string, input: SubmitQuoteInput, opts: { dryRun?: boolean } = {}) {
   const { leadId, inventoryUnitId, ...fields } = input;
   try {
     return await db.$transaction(async (tx) => {
       const lead = await dealerLeadOrNotFound(tx, dealerId, leadId);
-      return createQuoteInTx(tx, { dealerId, lead, fields, inventoryUnitId: await linkedUnitId(tx, dealerId, inventoryUnitId, fields.vin) });
+      const quote = await createQuoteInTx(tx, { dealerId, lead, fields, inventoryUnitId: await linkedUnitId(tx, dealerId, inventoryUnitId, fields.vin) });
+      if (opts.dryRun) throw new DryRun(quote);
+      return quote;
     });
   } catch (e) {
+    if (e instanceof DryRun) return e.quote;
     // The partial unique index Quote_one_live_per_lead: a concurrent or repeated submit.
     if (isUniqueViolation(e)) throw conflict("You already have a live quote on this request. Revise it instead.");
     throw e;
