@@ -3,7 +3,7 @@ import { describeBudget, describeWanted } from "~/components/requests/describe";
 import { shortDate, usd } from "~/lib/format";
 import { timelineLabel } from "~/modules/requests/labels";
 import type { getMyRequest } from "~/modules/requests/queries";
-import { describeTerms } from "~/modules/requests/buyer-terms";
+import { describeTerms, hasTerms } from "~/modules/requests/buyer-terms";
 
 type Request = Awaited<ReturnType<typeof getMyRequest>>;
 
@@ -31,7 +31,7 @@ export function RequestDetails({ r }: { r: Request }) {
       <DetailRow label="Where" value={`${r.city}, ${r.state} ${r.zip} · ${r.radiusMiles} mi`} />
       <DetailRow label="Timeline" value={timelineLabel[r.timeline]} />
       {r.features.length > 0 && <DetailRow label="Must-haves" value={r.features.join(", ")} />}
-      {describeTerms(r).length > 0 && (
+      {hasTerms(r) && (
         <DetailRow
           label="Your terms"
           value={<ul data-testid="request-terms" className="list-disc pl-4 text-left">{describeTerms(r).map((t) => <li key={t.key}>{t.text}</li>)}</ul>}
