@@ -116,8 +116,14 @@ test("a buyer's 'no add-ons' and other terms show on the request and the lead, t
   const dialog = buyer.getByRole("dialog");
   await expect(dialog.getByTestId("accept-consent")).toHaveText(/accepting shares nothing: the dealer does not get your name, email or phone/);
   await expectNoSeriousA11yIssues(buyer);
+  await buyer.screenshot({ path: "test-results/screens/terms-accept-dialog-thread-only-laptop.png" });
+  await buyer.setViewportSize({ width: 390, height: 844 });
+  await buyer.screenshot({ path: "test-results/screens/terms-accept-dialog-thread-only-phone.png" });
+  await buyer.setViewportSize({ width: 1280, height: 800 });
   await dialog.getByRole("button", { name: "Accept", exact: true }).click();
   await expect(buyer.getByTestId("deal-panel")).toContainText("did not get your name, email or phone");
+  await expectFitsPhone(buyer);
+  await shoot(buyer, "terms-deal-thread-only");
   await expect(dealer.getByTestId("buyer-contact-thread-only")).toBeVisible({ timeout: 20_000 });
   await expect(dealer.getByTestId("buyer-contact")).toHaveCount(0);
   expect(await db.consentGrant.count({ where: { requestId: buyer.url().split("/").at(-1)!, granteeType: "DEALER" } })).toBe(0);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yIssues, shoot } from "./fixtures/look";
+import { expectFitsPhone, expectNoSeriousA11yIssues, shoot } from "./fixtures/look";
 import { demo, signIn } from "./fixtures/auth";
 
 test("the buyer adds a car to the garage by hand, and the next request pre-fills its trade-in from it", async ({ page }) => {
@@ -64,6 +64,8 @@ test("the buyer adds a car to the garage by hand, and the next request pre-fills
   const share = page.getByTestId("returning-buyer-share").filter({ hasText: "Dealers see nothing" }).first();
   await expect(share).toBeVisible();
   await expectNoSeriousA11yIssues(page);
+  await expectFitsPhone(page);
+  await shoot(page, "garage-my-data-returning-buyer");
   const before = await page.getByTestId("returning-buyer-share").count();
   await share.getByRole("button", { name: "Stop telling dealers" }).click();
   await expect(page.getByTestId("returning-buyer-share")).toHaveCount(before - 1);

@@ -90,6 +90,7 @@ test("a rating with reasons reorders a later inbox, which says why; the dealer a
   await row.getByRole("button", { name: "Hide comment" }).click();
   await expect(row).toContainText("Hidden: Test of moderation");
   await expectNoSeriousA11yIssues(admin);
+  await shootAndFit(admin, "admin-moderation");
 
   await dealer.reload();
   await expect(dealer.getByTestId("hidden-note").first()).toContainText("Keyturn's moderators hid this comment and your answer: Test of moderation. Buyers no longer see the text; the stars and reasons still count.");

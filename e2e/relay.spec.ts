@@ -2,6 +2,7 @@ import nodemailer from "nodemailer";
 import { expect, test } from "@playwright/test";
 import { PORTS } from "../playwright.config";
 import { demo, signIn, unique } from "./fixtures/auth";
+import { expectFitsPhone, shoot } from "./fixtures/look";
 import { dallasRequestWithQuote, dealerNameOf } from "./inbox/fixture";
 import { db } from "../src/server/db";
 
@@ -70,6 +71,8 @@ test("the buyer's message reaches the dealer's CRM mailbox from the relay addres
     const replies = dealer.getByTestId("relay-replies");
     await expect(replies.locator("li").first()).toContainText("Refused: it had attachments; reply with text only.");
     await expect(replies.locator("li").nth(1)).toContainText("Posted to the buyer's thread.");
+    await expectFitsPhone(dealer);
+    await shoot(dealer, "relay-crm-replies");
     await expect(thread.getByTestId("message")).toHaveCount(2);
     await Promise.all([buyerCtx.close(), adminCtx.close(), dealerCtx.close()]);
   } finally {

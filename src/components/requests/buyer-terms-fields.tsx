@@ -25,7 +25,7 @@ export function BuyerTermsFields({ initial, errors }: { initial: Partial<BuyerTe
   return (
     <>
       <h2 className="text-lg font-semibold">Your terms <span className="text-sm font-normal text-slate-600">(optional)</span></h2>
-      <p className="mt-1 text-sm text-slate-600">Dealers see these on your request. Keyturn refuses any quote that breaks them, so every quote you get keeps them.</p>
+      <p className="mt-1 text-sm text-slate-600">Dealers see these on your request, and Keyturn refuses any quote that breaks them. If you change them later, quotes already sent must be re-confirmed against the new terms before you can accept them.</p>
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         <Check name="noAddOns" label="No add-ons" hint="No quote may include add-ons such as tint, coatings or protection packages." defaultChecked={initial.noAddOns ?? false} />
         <Check name="inStockOnly" label="In-stock cars only" hint="No quote for a car that is in transit or still to be ordered." defaultChecked={initial.inStockOnly ?? false} />
