@@ -34,7 +34,8 @@ export default function PrivacyPage() {
           </li>
           <li>
             <strong>The dealer whose quote you accept</strong> gets your name, email and phone, so they can
-            complete the sale. You can revoke that on <Link className="text-brand-700 underline" href="/customer/data">My data</Link>.
+            complete the sale, unless your request says &ldquo;contact me only through the Keyturn thread&rdquo;: then
+            they get none of these. You can revoke that on <Link className="text-brand-700 underline" href="/customer/data">My data</Link>.
           </li>
           <li>
             <strong>Lenders</strong> see your credit profile (band, score and stated income) only if you tick

@@ -30,7 +30,7 @@ function ShareCard({ r }: { r: Row }) {
   return (
     <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="returning-buyer-share">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 className="font-medium text-ink">{r.forWhat}</h3>
+        <h3 className="font-medium text-ink first-letter:uppercase">{r.forWhat}</h3>
         {r.shown ? <Badge tone="green">Dealers see the badge</Badge> : <Badge>Dealers see nothing</Badge>}
       </div>
       <p className="mt-1 text-sm text-slate-600">

@@ -67,7 +67,7 @@ function DetailsForm({ p }: { p: MyProfile }) {
     >
       <Card>
         <h2 className="text-lg font-semibold">Contact details and address</h2>
-        <p className="mt-1 text-sm text-slate-600">Dealers never see these while they quote. Only the dealer whose quote you accept gets your name, email and phone.</p>
+        <p className="mt-1 text-sm text-slate-600">Dealers never see these while they quote. Only the dealer whose quote you accept gets your name, email and phone, and not even that dealer if your request asks for contact only through the Keyturn thread.</p>
         <div className="mt-4 grid gap-3 sm:grid-cols-2">
           <Field label="First name" name="firstName" autoComplete="given-name" defaultValue={p.firstName} error={errors.firstName} />
           <Field label="Last name" name="lastName" autoComplete="family-name" defaultValue={p.lastName} error={errors.lastName} />

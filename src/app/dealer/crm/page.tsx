@@ -14,7 +14,7 @@ export default async function CrmPage() {
     <>
       <PageHeader
         title="CRM delivery"
-        description="Each new lead goes to your CRM as ADF/XML 1.0: by email (the XML is the whole plain-text body) and, if you set one, by signed HTTP POST. Until a buyer accepts your quote, the lead names them only by their alias and a relay address. When a buyer accepts your quote, your CRM gets the lead again, marked resend, with the contact details the buyer shared."
+        description="Each new lead goes to your CRM as ADF/XML 1.0: by email (the XML is the whole plain-text body) and, if you set one, by signed HTTP POST. Until a buyer accepts your quote, the lead names them only by their alias and a relay address. When a buyer accepts your quote, your CRM gets the lead again, marked resend, with the contact details the buyer shared; a buyer who asked for contact only through the Keyturn thread shares none, and no resend is sent."
       />
       {actor?.orgRole === "OWNER" ? <CrmPanel retries={retries} /> : <EmptyState title="Owners only" body="Ask an owner of your dealership to manage CRM delivery." />}
     </>
